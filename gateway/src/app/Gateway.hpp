@@ -1,0 +1,45 @@
+// The assembled gateway: store, migrations, routes and HTTP server; used by gatewayd and the tests.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "app/GatewayContext.hpp"
+#include "config/GatewayConfig.hpp"
+#include "http/HttpServer.hpp"
+#include "http/Metrics.hpp"
+#include "http/Router.hpp"
+#include "store/Database.hpp"
+
+namespace gw {
+
+class Gateway {
+ public:
+  // Opens the store and brings its schema up to date; throws when the store cannot be used.
+  explicit Gateway(GatewayConfig config);
+  ~Gateway();
+  Gateway(const Gateway&) = delete;
+  Gateway& operator=(const Gateway&) = delete;
+
+  void start();
+  // Drains requests in flight (server.drain_seconds), then closes the store.
+  void stop();
+
+  // Re-reads `path` and applies its partner sections (hospitals, insurers, practitioners).
+  // A file with errors is refused, the running configuration kept, and false returned with the errors.
+  bool reload(const std::string& path, std::string& errors);
+
+  std::uint16_t port() const { return server_->port(); }
+  GatewayContext& context() { return *context_; }
+
+ private:
+  ConfigSnapshot config_;
+  Metrics metrics_;
+  std::unique_ptr<Database> db_;
+  std::unique_ptr<GatewayContext> context_;
+  Router router_;
+  std::unique_ptr<HttpServer> server_;
+  bool stopped_ = false;
+};
+
+}  // namespace gw

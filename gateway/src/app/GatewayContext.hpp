@@ -1,0 +1,40 @@
+// What request handlers share: the current configuration snapshot, the store, metrics, readiness checks.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "config/GatewayConfig.hpp"
+#include "http/Metrics.hpp"
+#include "store/Database.hpp"
+
+namespace gw {
+
+// Readers take a snapshot and keep it for the whole request; a reload publishes a new one.
+class ConfigSnapshot {
+ public:
+  explicit ConfigSnapshot(GatewayConfig config) : current_(std::make_shared<const GatewayConfig>(std::move(config))) {}
+  std::shared_ptr<const GatewayConfig> get() const { return std::atomic_load(&current_); }
+  void publish(GatewayConfig config) {
+    std::atomic_store(&current_, std::make_shared<const GatewayConfig>(std::move(config)));
+  }
+
+ private:
+  std::shared_ptr<const GatewayConfig> current_;
+};
+
+struct ReadinessCheck {
+  std::string name;
+  std::function<bool(std::string& why)> ready;
+};
+
+struct GatewayContext {
+  ConfigSnapshot& config;
+  Database& db;
+  Metrics& metrics;
+  std::vector<ReadinessCheck> readiness;
+};
+
+}  // namespace gw

@@ -1,0 +1,278 @@
+#include "config/GatewayConfig.hpp"
+
+#include <Poco/Path.h>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+
+#include "config/ConfigError.hpp"
+#include "config/YamlReader.hpp"
+
+namespace gw {
+
+namespace {
+
+// Relative paths in the file are relative to the file's folder, not to the working directory.
+std::string resolvePath(const std::string& configFile, const std::string& value) {
+  Poco::Path path(value);
+  if (path.isAbsolute()) return value;
+  Poco::Path base(configFile);
+  base.makeAbsolute();
+  base.setFileName("");
+  return base.resolve(path).toString();
+}
+
+bool isSha256Hex(const std::string& text) {
+  static const std::regex hex("^[0-9a-fA-F]{64}$");
+  return std::regex_match(text, hex);
+}
+
+void readServer(YamlReader& r, const YAML::Node& node, ServerConfig& out) {
+  const std::string p = "server";
+  if (!r.mapping(node, p, {"listen", "threads", "queue", "max_body_bytes", "request_timeout_seconds",
+                           "keep_alive_seconds", "drain_seconds", "admin_key_sha256", "group_key_sha256", "tls"}))
+    return;
+  if (auto listen = r.text(node, p, "listen", false)) {
+    auto colon = listen->rfind(':');
+    bool ok = colon != std::string::npos && colon > 0;
+    long port = 0;
+    if (ok) {
+      try {
+        std::size_t used = 0;
+        port = std::stol(listen->substr(colon + 1), &used);
+        ok = used == listen->size() - colon - 1 && port >= 0 && port <= 65535;
+      } catch (const std::exception&) {
+        ok = false;
+      }
+    }
+    if (ok) {
+      out.host = listen->substr(0, colon);
+      if (out.host.size() > 2 && out.host.front() == '[' && out.host.back() == ']')
+        out.host = out.host.substr(1, out.host.size() - 2);
+      out.port = static_cast<std::uint16_t>(port);
+    } else {
+      r.error(node["listen"], "server.listen", "must be HOST:PORT, got '" + *listen + "'");
+    }
+  }
+  if (auto v = r.integer(node, p, "threads", false, 1, 1024)) out.threads = static_cast<int>(*v);
+  if (auto v = r.integer(node, p, "queue", false, 1, 100000)) out.queue = static_cast<int>(*v);
+  if (auto v = r.integer(node, p, "max_body_bytes", false, 1024, 1LL << 30)) out.maxBodyBytes = *v;
+  if (auto v = r.integer(node, p, "request_timeout_seconds", false, 1, 3600))
+    out.requestTimeoutSeconds = static_cast<int>(*v);
+  if (auto v = r.integer(node, p, "keep_alive_seconds", false, 1, 3600)) out.keepAliveSeconds = static_cast<int>(*v);
+  if (auto v = r.integer(node, p, "drain_seconds", false, 0, 60)) out.drainSeconds = static_cast<int>(*v);
+  for (auto [key, field] : {std::pair{"admin_key_sha256", &out.adminKeySha256},
+                            std::pair{"group_key_sha256", &out.groupKeySha256}}) {
+    if (auto v = r.text(node, p, key, false)) {
+      if (isSha256Hex(*v))
+        *field = *v;
+      else
+        r.error(node[key], YamlReader::join(p, key), "must be 64 hex digits (the SHA-256 of the key)");
+    }
+  }
+  if (YAML::Node tls = node["tls"]; tls.IsDefined()) {
+    const std::string tp = "server.tls";
+    if (r.mapping(tls, tp, {"enabled", "certificate", "private_key", "ca", "require_client_certificate"})) {
+      if (auto v = r.boolean(tls, tp, "enabled", false)) out.tls.enabled = *v;
+      if (auto v = r.text(tls, tp, "certificate", out.tls.enabled)) out.tls.certificateFile = resolvePath(r.file(), *v);
+      if (auto v = r.text(tls, tp, "private_key", out.tls.enabled)) out.tls.privateKeyFile = resolvePath(r.file(), *v);
+      if (auto v = r.text(tls, tp, "ca", false)) out.tls.caFile = resolvePath(r.file(), *v);
+      if (auto v = r.boolean(tls, tp, "require_client_certificate", false)) out.tls.requireClientCertificate = *v;
+    }
+  }
+}
+
+void readStore(YamlReader& r, const YAML::Node& node, StoreConfig& out) {
+  const std::string p = "store";
+  if (!r.mapping(node, p, {"backend", "sqlite", "postgresql", "pool"})) return;
+  if (auto v = r.choice(node, p, "backend", false, {"sqlite", "postgresql"}))
+    out.backend = *v == "sqlite" ? StoreBackend::sqlite : StoreBackend::postgresql;
+  if (YAML::Node s = node["sqlite"]; s.IsDefined()) {
+    const std::string sp = "store.sqlite";
+    if (r.mapping(s, sp, {"path", "synchronous", "busy_timeout_ms"})) {
+      if (auto v = r.text(s, sp, "path", true)) out.sqlitePath = *v;
+      if (auto v = r.choice(s, sp, "synchronous", false, {"full", "normal"})) out.sqliteSynchronous = *v;
+      if (auto v = r.integer(s, sp, "busy_timeout_ms", false, 0, 600000)) out.busyTimeoutMs = static_cast<int>(*v);
+    }
+  }
+  if (YAML::Node pg = node["postgresql"]; pg.IsDefined()) {
+    const std::string pp = "store.postgresql";
+    if (r.mapping(pg, pp, {"connection"})) {
+      if (auto v = r.text(pg, pp, "connection", true)) out.postgresConnection = *v;
+    }
+  } else if (out.backend == StoreBackend::postgresql) {
+    r.error(node, "store.postgresql", "required when backend is postgresql");
+  }
+  if (YAML::Node pool = node["pool"]; pool.IsDefined()) {
+    const std::string pp = "store.pool";
+    if (r.mapping(pool, pp, {"min", "max"})) {
+      if (auto v = r.integer(pool, pp, "min", false, 1, 256)) out.poolMin = static_cast<int>(*v);
+      if (auto v = r.integer(pool, pp, "max", false, 1, 256)) out.poolMax = static_cast<int>(*v);
+      if (out.poolMin > out.poolMax) r.error(pool, pp, "min must not exceed max");
+    }
+  }
+}
+
+void readLogging(YamlReader& r, const YAML::Node& node, LoggingConfig& out) {
+  const std::string p = "logging";
+  if (!r.mapping(node, p, {"level", "format"})) return;
+  if (auto v = r.choice(node, p, "level", false,
+                        {"fatal", "critical", "error", "warning", "notice", "information", "debug", "trace"}))
+    out.level = *v;
+  if (auto v = r.choice(node, p, "format", false, {"plain", "json"})) out.format = *v;
+}
+
+void readPlugins(YamlReader& r, const YAML::Node& node, PluginsConfig& out) {
+  const std::string p = "plugins";
+  if (!r.mapping(node, p, {"folder", "watch_interval_ms"})) return;
+  if (auto v = r.text(node, p, "folder", true)) out.folder = *v;
+  if (auto v = r.integer(node, p, "watch_interval_ms", false, 100, 600000)) out.watchIntervalMs = static_cast<int>(*v);
+}
+
+const std::regex& partnerIdPattern() {
+  static const std::regex pattern("^[a-z0-9][a-z0-9_-]{0,62}$");
+  return pattern;
+}
+
+void readPartners(YamlReader& r, const YAML::Node& node, const std::string& section, PartnerKind kind,
+                  std::vector<PartnerConfig>& out, std::set<std::string>& ids) {
+  if (!r.sequence(node, section)) return;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const YAML::Node entry = node[i];
+    const std::string p = section + "[" + std::to_string(i) + "]";
+    if (!r.mapping(entry, p, {"id", "name", "key_sha256", "adapter", "options", "contract", "payer"})) continue;
+    PartnerConfig partner;
+    partner.kind = kind;
+    partner.line = entry.Mark().line + 1;
+    partner.column = entry.Mark().column + 1;
+    if (auto v = r.text(entry, p, "id", true)) {
+      if (!std::regex_match(*v, partnerIdPattern()))
+        r.error(entry["id"], p + ".id", "must be lower-case letters, digits, '-' or '_' (at most 63), got '" + *v + "'");
+      else if (!ids.insert(*v).second)
+        r.error(entry["id"], p + ".id", "partner id '" + *v + "' is used twice");
+      partner.id = *v;
+    }
+    if (auto v = r.text(entry, p, "name", false)) partner.name = *v;
+    if (auto v = r.text(entry, p, "key_sha256", true)) {
+      if (isSha256Hex(*v))
+        partner.keySha256 = *v;
+      else
+        r.error(entry["key_sha256"], p + ".key_sha256", "must be 64 hex digits (the SHA-256 of the key)");
+    }
+    if (auto v = r.text(entry, p, "adapter", true)) partner.adapter = *v;
+    partner.options = YAML::Node(YAML::NodeType::Map);
+    if (YAML::Node options = entry["options"]; options.IsDefined() && !options.IsNull()) {
+      if (options.IsMap())
+        partner.options = options;
+      else
+        r.error(options, p + ".options", "must be a mapping");
+    }
+    out.push_back(std::move(partner));
+  }
+}
+
+void readPractitioners(YamlReader& r, const YAML::Node& node, const GatewayConfig& config,
+                       std::vector<PractitionerConfig>& out) {
+  if (!r.sequence(node, "practitioners")) return;
+  std::set<std::string> groupIds;
+  std::set<std::pair<std::string, std::string>> localIds;
+  for (std::size_t i = 0; i < node.size(); ++i) {
+    const YAML::Node entry = node[i];
+    const std::string p = "practitioners[" + std::to_string(i) + "]";
+    if (!r.mapping(entry, p, {"id", "name", "sites"})) continue;
+    PractitionerConfig practitioner;
+    if (auto v = r.text(entry, p, "id", true)) {
+      if (!groupIds.insert(*v).second) r.error(entry["id"], p + ".id", "practitioner id '" + *v + "' is used twice");
+      practitioner.groupId = *v;
+    }
+    if (auto v = r.text(entry, p, "name", false)) practitioner.name = *v;
+    YAML::Node sites = entry["sites"];
+    if (!sites.IsDefined()) {
+      r.error(entry, p + ".sites", "required key is missing");
+    } else if (r.sequence(sites, p + ".sites")) {
+      for (std::size_t j = 0; j < sites.size(); ++j) {
+        const std::string sp = p + ".sites[" + std::to_string(j) + "]";
+        if (!r.mapping(sites[j], sp, {"hospital", "local_id"})) continue;
+        PractitionerSite site;
+        if (auto v = r.text(sites[j], sp, "hospital", true)) {
+          site.hospital = *v;
+          if (!config.hospital(*v)) r.error(sites[j]["hospital"], sp + ".hospital", "no hospital has id '" + *v + "'");
+        }
+        if (auto v = r.text(sites[j], sp, "local_id", true)) site.localId = *v;
+        if (!localIds.insert({site.hospital, site.localId}).second)
+          r.error(sites[j], sp, "local id '" + site.localId + "' at '" + site.hospital + "' is mapped twice");
+        practitioner.sites.push_back(site);
+      }
+    }
+    out.push_back(std::move(practitioner));
+  }
+}
+
+void readAudit(YamlReader& r, const YAML::Node& node, AuditConfig& out) {
+  if (!r.mapping(node, "audit", {"enabled"})) return;
+  if (auto v = r.boolean(node, "audit", "enabled", false)) out.enabled = *v;
+}
+
+}  // namespace
+
+const PartnerConfig* GatewayConfig::hospital(const std::string& id) const {
+  for (const auto& h : hospitals)
+    if (h.id == id) return &h;
+  return nullptr;
+}
+
+const PartnerConfig* GatewayConfig::insurer(const std::string& id) const {
+  for (const auto& i : insurers)
+    if (i.id == id) return &i;
+  return nullptr;
+}
+
+GatewayConfig parseConfig(const std::string& text, const std::string& path) {
+  std::vector<ConfigIssue> issues;
+  GatewayConfig config;
+  config.file = Poco::Path(path).absolute().toString();
+  YAML::Node root;
+  try {
+    root = YAML::Load(text);
+  } catch (const YAML::Exception& e) {
+    issues.push_back({path, e.mark.line + 1, e.mark.column + 1, "", "YAML syntax error: " + e.msg});
+    throw ConfigError(std::move(issues));
+  }
+  YamlReader r(path, issues);
+  if (root.IsNull()) {
+    issues.push_back({path, 1, 1, "", "the file is empty"});
+    throw ConfigError(std::move(issues));
+  }
+  if (r.mapping(root, "",
+                {"server", "store", "logging", "plugins", "hospitals", "insurers", "practitioners", "audit"})) {
+    auto section = [&](const char* name) { return root[name]; };
+    if (auto n = section("server"); n.IsDefined()) readServer(r, n, config.server);
+    if (auto n = section("store"); n.IsDefined()) readStore(r, n, config.store);
+    if (auto n = section("logging"); n.IsDefined()) readLogging(r, n, config.logging);
+    if (auto n = section("plugins"); n.IsDefined()) readPlugins(r, n, config.plugins);
+    std::set<std::string> ids;
+    if (auto n = section("hospitals"); n.IsDefined() && !n.IsNull())
+      readPartners(r, n, "hospitals", PartnerKind::hospital, config.hospitals, ids);
+    if (auto n = section("insurers"); n.IsDefined() && !n.IsNull())
+      readPartners(r, n, "insurers", PartnerKind::insurer, config.insurers, ids);
+    if (auto n = section("practitioners"); n.IsDefined() && !n.IsNull())
+      readPractitioners(r, n, config, config.practitioners);
+    if (auto n = section("audit"); n.IsDefined()) readAudit(r, n, config.audit);
+  }
+  if (!issues.empty()) throw ConfigError(std::move(issues));
+  config.store.sqlitePath = resolvePath(config.file, config.store.sqlitePath);
+  config.plugins.folder = resolvePath(config.file, config.plugins.folder);
+  return config;
+}
+
+GatewayConfig loadConfig(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw ConfigError({{path, 0, 0, "", "cannot open the configuration file"}});
+  std::ostringstream text;
+  text << in.rdbuf();
+  return parseConfig(text.str(), path);
+}
+
+}  // namespace gw

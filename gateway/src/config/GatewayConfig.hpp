@@ -1,0 +1,107 @@
+// The validated configuration of one gateway, as loaded from conf/gateway.yaml.
+#pragma once
+
+#include <yaml-cpp/yaml.h>
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+namespace gw {
+
+struct TlsConfig {
+  bool enabled = false;
+  std::string certificateFile;
+  std::string privateKeyFile;
+  std::string caFile;          // when set, client certificates are verified against it
+  bool requireClientCertificate = false;
+};
+
+struct ServerConfig {
+  std::string host = "127.0.0.1";
+  std::uint16_t port = 8080;
+  int threads = 16;
+  int queue = 64;
+  std::size_t maxBodyBytes = 4 * 1024 * 1024;
+  int requestTimeoutSeconds = 30;
+  int keepAliveSeconds = 15;
+  int drainSeconds = 4;
+  std::string adminKeySha256;  // hex SHA-256 of the admin API key; empty disables /v1/admin
+  std::string groupKeySha256;  // hex SHA-256 of the group systems' key (FHIR read API)
+  TlsConfig tls;
+};
+
+enum class StoreBackend { sqlite, postgresql };
+
+struct StoreConfig {
+  StoreBackend backend = StoreBackend::sqlite;
+  std::string sqlitePath = "var/gateway.db";
+  std::string sqliteSynchronous = "full";  // full | normal
+  std::string postgresConnection;          // libpq connection string
+  int poolMin = 1;
+  int poolMax = 16;
+  int busyTimeoutMs = 5000;
+};
+
+struct LoggingConfig {
+  std::string level = "information";
+  std::string format = "plain";  // plain | json
+};
+
+struct PluginsConfig {
+  std::string folder = "plugins";
+  int watchIntervalMs = 1000;
+};
+
+enum class PartnerKind { hospital, insurer };
+
+// One hospital or insurer. `options` is kept as YAML so that a plugin's declared
+// fields can be checked against it with positions.
+struct PartnerConfig {
+  PartnerKind kind = PartnerKind::hospital;
+  std::string id;
+  std::string name;
+  std::string keySha256;
+  std::string adapter;
+  YAML::Node options;  // a mapping, possibly empty
+  int line = 0;        // where the partner's block starts
+  int column = 0;
+};
+
+struct PractitionerSite {
+  std::string hospital;
+  std::string localId;
+};
+
+struct PractitionerConfig {
+  std::string groupId;
+  std::string name;
+  std::vector<PractitionerSite> sites;
+};
+
+struct AuditConfig {
+  bool enabled = true;
+};
+
+struct GatewayConfig {
+  std::string file;  // absolute path of the file it came from
+  ServerConfig server;
+  StoreConfig store;
+  LoggingConfig logging;
+  PluginsConfig plugins;
+  std::vector<PartnerConfig> hospitals;
+  std::vector<PartnerConfig> insurers;
+  std::vector<PractitionerConfig> practitioners;
+  AuditConfig audit;
+
+  const PartnerConfig* hospital(const std::string& id) const;
+  const PartnerConfig* insurer(const std::string& id) const;
+};
+
+// Reads and validates a file; throws ConfigError listing every problem found.
+GatewayConfig loadConfig(const std::string& path);
+// Same, from text (the name is used in messages and to resolve relative paths).
+GatewayConfig parseConfig(const std::string& text, const std::string& path);
+
+}  // namespace gw

@@ -1,0 +1,61 @@
+#include "http/Metrics.hpp"
+
+#include <cstdio>
+
+#include "BuildInfo.hpp"
+
+namespace gw {
+
+namespace {
+
+std::string number(double value) {
+  char text[64];
+  std::snprintf(text, sizeof text, "%.9g", value);
+  return text;
+}
+
+}  // namespace
+
+void Metrics::observeRequest(const std::string& route, const std::string& method, int status, double seconds) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++requests_[{route, method, status}];
+  Histogram& h = latency_[route];
+  for (std::size_t i = 0; i < kBuckets.size(); ++i)
+    if (seconds <= kBuckets[i]) ++h.buckets[i];
+  ++h.count;
+  h.sum += seconds;
+}
+
+void Metrics::addCollector(std::function<void(std::string&)> collector) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  collectors_.push_back(std::move(collector));
+}
+
+std::string Metrics::render() const {
+  std::string out;
+  out += "# HELP gateway_build_info Build of the running gateway.\n# TYPE gateway_build_info gauge\n";
+  out += std::string("gateway_build_info{version=\"") + build::version + "\",commit=\"" + build::commit + "\"} 1\n";
+  std::lock_guard<std::mutex> lock(mutex_);
+  out += "# HELP gateway_http_requests_total HTTP requests by route, method and status.\n";
+  out += "# TYPE gateway_http_requests_total counter\n";
+  for (const auto& [key, count] : requests_) {
+    const auto& [route, method, status] = key;
+    out += "gateway_http_requests_total{route=\"" + route + "\",method=\"" + method + "\",status=\"" +
+           std::to_string(status) + "\"} " + std::to_string(count) + "\n";
+  }
+  out += "# HELP gateway_http_request_duration_seconds Time from request to response by route.\n";
+  out += "# TYPE gateway_http_request_duration_seconds histogram\n";
+  for (const auto& [route, h] : latency_) {
+    for (std::size_t i = 0; i < kBuckets.size(); ++i)
+      out += "gateway_http_request_duration_seconds_bucket{route=\"" + route + "\",le=\"" + number(kBuckets[i]) +
+             "\"} " + std::to_string(h.buckets[i]) + "\n";
+    out += "gateway_http_request_duration_seconds_bucket{route=\"" + route + "\",le=\"+Inf\"} " +
+           std::to_string(h.count) + "\n";
+    out += "gateway_http_request_duration_seconds_sum{route=\"" + route + "\"} " + number(h.sum) + "\n";
+    out += "gateway_http_request_duration_seconds_count{route=\"" + route + "\"} " + std::to_string(h.count) + "\n";
+  }
+  for (const auto& collector : collectors_) collector(out);
+  return out;
+}
+
+}  // namespace gw

@@ -1,0 +1,40 @@
+// Request counters and latency histogram, rendered as Prometheus text exposition (format 0.0.4).
+#pragma once
+
+#include <array>
+#include <atomic>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <tuple>
+#include <vector>
+
+namespace gw {
+
+class Metrics {
+ public:
+  static constexpr std::array<double, 14> kBuckets = {0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05,
+                                                      0.1,    0.25,  0.5,    1.0,   2.5,  5.0,  10.0};
+
+  // One finished request: `route` is the route pattern (never the concrete path).
+  void observeRequest(const std::string& route, const std::string& method, int status, double seconds);
+
+  // Extra gauges/counters owned elsewhere (store errors, plugins); each renders its own lines.
+  void addCollector(std::function<void(std::string&)> collector);
+
+  std::string render() const;
+
+ private:
+  struct Histogram {
+    std::array<std::uint64_t, kBuckets.size()> buckets{};
+    std::uint64_t count = 0;
+    double sum = 0;
+  };
+  mutable std::mutex mutex_;
+  std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
+  std::map<std::string, Histogram> latency_;  // by route
+  std::vector<std::function<void(std::string&)>> collectors_;
+};
+
+}  // namespace gw

@@ -1,0 +1,48 @@
+// One HTTP exchange as handlers see it: path parameters, query, bounded body, JSON answers.
+#pragma once
+
+#include <Poco/JSON/Object.h>
+#include <Poco/Net/HTTPServerRequest.h>
+#include <Poco/Net/HTTPServerResponse.h>
+
+#include <map>
+#include <string>
+
+namespace gw {
+
+class Request {
+ public:
+  Request(Poco::Net::HTTPServerRequest& request, Poco::Net::HTTPServerResponse& response, std::size_t maxBodyBytes);
+
+  Poco::Net::HTTPServerRequest& http() { return request_; }
+  Poco::Net::HTTPServerResponse& response() { return response_; }
+
+  const std::string& method() const { return request_.getMethod(); }
+  const std::string& path() const { return path_; }
+  // Set by the router from `{name}` segments of the matched route.
+  std::map<std::string, std::string>& params() { return params_; }
+  std::string param(const std::string& name) const;
+  // The first value of a query parameter, or `fallback`.
+  std::string query(const std::string& name, const std::string& fallback = "") const;
+  // The API key from `X-API-Key` or `Authorization: Bearer`; empty when absent.
+  std::string apiKey() const;
+
+  // Reads the body, refusing (413) more than the configured limit. Call only after authentication.
+  std::string readBody();
+
+  void send(int status, const std::string& contentType, const std::string& body);
+  void sendJson(int status, const Poco::JSON::Object& object);
+  void sendError(int status, const std::string& code, const std::string& message);
+  bool sent() const { return response_.sent(); }
+  int status() const { return static_cast<int>(response_.getStatus()); }
+
+ private:
+  Poco::Net::HTTPServerRequest& request_;
+  Poco::Net::HTTPServerResponse& response_;
+  std::size_t maxBodyBytes_;
+  std::string path_;
+  std::map<std::string, std::string> params_;
+  std::multimap<std::string, std::string> query_;
+};
+
+}  // namespace gw

@@ -1,0 +1,126 @@
+#include "store/ResourceRepository.hpp"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+
+namespace gw {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+using Poco::Data::Keywords::use;
+
+namespace {
+
+std::string utcNow() { return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ"); }
+
+std::vector<StoredResource> readRows(Poco::Data::Statement& statement) {
+  std::vector<StoredResource> out;
+  statement.execute();
+  Poco::Data::RecordSet rows(statement);
+  for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
+    StoredResource r;
+    r.type = rows.value(0).convert<std::string>();
+    r.id = rows.value(1).convert<std::string>();
+    r.version = rows.value(2).convert<int>();
+    r.updatedAt = rows.value(3).convert<std::string>();
+    r.body = rows.value(4).convert<std::string>();
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace
+
+int ResourceRepository::put(Poco::Data::Session& s, const std::string& type, const std::string& id,
+                            const std::string& body, std::int64_t sourceMessage) {
+  std::string t = type, i = id, b = body, at = utcNow();
+  Poco::Int64 source = sourceMessage;
+  int version = 0;
+  s << db_.sql("SELECT COALESCE(MAX(version), 0) FROM fhir_current WHERE resource_type = ? AND id = ?"), use(t),
+      use(i), into(version), now;
+  ++version;
+  s << db_.sql("INSERT INTO fhir_resource (resource_type, id, version, updated_at, source_message, body) "
+               "VALUES (?, ?, ?, ?, ?, ?)"),
+      use(t), use(i), use(version), use(at), use(source), use(b), now;
+  if (version == 1) {
+    s << db_.sql("INSERT INTO fhir_current (resource_type, id, version) VALUES (?, ?, ?)"), use(t), use(i),
+        use(version), now;
+  } else {
+    s << db_.sql("UPDATE fhir_current SET version = ? WHERE resource_type = ? AND id = ?"), use(version), use(t),
+        use(i), now;
+  }
+  return version;
+}
+
+std::optional<StoredResource> ResourceRepository::current(Poco::Data::Session& s, const std::string& type,
+                                                          const std::string& id) {
+  std::string t = type, i = id;
+  Poco::Data::Statement statement(s);
+  statement << db_.sql("SELECT r.resource_type, r.id, r.version, r.updated_at, r.body FROM fhir_current c "
+                       "JOIN fhir_resource r ON r.resource_type = c.resource_type AND r.id = c.id AND "
+                       "r.version = c.version WHERE c.resource_type = ? AND c.id = ?"),
+      use(t), use(i);
+  auto rows = readRows(statement);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
+}
+
+std::vector<StoredResource> ResourceRepository::history(Poco::Data::Session& s, const std::string& type,
+                                                        const std::string& id) {
+  std::string t = type, i = id;
+  Poco::Data::Statement statement(s);
+  statement << db_.sql("SELECT resource_type, id, version, updated_at, body FROM fhir_resource "
+                       "WHERE resource_type = ? AND id = ? ORDER BY version DESC"),
+      use(t), use(i);
+  return readRows(statement);
+}
+
+void ResourceRepository::setIdentifiers(Poco::Data::Session& s, const std::string& type, const std::string& id,
+                                        const std::vector<ResourceIdentifier>& identifiers) {
+  std::string t = type, i = id;
+  s << db_.sql("DELETE FROM fhir_identifier WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
+  for (const auto& identifier : identifiers) {
+    std::string system = identifier.system, value = identifier.value;
+    s << db_.sql("DELETE FROM fhir_identifier WHERE resource_type = ? AND system = ? AND value = ?"), use(t),
+        use(system), use(value), now;
+    s << db_.sql("INSERT INTO fhir_identifier (resource_type, system, value, id) VALUES (?, ?, ?, ?)"), use(t),
+        use(system), use(value), use(i), now;
+  }
+}
+
+std::optional<std::string> ResourceRepository::findByIdentifier(Poco::Data::Session& s, const std::string& type,
+                                                                const std::string& system, const std::string& value) {
+  std::string t = type, sy = system, v = value;
+  std::vector<std::string> ids;
+  s << db_.sql("SELECT id FROM fhir_identifier WHERE resource_type = ? AND system = ? AND value = ?"), use(t), use(sy),
+      use(v), into(ids), now;
+  if (ids.empty()) return std::nullopt;
+  return ids.front();
+}
+
+void ResourceRepository::setReferences(Poco::Data::Session& s, const std::string& type, const std::string& id,
+                                       const std::vector<ResourceLink>& links) {
+  std::string t = type, i = id;
+  s << db_.sql("DELETE FROM fhir_reference WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
+  for (const auto& link : links) {
+    std::string path = link.path, target = link.target;
+    int exists = 0;
+    s << db_.sql("SELECT COUNT(*) FROM fhir_reference WHERE resource_type = ? AND id = ? AND path = ? AND target = ?"),
+        use(t), use(i), use(path), use(target), into(exists), now;
+    if (exists) continue;
+    s << db_.sql("INSERT INTO fhir_reference (resource_type, id, path, target) VALUES (?, ?, ?, ?)"), use(t), use(i),
+        use(path), use(target), now;
+  }
+}
+
+std::vector<std::string> ResourceRepository::findReferencing(Poco::Data::Session& s, const std::string& type,
+                                                             const std::string& path, const std::string& target) {
+  std::string t = type, p = path, g = target;
+  std::vector<std::string> ids;
+  s << db_.sql("SELECT id FROM fhir_reference WHERE target = ? AND resource_type = ? AND path = ? ORDER BY id"),
+      use(g), use(t), use(p), into(ids), now;
+  return ids;
+}
+
+}  // namespace gw

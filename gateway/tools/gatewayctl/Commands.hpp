@@ -1,0 +1,28 @@
+// The table of gatewayctl subcommands; each lives in its own file.
+#pragma once
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace gwctl {
+
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+struct Command {
+  std::string name;
+  std::string synopsis;
+  std::string summary;
+  std::function<int(const std::vector<std::string>&)> run;
+};
+
+const std::vector<Command>& commands();
+
+// Subcommands (one file each).
+int checkConfig(const std::vector<std::string>& args);
+int migrateStore(const std::vector<std::string>& args);
+
+}  // namespace gwctl

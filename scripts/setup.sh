@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs exactly the Debian 12 packages the gateway needs and configures the build.
+# Idempotent; fast (no apt) when everything is already installed.
+# Usage: scripts/setup.sh [BUILD_DIR] [extra cmake arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PACKAGES=(
+  # toolchain
+  g++ make cmake pkg-config git
+  # libraries: Poco (Net, NetSSL, Util, Data with SQLite and PostgreSQL, JSON, Crypto), libxml2, yaml-cpp, Boost.DLL
+  libpoco-dev libpq-dev libssl-dev libxml2-dev libyaml-cpp-dev libboost-dev libboost-filesystem-dev
+  # tests
+  libgtest-dev libgmock-dev googletest postgresql curl
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  # Debian starts a cluster on install; the tests start their own throwaway server instead.
+fi
+
+BUILD_DIR="${1:-build}"
+shift || true
+if [ ! -f "$BUILD_DIR/CMakeCache.txt" ] || [ $# -gt 0 ]; then
+  cmake -S . -B "$BUILD_DIR" "$@"
+fi

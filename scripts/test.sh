@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Sets up if needed, builds, and runs every test through CTest, the PostgreSQL ones included
+# (against a throwaway server started on loopback and stopped afterwards).
+# Usage: scripts/test.sh [extra ctest arguments]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BUILD_DIR="${GW_BUILD_DIR:-build}"
+CMAKE_ARGS=()
+[ "${CI:-}" = "true" ] && CMAKE_ARGS+=(-DGW_WERROR=ON)
+scripts/setup.sh "$BUILD_DIR" "${CMAKE_ARGS[@]}"
+cmake --build "$BUILD_DIR" -j "$(nproc)"
+
+pg_dir="$(mktemp -d /tmp/gw-pg.XXXXXX)"
+pg_port=$(( 20000 + RANDOM % 20000 ))
+trap 'scripts/pg-test-server.sh stop "$pg_dir"' EXIT
+export GW_TEST_PG="$(scripts/pg-test-server.sh start "$pg_dir" "$pg_port")"
+export GW_REQUIRE_PG=1
+echo "test: PostgreSQL on 127.0.0.1:$pg_port"
+
+ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)" --timeout 600 "$@"

@@ -1,0 +1,120 @@
+#include "TestSupport.hpp"
+
+#include <Poco/Data/Session.h>
+#include <Poco/File.h>
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/Path.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/TemporaryFile.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <cstdlib>
+#include <fstream>
+#include <sstream>
+
+#include "http/ApiKey.hpp"
+#include "store/Database.hpp"
+
+namespace gwtest {
+
+TempDir::TempDir() {
+  path_ = Poco::TemporaryFile::tempName();
+  Poco::File(path_).createDirectories();
+}
+
+TempDir::~TempDir() {
+  try {
+    Poco::File(path_).remove(true);
+  } catch (...) {
+  }
+}
+
+void writeFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
+  out << content;
+}
+
+std::string readFile(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream out;
+  out << in.rdbuf();
+  return out.str();
+}
+
+std::vector<std::string> storeBackends() { return {"sqlite", "postgresql"}; }
+
+namespace {
+
+void adminExecute(const std::string& connection, const std::string& sql) {
+  gw::StoreConfig admin;
+  admin.backend = gw::StoreBackend::postgresql;
+  admin.postgresConnection = connection;
+  admin.poolMin = 1;
+  admin.poolMax = 1;
+  gw::Database db(admin);
+  Poco::Data::Session s = db.session();
+  s << sql, Poco::Data::Keywords::now;
+}
+
+}  // namespace
+
+TestStore::TestStore(const std::string& backend, const TempDir& dir) {
+  if (backend == "sqlite") {
+    config_.backend = gw::StoreBackend::sqlite;
+    config_.sqlitePath = dir.file("gateway.db");
+    return;
+  }
+  const char* base = std::getenv("GW_TEST_PG");
+  if (base == nullptr || *base == '\0') {
+    const char* require = std::getenv("GW_REQUIRE_PG");
+    if (require != nullptr && std::string(require) == "1")
+      ADD_FAILURE() << "GW_REQUIRE_PG=1 but GW_TEST_PG is not set: the PostgreSQL tests cannot run";
+    available_ = false;
+    return;
+  }
+  std::string uuid = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+  database_ = "gwtest_" + uuid.substr(0, 8) + uuid.substr(9, 4);
+  adminExecute(base, "CREATE DATABASE " + database_);
+  config_.backend = gw::StoreBackend::postgresql;
+  config_.postgresConnection = std::string(base) + " dbname=" + database_;
+}
+
+TestStore::~TestStore() {
+  if (database_.empty()) return;
+  try {
+    adminExecute(std::getenv("GW_TEST_PG"), "DROP DATABASE IF EXISTS " + database_ + " WITH (FORCE)");
+  } catch (...) {
+  }
+}
+
+std::string TestStore::yaml() const {
+  if (config_.backend == gw::StoreBackend::sqlite)
+    return "store:\n  backend: sqlite\n  sqlite:\n    path: " + config_.sqlitePath + "\n";
+  return "store:\n  backend: postgresql\n  postgresql:\n    connection: \"" + config_.postgresConnection + "\"\n";
+}
+
+HttpResult httpCall(std::uint16_t port, const std::string& method, const std::string& path, const std::string& body,
+                    const std::map<std::string, std::string>& headers, const std::string& contentType) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", port);
+  session.setTimeout(Poco::Timespan(30, 0));
+  Poco::Net::HTTPRequest request(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  for (const auto& [name, value] : headers) request.set(name, value);
+  if (!body.empty() || method == "POST" || method == "PUT") {
+    request.setContentType(contentType);
+    request.setContentLength64(static_cast<Poco::Int64>(body.size()));
+  }
+  session.sendRequest(request) << body;
+  Poco::Net::HTTPResponse response;
+  std::istream& in = session.receiveResponse(response);
+  HttpResult result;
+  result.status = static_cast<int>(response.getStatus());
+  Poco::StreamCopier::copyToString(in, result.body);
+  for (const auto& [name, value] : response) result.headers[name] = value;
+  return result;
+}
+
+std::string sha256(const std::string& text) { return gw::sha256Hex(text); }
+
+}  // namespace gwtest

@@ -1,0 +1,72 @@
+// Shared test helpers: temporary folders, store backends under test, loopback HTTP calls.
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "config/GatewayConfig.hpp"
+
+namespace gwtest {
+
+// A fresh folder under the system temp dir, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
+
+ private:
+  std::string path_;
+};
+
+void writeFile(const std::string& path, const std::string& content);
+std::string readFile(const std::string& path);
+
+// The backends every store test runs on. PostgreSQL needs GW_TEST_PG (a libpq connection
+// string to a server where databases may be created); scripts/test.sh starts one.
+std::vector<std::string> storeBackends();
+
+// A store on `backend` that nobody else uses: a SQLite file in `dir`, or a new PostgreSQL database
+// (dropped by the returned guard). Skips the test when PostgreSQL is not available, and fails it
+// instead when GW_REQUIRE_PG=1 (as scripts/test.sh sets).
+class TestStore {
+ public:
+  TestStore(const std::string& backend, const TempDir& dir);
+  ~TestStore();
+  const gw::StoreConfig& config() const { return config_; }
+  bool available() const { return available_; }
+  // The `store:` block of a YAML configuration for this store.
+  std::string yaml() const;
+
+ private:
+  gw::StoreConfig config_;
+  std::string database_;
+  bool available_ = true;
+};
+
+#define GW_REQUIRE_STORE(store)                                                      \
+  do {                                                                               \
+    if (!(store).available()) GTEST_SKIP() << "PostgreSQL not available (GW_TEST_PG unset)"; \
+  } while (0)
+
+struct HttpResult {
+  int status = 0;
+  std::string body;
+  std::map<std::string, std::string> headers;
+};
+
+HttpResult httpCall(std::uint16_t port, const std::string& method, const std::string& path,
+                    const std::string& body = "", const std::map<std::string, std::string>& headers = {},
+                    const std::string& contentType = "application/xml");
+
+// A test API key and its SHA-256, for configurations.
+inline const char* kAdminKey = "admin-test-key";
+std::string sha256(const std::string& text);
+
+}  // namespace gwtest

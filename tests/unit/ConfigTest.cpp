@@ -1,0 +1,191 @@
+// Configuration loading: good files load; each kind of error names file:line:column and the key.
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+
+#include "TestSupport.hpp"
+#include "config/ConfigError.hpp"
+#include "config/GatewayConfig.hpp"
+
+namespace {
+
+const std::string kHash(64, 'a');
+
+std::string goodConfig() {
+  return "server:\n"
+         "  listen: 127.0.0.1:9090\n"
+         "  threads: 4\n"
+         "  admin_key_sha256: " + kHash + "\n"
+         "store:\n"
+         "  backend: sqlite\n"
+         "  sqlite:\n"
+         "    path: ../var/test.db\n"
+         "    synchronous: normal\n"
+         "plugins:\n"
+         "  folder: plugins\n"
+         "hospitals:\n"
+         "  - id: sh-intl\n"
+         "    name: Shanghai International\n"
+         "    key_sha256: " + kHash + "\n"
+         "    adapter: hl7v2\n"
+         "    options:\n"
+         "      encoding: xml\n"
+         "insurers:\n"
+         "  - id: acme-health\n"
+         "    key_sha256: " + kHash + "\n"
+         "    adapter: x12\n"
+         "practitioners:\n"
+         "  - id: P001\n"
+         "    name: Dr Li\n"
+         "    sites:\n"
+         "      - {hospital: sh-intl, local_id: \"1234\"}\n";
+}
+
+// The single issue raised by `text`, which must fail.
+gw::ConfigIssue onlyIssue(const std::string& text) {
+  try {
+    gw::parseConfig(text, "/etc/gw/test.yaml");
+  } catch (const gw::ConfigError& e) {
+    EXPECT_EQ(e.issues().size(), 1u) << e.what();
+    if (!e.issues().empty()) return e.issues().front();
+  }
+  ADD_FAILURE() << "the configuration was accepted";
+  return {};
+}
+
+}  // namespace
+
+TEST(Config, GoodFileLoadsEverySection) {
+  gw::GatewayConfig c = gw::parseConfig(goodConfig(), "/etc/gw/gateway.yaml");
+  EXPECT_EQ(c.server.host, "127.0.0.1");
+  EXPECT_EQ(c.server.port, 9090);
+  EXPECT_EQ(c.server.threads, 4);
+  EXPECT_EQ(c.store.sqlitePath, "/etc/var/test.db");  // relative to the file's folder
+  EXPECT_EQ(c.store.sqliteSynchronous, "normal");
+  EXPECT_EQ(c.plugins.folder, "/etc/gw/plugins");
+  ASSERT_EQ(c.hospitals.size(), 1u);
+  EXPECT_EQ(c.hospitals[0].id, "sh-intl");
+  EXPECT_EQ(c.hospitals[0].adapter, "hl7v2");
+  EXPECT_EQ(c.hospitals[0].options["encoding"].as<std::string>(), "xml");
+  EXPECT_EQ(c.hospitals[0].line, 13);
+  ASSERT_EQ(c.insurers.size(), 1u);
+  EXPECT_EQ(c.insurers[0].id, "acme-health");
+  ASSERT_EQ(c.practitioners.size(), 1u);
+  EXPECT_EQ(c.practitioners[0].sites[0].localId, "1234");
+  EXPECT_NE(c.hospital("sh-intl"), nullptr);
+  EXPECT_EQ(c.hospital("acme-health"), nullptr);
+}
+
+TEST(Config, DefaultsApplyWhenSectionsAreAbsent) {
+  gw::GatewayConfig c = gw::parseConfig("audit:\n  enabled: true\n", "/srv/gw/conf/gateway.yaml");
+  EXPECT_EQ(c.server.port, 8080);
+  EXPECT_EQ(c.store.backend, gw::StoreBackend::sqlite);
+  EXPECT_EQ(c.store.sqliteSynchronous, "full");
+  EXPECT_EQ(c.store.sqlitePath, "/srv/gw/conf/var/gateway.db");
+  EXPECT_TRUE(c.hospitals.empty());
+}
+
+TEST(Config, MisspeltKeyNamesLineColumnAndKey) {
+  auto issue = onlyIssue("server:\n  listen: 127.0.0.1:8080\n  thraeds: 4\n");
+  EXPECT_EQ(issue.line, 3);
+  EXPECT_EQ(issue.column, 3);
+  EXPECT_EQ(issue.key, "server.thraeds");
+  EXPECT_NE(issue.message.find("unknown key"), std::string::npos);
+  EXPECT_EQ(issue.toString().rfind("/etc/gw/test.yaml:3:3: 'server.thraeds': unknown key", 0), 0u)
+      << issue.toString();
+}
+
+TEST(Config, WrongTypeNamesTheValue) {
+  auto issue = onlyIssue("server:\n  threads: many\n");
+  EXPECT_EQ(issue.line, 2);
+  EXPECT_EQ(issue.column, 12);
+  EXPECT_EQ(issue.key, "server.threads");
+  EXPECT_NE(issue.message.find("whole number"), std::string::npos);
+}
+
+TEST(Config, OutOfRangeNumberIsAnError) {
+  auto issue = onlyIssue("server:\n  threads: 0\n");
+  EXPECT_EQ(issue.key, "server.threads");
+  EXPECT_NE(issue.message.find("between 1 and"), std::string::npos);
+}
+
+TEST(Config, MissingRequiredKeyPointsAtItsMapping) {
+  auto issue = onlyIssue("hospitals:\n  - id: a\n    key_sha256: " + kHash + "\n");
+  EXPECT_EQ(issue.key, "hospitals[0].adapter");
+  EXPECT_EQ(issue.line, 2);
+  EXPECT_EQ(issue.column, 5);
+  EXPECT_NE(issue.message.find("required"), std::string::npos);
+}
+
+TEST(Config, DuplicatePartnerIdsAcrossSectionsAreErrors) {
+  std::string text = "hospitals:\n  - {id: same, key_sha256: " + kHash + ", adapter: hl7v2}\n" +
+                     "insurers:\n  - {id: same, key_sha256: " + kHash + ", adapter: x12}\n";
+  auto issue = onlyIssue(text);
+  EXPECT_EQ(issue.key, "insurers[0].id");
+  EXPECT_EQ(issue.line, 4);
+  EXPECT_NE(issue.message.find("used twice"), std::string::npos);
+}
+
+TEST(Config, DuplicateKeyInOneMappingIsAnError) {
+  auto issue = onlyIssue("server:\n  threads: 2\n  threads: 3\n");
+  EXPECT_EQ(issue.key, "server.threads");
+  EXPECT_EQ(issue.line, 3);
+  EXPECT_NE(issue.message.find("twice"), std::string::npos);
+}
+
+TEST(Config, KeyHashMustBeSha256Hex) {
+  auto issue = onlyIssue("hospitals:\n  - {id: h, key_sha256: secret, adapter: hl7v2}\n");
+  EXPECT_EQ(issue.key, "hospitals[0].key_sha256");
+  EXPECT_NE(issue.message.find("64 hex digits"), std::string::npos);
+}
+
+TEST(Config, UnknownHospitalInPractitionerMapIsAnError) {
+  auto issue = onlyIssue("practitioners:\n  - id: P1\n    sites:\n      - {hospital: nowhere, local_id: x}\n");
+  EXPECT_EQ(issue.key, "practitioners[0].sites[0].hospital");
+  EXPECT_EQ(issue.line, 4);
+}
+
+TEST(Config, YamlSyntaxErrorHasAPosition) {
+  auto issue = onlyIssue("server:\n  listen: [127.0.0.1\n");
+  EXPECT_GT(issue.line, 0);
+  EXPECT_NE(issue.message.find("YAML syntax error"), std::string::npos);
+}
+
+TEST(Config, EnvironmentVariablesAreSubstituted) {
+  ::setenv("GW_TEST_ADMIN_HASH", kHash.c_str(), 1);
+  ::unsetenv("GW_TEST_UNSET_VAR");
+  gw::GatewayConfig c = gw::parseConfig(
+      "server:\n  admin_key_sha256: ${GW_TEST_ADMIN_HASH}\n  listen: ${GW_TEST_UNSET_VAR:-0.0.0.0:7000}\n", "x.yaml");
+  EXPECT_EQ(c.server.adminKeySha256, kHash);
+  EXPECT_EQ(c.server.host, "0.0.0.0");
+  EXPECT_EQ(c.server.port, 7000);
+}
+
+TEST(Config, UnsetEnvironmentVariableIsNamed) {
+  ::unsetenv("GW_TEST_UNSET_VAR");
+  auto issue = onlyIssue("server:\n  admin_key_sha256: ${GW_TEST_UNSET_VAR}\n");
+  EXPECT_EQ(issue.key, "server.admin_key_sha256");
+  EXPECT_NE(issue.message.find("GW_TEST_UNSET_VAR"), std::string::npos);
+}
+
+TEST(Config, EveryProblemIsReportedNotJustTheFirst) {
+  try {
+    gw::parseConfig("server:\n  thraeds: 4\n  queue: -1\nstorage: {}\n", "x.yaml");
+    FAIL() << "accepted";
+  } catch (const gw::ConfigError& e) {
+    EXPECT_EQ(e.issues().size(), 3u) << e.what();
+  }
+}
+
+TEST(Config, MissingFileIsReported) {
+  try {
+    gw::loadConfig("/nonexistent/gateway.yaml");
+    FAIL() << "accepted";
+  } catch (const gw::ConfigError& e) {
+    EXPECT_NE(std::string(e.what()).find("/nonexistent/gateway.yaml"), std::string::npos);
+  }
+}
+
+TEST(Config, ShippedDefaultConfigurationIsValid) {
+  EXPECT_NO_THROW(gw::loadConfig(std::string(GW_SOURCE_DIR) + "/conf/gateway.yaml"));
+}
