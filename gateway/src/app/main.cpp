@@ -1,5 +1,6 @@
 // gatewayd: the partner integration gateway daemon.
 #include <Poco/Logger.h>
+#include <Poco/Path.h>
 #include <Poco/Util/HelpFormatter.h>
 #include <Poco/Util/Option.h>
 #include <Poco/Util/OptionSet.h>
@@ -94,6 +95,27 @@ class GatewayDaemon : public Poco::Util::ServerApplication {
   bool done_ = false;
 };
 
+// --daemon changes the working directory to "/" before options are read, so relative
+// --config and --pidfile paths are made absolute against the directory gatewayd was started in.
+std::vector<std::string> absolutePathArguments(int argc, char** argv) {
+  std::vector<std::string> args(argv, argv + argc);
+  const std::string cwd = Poco::Path::current();
+  auto absolute = [&cwd](const std::string& path) { return Poco::Path(cwd).resolve(Poco::Path(path)).toString(); };
+  for (std::size_t i = 1; i < args.size(); ++i) {
+    for (const std::string option : {"--config", "--pidfile"}) {
+      if (args[i].rfind(option + "=", 0) == 0)
+        args[i] = option + "=" + absolute(args[i].substr(option.size() + 1));
+      else if (args[i] == option && i + 1 < args.size())
+        args[i + 1] = absolute(args[i + 1]);
+    }
+    if (args[i] == "-c" && i + 1 < args.size()) args[i + 1] = absolute(args[i + 1]);
+  }
+  return args;
+}
+
 }  // namespace
 
-POCO_SERVER_MAIN(GatewayDaemon)
+int main(int argc, char** argv) {
+  GatewayDaemon daemon;
+  return daemon.run(absolutePathArguments(argc, argv));
+}

@@ -1,0 +1,225 @@
+// gatewayd and gatewayctl as real processes: start-up, config errors, SIGTERM drain, SIGHUP reload.
+#include <gtest/gtest.h>
+
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Pipe.h>
+#include <Poco/PipeStream.h>
+#include <Poco/Process.h>
+#include <Poco/StreamCopier.h>
+#include <Poco/Thread.h>
+
+#include <chrono>
+#include <fstream>
+#include <csignal>
+#include <sys/wait.h>
+
+#include "TestSupport.hpp"
+
+namespace {
+
+std::uint16_t freePort() {
+  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
+  return socket.address().port();
+}
+
+std::string config(const gwtest::TempDir& dir, std::uint16_t port, const std::string& hospitals) {
+  return "server:\n  listen: 127.0.0.1:" + std::to_string(port) + "\n  admin_key_sha256: " +
+         gwtest::sha256(gwtest::kAdminKey) + "\nstore:\n  sqlite:\n    path: " + dir.file("gw.db") +
+         "\nplugins:\n  folder: " + dir.path() + "\nhospitals:\n" + hospitals;
+}
+
+std::string hospital(const std::string& id) {
+  return "  - {id: " + id + ", key_sha256: " + gwtest::sha256("k-" + id) + ", adapter: hl7v2}\n";
+}
+
+struct CommandResult {
+  int exitCode;
+  std::string out;
+  std::string err;
+};
+
+CommandResult runCommand(const std::string& program, const std::vector<std::string>& args) {
+  Poco::Pipe out, err;
+  Poco::ProcessHandle handle = Poco::Process::launch(program, args, nullptr, &out, &err);
+  Poco::PipeInputStream outStream(out), errStream(err);
+  CommandResult result;
+  Poco::StreamCopier::copyToString(outStream, result.out);
+  Poco::StreamCopier::copyToString(errStream, result.err);
+  result.exitCode = handle.wait();
+  return result;
+}
+
+// A running gatewayd with its stderr captured to a file.
+class Daemon {
+ public:
+  Daemon(const std::string& configPath, const std::string& logPath) {
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      FILE* log = std::freopen(logPath.c_str(), "w", stderr);
+      (void)log;
+      ::execl(GW_GATEWAYD, GW_GATEWAYD, "--config", configPath.c_str(), static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+  }
+  ~Daemon() {
+    if (pid_ > 0 && !exited_) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+  }
+  bool waitHealthy(std::uint16_t port) {
+    for (int i = 0; i < 300; ++i) {
+      try {
+        if (gwtest::httpCall(port, "GET", "/healthz").status == 200) return true;
+      } catch (const std::exception&) {
+      }
+      Poco::Thread::sleep(20);
+    }
+    return false;
+  }
+  void signal(int number) { ::kill(pid_, number); }
+  // The exit status, or -1 when it did not exit within `seconds`.
+  int waitExit(double seconds) {
+    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
+    while (std::chrono::steady_clock::now() < deadline) {
+      int status = 0;
+      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
+        exited_ = true;
+        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+      }
+      Poco::Thread::sleep(10);
+    }
+    return -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  bool exited_ = false;
+};
+
+TEST(Daemon, ServesHealthAndExitsZeroOnSigtermWithinFiveSeconds) {
+  gwtest::TempDir dir;
+  std::uint16_t port = freePort();
+  gwtest::writeFile(dir.file("gateway.yaml"), config(dir, port, hospital("sh-intl")));
+  Daemon daemon(dir.file("gateway.yaml"), dir.file("stderr.log"));
+  ASSERT_TRUE(daemon.waitHealthy(port)) << gwtest::readFile(dir.file("stderr.log"));
+  EXPECT_EQ(gwtest::httpCall(port, "GET", "/metrics").status, 200);
+  auto started = std::chrono::steady_clock::now();
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.waitExit(5.0), 0);
+  EXPECT_LT(std::chrono::steady_clock::now() - started, std::chrono::seconds(5));
+  // The store was closed cleanly: SQLite checkpoints and removes the WAL when the last connection closes.
+  EXPECT_FALSE(std::ifstream(dir.file("gw.db-wal")).good());
+  std::string log = gwtest::readFile(dir.file("stderr.log"));
+  EXPECT_NE(log.find("stopped"), std::string::npos) << log;
+}
+
+TEST(Daemon, SigintAlsoStopsCleanly) {
+  gwtest::TempDir dir;
+  std::uint16_t port = freePort();
+  gwtest::writeFile(dir.file("gateway.yaml"), config(dir, port, "  []\n"));
+  Daemon daemon(dir.file("gateway.yaml"), dir.file("stderr.log"));
+  ASSERT_TRUE(daemon.waitHealthy(port));
+  daemon.signal(SIGINT);
+  EXPECT_EQ(daemon.waitExit(5.0), 0);
+}
+
+TEST(Daemon, MisspeltKeyStopsStartUpWithFileLineColumnAndKey) {
+  gwtest::TempDir dir;
+  std::string text = "server:\n  listen: 127.0.0.1:0\n  thraeds: 4\n";
+  gwtest::writeFile(dir.file("gateway.yaml"), text);
+  auto result = runCommand(GW_GATEWAYD, {"--config", dir.file("gateway.yaml")});
+  EXPECT_EQ(result.exitCode, 78);  // EX_CONFIG
+  EXPECT_NE(result.err.find(dir.file("gateway.yaml") + ":3:3: 'server.thraeds': unknown key"), std::string::npos)
+      << result.err;
+}
+
+TEST(Daemon, SighupReloadsPartnersAndKeepsThemWhenTheNewFileIsBad) {
+  gwtest::TempDir dir;
+  std::uint16_t port = freePort();
+  const std::string path = dir.file("gateway.yaml");
+  gwtest::writeFile(path, config(dir, port, hospital("sh-intl")));
+  Daemon daemon(path, dir.file("stderr.log"));
+  ASSERT_TRUE(daemon.waitHealthy(port));
+  auto partners = [&] {
+    return gwtest::httpCall(port, "GET", "/v1/admin/partners", "", {{"X-API-Key", gwtest::kAdminKey}}).body;
+  };
+  EXPECT_NE(partners().find("sh-intl"), std::string::npos);
+
+  gwtest::writeFile(path, config(dir, port, hospital("sh-intl") + hospital("bj-union")));
+  daemon.signal(SIGHUP);
+  bool reloaded = false;
+  for (int i = 0; i < 200 && !reloaded; ++i, Poco::Thread::sleep(10)) reloaded = partners().find("bj-union") != std::string::npos;
+  EXPECT_TRUE(reloaded);
+
+  gwtest::writeFile(path, config(dir, port, hospital("sh-intl")) + "  - {id: broken, adaptr: x}\n");
+  daemon.signal(SIGHUP);
+  std::string log;
+  for (int i = 0; i < 200; ++i, Poco::Thread::sleep(10)) {
+    log = gwtest::readFile(dir.file("stderr.log"));
+    if (log.find("reload refused") != std::string::npos) break;
+  }
+  EXPECT_NE(log.find("reload refused"), std::string::npos) << log;
+  EXPECT_NE(log.find("'hospitals[1].adaptr': unknown key"), std::string::npos) << log;
+  EXPECT_NE(partners().find("bj-union"), std::string::npos);  // the running configuration is kept
+  EXPECT_EQ(gwtest::httpCall(port, "GET", "/healthz").status, 200);
+  daemon.signal(SIGTERM);
+  EXPECT_EQ(daemon.waitExit(5.0), 0);
+}
+
+TEST(Daemon, DaemonModeWritesThePidFileWithRelativePaths) {
+  gwtest::TempDir dir;
+  std::uint16_t port = freePort();
+  gwtest::writeFile(dir.file("gateway.yaml"), config(dir, port, "  []\n"));
+  Poco::ProcessHandle launcher =
+      Poco::Process::launch(GW_GATEWAYD, {"--config", "gateway.yaml", "--daemon", "--pidfile", "gw.pid"}, dir.path());
+  launcher.wait();
+  std::string pid;
+  for (int i = 0; i < 300 && pid.empty(); ++i, Poco::Thread::sleep(10)) pid = gwtest::readFile(dir.file("gw.pid"));
+  ASSERT_FALSE(pid.empty()) << "no pid file";
+  bool healthy = false;
+  for (int i = 0; i < 300 && !healthy; ++i, Poco::Thread::sleep(10)) {
+    try {
+      healthy = gwtest::httpCall(port, "GET", "/healthz").status == 200;
+    } catch (const std::exception&) {
+    }
+  }
+  EXPECT_TRUE(healthy);
+  ::kill(std::stoi(pid), SIGTERM);
+  bool gone = false;
+  for (int i = 0; i < 500 && !gone; ++i, Poco::Thread::sleep(10)) gone = ::kill(std::stoi(pid), 0) != 0;
+  EXPECT_TRUE(gone);
+  EXPECT_FALSE(std::ifstream(dir.file("gw.pid")).good()) << "the pid file is removed on exit";
+}
+
+TEST(Gatewayctl, CheckConfigPrintsOkOrEveryErrorWithExitCodes) {
+  gwtest::TempDir dir;
+  gwtest::writeFile(dir.file("good.yaml"), config(dir, 8080, hospital("sh-intl")));
+  auto good = runCommand(GW_GATEWAYCTL, {"check-config", dir.file("good.yaml")});
+  EXPECT_EQ(good.exitCode, 0);
+  EXPECT_EQ(good.out, "OK\n");
+
+  gwtest::writeFile(dir.file("bad.yaml"), "server:\n  thraeds: 4\nhospitals:\n  - {id: Bad Id}\n");
+  auto bad = runCommand(GW_GATEWAYCTL, {"check-config", dir.file("bad.yaml")});
+  EXPECT_EQ(bad.exitCode, 1);
+  EXPECT_NE(bad.out.find("bad.yaml:2:3: 'server.thraeds'"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("'hospitals[0].id'"), std::string::npos) << bad.out;
+  EXPECT_NE(bad.out.find("'hospitals[0].adapter': required"), std::string::npos) << bad.out;
+
+  EXPECT_EQ(runCommand(GW_GATEWAYCTL, {"check-config"}).exitCode, 2);
+  EXPECT_EQ(runCommand(GW_GATEWAYCTL, {"no-such-command"}).exitCode, 2);
+  EXPECT_EQ(runCommand(GW_GATEWAYCTL, {"check-config", "--help"}).exitCode, 0);
+}
+
+TEST(Gatewayctl, MigrateBringsTheStoreUpToDateOnce) {
+  gwtest::TempDir dir;
+  gwtest::writeFile(dir.file("gateway.yaml"), config(dir, 8080, "  []\n"));
+  auto first = runCommand(GW_GATEWAYCTL, {"migrate", "--config", dir.file("gateway.yaml")});
+  EXPECT_EQ(first.exitCode, 0) << first.err;
+  EXPECT_NE(first.out.find("applied 001_initial"), std::string::npos) << first.out;
+  auto second = runCommand(GW_GATEWAYCTL, {"migrate", "--config", dir.file("gateway.yaml")});
+  EXPECT_EQ(second.exitCode, 0);
+  EXPECT_NE(second.out.find("up to date"), std::string::npos) << second.out;
+}
+
+}  // namespace
