@@ -14,6 +14,8 @@
 #include <sys/wait.h>
 
 #include "TestSupport.hpp"
+#include "audit/AuditLog.hpp"
+#include "store/Migrations.hpp"
 
 namespace {
 
@@ -220,6 +222,30 @@ TEST(Gatewayctl, MigrateBringsTheStoreUpToDateOnce) {
   auto second = runCommand(GW_GATEWAYCTL, {"migrate", "--config", dir.file("gateway.yaml")});
   EXPECT_EQ(second.exitCode, 0);
   EXPECT_NE(second.out.find("up to date"), std::string::npos) << second.out;
+}
+
+TEST(Gatewayctl, AuditVerifyReportsAnIntactOrBrokenChain) {
+  gwtest::TempDir dir;
+  gwtest::writeFile(dir.file("gateway.yaml"), config(dir, 8080, "  []\n"));
+  {
+    gw::GatewayConfig c = gw::loadConfig(dir.file("gateway.yaml"));
+    gw::Database db(c.store);
+    gw::migrate(db);
+    gw::AuditLog log(db, true);
+    for (int i = 0; i < 3; ++i) log.append({"admin", "plugin.load", "echo.so", "ok", ""});
+  }
+  auto intact = runCommand(GW_GATEWAYCTL, {"audit", "verify", "--config", dir.file("gateway.yaml")});
+  EXPECT_EQ(intact.exitCode, 0) << intact.err;
+  EXPECT_EQ(intact.out, "OK: 3 rows, chain intact\n");
+  {
+    gw::Database db(gw::loadConfig(dir.file("gateway.yaml")).store);
+    Poco::Data::Session s = db.session();
+    s << "UPDATE audit_log SET actor = 'someone-else' WHERE seq = 2", Poco::Data::Keywords::now;
+  }
+  auto broken = runCommand(GW_GATEWAYCTL, {"audit", "verify", "--config", dir.file("gateway.yaml")});
+  EXPECT_EQ(broken.exitCode, 1);
+  EXPECT_NE(broken.out.find("row 2 was changed"), std::string::npos) << broken.out;
+  EXPECT_EQ(runCommand(GW_GATEWAYCTL, {"audit"}).exitCode, 2);
 }
 
 }  // namespace

@@ -24,5 +24,6 @@ const std::vector<Command>& commands();
 // Subcommands (one file each).
 int checkConfig(const std::vector<std::string>& args);
 int migrateStore(const std::vector<std::string>& args);
+int auditCommand(const std::vector<std::string>& args);
 
 }  // namespace gwctl

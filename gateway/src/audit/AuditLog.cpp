@@ -1,0 +1,95 @@
+#include "audit/AuditLog.hpp"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+
+#include "http/ApiKey.hpp"
+
+namespace gw {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+using Poco::Data::Keywords::use;
+
+namespace {
+
+const std::string kGenesis(64, '0');
+
+// Length-prefixed fields, so that no two different rows can hash the same text.
+void field(std::string& out, const std::string& value) {
+  out += std::to_string(value.size());
+  out += ':';
+  out += value;
+  out += ';';
+}
+
+}  // namespace
+
+std::string AuditLog::chainHash(const std::string& previousHash, const std::string& at, const AuditEvent& event) {
+  std::string text;
+  for (const std::string* value : {&previousHash, &at, &event.actor, &event.action, &event.resource, &event.outcome,
+                                   &event.detail})
+    field(text, *value);
+  return sha256Hex(text);
+}
+
+void AuditLog::append(Poco::Data::Session& s, const AuditEvent& event) {
+  if (!enabled_) return;
+  if (db_.backend() == StoreBackend::postgresql) {
+    // One appender at a time across every gateway sharing the database: the chain must not fork.
+    s << "SELECT pg_advisory_xact_lock(7240502)", now;
+  }
+  std::vector<std::string> last;
+  s << "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(last), now;
+  std::string previous = last.empty() ? kGenesis : last.front();
+  std::string at = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ");
+  std::string hash = chainHash(previous, at, event);
+  AuditEvent e = event;
+  s << db_.sql("INSERT INTO audit_log (at, actor, action, resource, outcome, detail, prev_hash, hash) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+      use(at), use(e.actor), use(e.action), use(e.resource), use(e.outcome), use(e.detail), use(previous), use(hash),
+      now;
+}
+
+void AuditLog::append(const AuditEvent& event) {
+  if (!enabled_) return;
+  Transaction tx(db_);
+  append(tx.session(), event);
+  tx.commit();
+}
+
+AuditVerification AuditLog::verify() {
+  AuditVerification result;
+  Poco::Data::Session s = db_.session();
+  Poco::Data::Statement statement(s);
+  statement << "SELECT seq, at, actor, action, resource, outcome, detail, prev_hash, hash FROM audit_log ORDER BY seq";
+  statement.execute();
+  Poco::Data::RecordSet rows(statement);
+  std::string previous = kGenesis;
+  for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
+    ++result.rows;
+    const std::int64_t seq = rows.value(0).convert<Poco::Int64>();
+    AuditEvent e{rows.value(2).convert<std::string>(), rows.value(3).convert<std::string>(),
+                 rows.value(4).convert<std::string>(), rows.value(5).convert<std::string>(),
+                 rows.value(6).convert<std::string>()};
+    const std::string at = rows.value(1).convert<std::string>();
+    const std::string storedPrevious = rows.value(7).convert<std::string>();
+    const std::string storedHash = rows.value(8).convert<std::string>();
+    std::string problem;
+    if (storedPrevious != previous)
+      problem = "row " + std::to_string(seq) + " does not follow the row before it (a row was removed or reordered)";
+    else if (chainHash(previous, at, e) != storedHash)
+      problem = "row " + std::to_string(seq) + " was changed after it was written";
+    if (!problem.empty()) {
+      result.intact = false;
+      result.firstBrokenSeq = seq;
+      result.problem = problem;
+      return result;
+    }
+    previous = storedHash;
+  }
+  return result;
+}
+
+}  // namespace gw

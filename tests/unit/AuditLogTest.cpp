@@ -1,0 +1,105 @@
+// The audit log's hash chain on both backends: intact when appended, broken by any edit or removal.
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "TestSupport.hpp"
+#include "audit/AuditLog.hpp"
+#include "store/Migrations.hpp"
+
+namespace {
+
+using Poco::Data::Keywords::now;
+
+class AuditLogTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    store_ = std::make_unique<gwtest::TestStore>(GetParam(), dir_);
+    GW_REQUIRE_STORE(*store_);
+    db_ = std::make_unique<gw::Database>(store_->config());
+    gw::migrate(*db_);
+    log_ = std::make_unique<gw::AuditLog>(*db_, true);
+  }
+  void TearDown() override {
+    log_.reset();
+    db_.reset();
+    store_.reset();
+  }
+  void appendMany(int n) {
+    for (int i = 0; i < n; ++i)
+      log_->append({"hospital:sh-intl", "message.accept", "inbound_message/" + std::to_string(i), "ok", ""});
+  }
+  void execute(const std::string& sql) {
+    Poco::Data::Session s = db_->session();
+    s << sql, now;
+  }
+
+  gwtest::TempDir dir_;
+  std::unique_ptr<gwtest::TestStore> store_;
+  std::unique_ptr<gw::Database> db_;
+  std::unique_ptr<gw::AuditLog> log_;
+};
+
+TEST_P(AuditLogTest, AppendedRowsFormAnIntactChain) {
+  appendMany(5);
+  gw::AuditVerification result = log_->verify();
+  EXPECT_TRUE(result.intact) << result.problem;
+  EXPECT_EQ(result.rows, 5);
+}
+
+TEST_P(AuditLogTest, AnEditedRowBreaksTheChainThere) {
+  appendMany(5);
+  execute("UPDATE audit_log SET outcome = 'denied' WHERE seq = 3");
+  gw::AuditVerification result = log_->verify();
+  EXPECT_FALSE(result.intact);
+  EXPECT_EQ(result.firstBrokenSeq, 3);
+  EXPECT_NE(result.problem.find("changed"), std::string::npos);
+}
+
+TEST_P(AuditLogTest, ARemovedRowBreaksTheChainAfterIt) {
+  appendMany(5);
+  execute("DELETE FROM audit_log WHERE seq = 2");
+  gw::AuditVerification result = log_->verify();
+  EXPECT_FALSE(result.intact);
+  EXPECT_EQ(result.firstBrokenSeq, 3);
+  EXPECT_NE(result.problem.find("removed"), std::string::npos);
+}
+
+TEST_P(AuditLogTest, RowsAppendedInsideARolledBackTransactionVanishWithIt) {
+  appendMany(2);
+  {
+    gw::Transaction tx(*db_);
+    log_->append(tx.session(), {"admin", "message.replay", "inbound_message/9", "ok", ""});
+  }
+  appendMany(1);
+  gw::AuditVerification result = log_->verify();
+  EXPECT_TRUE(result.intact) << result.problem;
+  EXPECT_EQ(result.rows, 3);
+}
+
+TEST_P(AuditLogTest, ConcurrentAppendersNeverForkTheChain) {
+  std::vector<std::thread> threads;
+  for (int t = 0; t < 4; ++t)
+    threads.emplace_back([this, t] {
+      for (int i = 0; i < 25; ++i)
+        log_->append({"hospital:h" + std::to_string(t), "message.accept", "m/" + std::to_string(i), "ok", ""});
+    });
+  for (auto& thread : threads) thread.join();
+  gw::AuditVerification result = log_->verify();
+  EXPECT_TRUE(result.intact) << result.problem;
+  EXPECT_EQ(result.rows, 100);
+}
+
+TEST(AuditChainHash, DependsOnEveryFieldAndThePreviousHash) {
+  gw::AuditEvent e{"a", "b", "c", "d", "e"};
+  const std::string base = gw::AuditLog::chainHash(std::string(64, '0'), "t", e);
+  EXPECT_NE(base, gw::AuditLog::chainHash(std::string(64, '1'), "t", e));
+  EXPECT_NE(base, gw::AuditLog::chainHash(std::string(64, '0'), "u", e));
+  gw::AuditEvent shifted{"ab", "", "c", "d", "e"};  // same concatenation, different fields
+  EXPECT_NE(base, gw::AuditLog::chainHash(std::string(64, '0'), "t", shifted));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, AuditLogTest, ::testing::ValuesIn(gwtest::storeBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
