@@ -4,6 +4,7 @@
 
 #include "config/ConfigError.hpp"
 #include "http/AdminPartnerRoutes.hpp"
+#include "http/FhirReadRoutes.hpp"
 #include "http/HealthRoutes.hpp"
 #include "store/Migrations.hpp"
 
@@ -17,7 +18,8 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   if (!report.applied.empty())
     log.information("store (%s) migrated from schema %d to %d", std::string(db_->backendName()), report.fromVersion,
                     report.toVersion);
-  context_ = std::make_unique<GatewayContext>(GatewayContext{config_, *db_, metrics_, {}});
+  audit_ = std::make_unique<AuditLog>(*db_, snapshot->audit.enabled);
+  context_ = std::make_unique<GatewayContext>(GatewayContext{config_, *db_, metrics_, *audit_, {}});
   context_->readiness.push_back({"store", [this](std::string& why) {
                                    if (db_->ping()) return true;
                                    why = "the store does not answer";
@@ -29,6 +31,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   });
   addHealthRoutes(router_, *context_);
   addAdminPartnerRoutes(router_, *context_);
+  addFhirReadRoutes(router_, *context_);
   server_ = std::make_unique<HttpServer>(snapshot->server, router_, metrics_);
 }
 

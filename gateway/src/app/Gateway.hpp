@@ -36,6 +36,7 @@ class Gateway {
   ConfigSnapshot config_;
   Metrics metrics_;
   std::unique_ptr<Database> db_;
+  std::unique_ptr<AuditLog> audit_;
   std::unique_ptr<GatewayContext> context_;
   Router router_;
   std::unique_ptr<HttpServer> server_;

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "audit/AuditLog.hpp"
 #include "config/GatewayConfig.hpp"
 #include "http/Metrics.hpp"
 #include "store/Database.hpp"
@@ -34,6 +35,7 @@ struct GatewayContext {
   ConfigSnapshot& config;
   Database& db;
   Metrics& metrics;
+  AuditLog& audit;
   std::vector<ReadinessCheck> readiness;
 };
 

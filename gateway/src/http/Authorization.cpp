@@ -5,13 +5,25 @@
 
 namespace gw {
 
-void requireAdmin(const Request& request, const GatewayConfig& config) {
-  if (config.server.adminKeySha256.empty())
-    throw HttpError(403, "admin_disabled", "the admin API is disabled: server.admin_key_sha256 is not configured");
+namespace {
+
+void requireKey(const Request& request, const std::string& expectedHash, const std::string& who,
+                const std::string& configKey) {
+  if (expectedHash.empty())
+    throw HttpError(403, who + "_disabled", "the " + who + " API is disabled: " + configKey + " is not configured");
   const std::string key = request.apiKey();
-  if (key.empty()) throw HttpError(401, "unauthenticated", "an admin API key is required (X-API-Key header)");
-  if (!apiKeyMatches(key, config.server.adminKeySha256))
-    throw HttpError(401, "unauthenticated", "the admin API key is not valid");
+  if (key.empty()) throw HttpError(401, "unauthenticated", "a " + who + " API key is required (X-API-Key header)");
+  if (!apiKeyMatches(key, expectedHash)) throw HttpError(401, "unauthenticated", "the " + who + " API key is not valid");
+}
+
+}  // namespace
+
+void requireAdmin(const Request& request, const GatewayConfig& config) {
+  requireKey(request, config.server.adminKeySha256, "admin", "server.admin_key_sha256");
+}
+
+void requireGroup(const Request& request, const GatewayConfig& config) {
+  requireKey(request, config.server.groupKeySha256, "group", "server.group_key_sha256");
 }
 
 }  // namespace gw

@@ -1,0 +1,225 @@
+#include "intake/BundleWriter.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/ParseHandler.h>
+#include <Poco/JSON/Parser.h>
+#include <Poco/JSON/Stringifier.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <map>
+#include <set>
+#include <sstream>
+
+namespace gw {
+
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+Object::Ptr parseObject(const std::string& json, const std::string& what) {
+  try {
+    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));  // keep the adapter's key order
+    Poco::Dynamic::Var value = parser.parse(json);
+    if (value.type() != typeid(Object::Ptr)) throw BundleError(what + " is not a JSON object");
+    return value.extract<Object::Ptr>();
+  } catch (const Poco::Exception& e) {
+    throw BundleError(what + " is not valid JSON: " + e.message());
+  }
+}
+
+std::string toJson(const Object::Ptr& object) {
+  std::ostringstream out;
+  Poco::JSON::Stringifier::condense(object, out);
+  return out.str();
+}
+
+std::string newId() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
+
+std::vector<ResourceIdentifier> identifiersOf(const Object::Ptr& resource) {
+  std::vector<ResourceIdentifier> out;
+  Array::Ptr list = resource->getArray("identifier");
+  if (!list) return out;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    Object::Ptr identifier = list->getObject(static_cast<unsigned>(i));
+    if (!identifier) continue;
+    std::string system = identifier->optValue<std::string>("system", "");
+    std::string value = identifier->optValue<std::string>("value", "");
+    if (!system.empty() && !value.empty()) out.push_back({system, value});
+  }
+  return out;
+}
+
+void addIdentifier(Object::Ptr resource, const std::string& system, const std::string& value) {
+  for (const auto& existing : identifiersOf(resource))
+    if (existing.system == system && existing.value == value) return;
+  Array::Ptr list = resource->getArray("identifier");
+  if (!list) {
+    list = new Array;
+    resource->set("identifier", list);
+  }
+  Object::Ptr identifier = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  identifier->set("system", system);
+  identifier->set("value", value);
+  list->add(identifier);
+}
+
+void addTag(Object::Ptr resource, const std::string& code, const std::string& display) {
+  Object::Ptr meta = resource->getObject("meta");
+  if (!meta) {
+    meta = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+    resource->set("meta", meta);
+  }
+  Array::Ptr tags = meta->getArray("tag");
+  if (!tags) {
+    tags = new Array;
+    meta->set("tag", tags);
+  }
+  Object::Ptr tag = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  tag->set("system", std::string(kGatewayTagSystem));
+  tag->set("code", code);
+  tag->set("display", display);
+  tags->add(tag);
+}
+
+// The newest stored version, updated by the incoming one: present elements replace stored ones,
+// identifiers are the union (so every hospital's MRN stays on the group patient).
+Object::Ptr mergeInto(Object::Ptr stored, Object::Ptr incoming) {
+  Object::Ptr merged = stored;
+  for (const auto& [key, value] : *incoming) {
+    if (key == "identifier" || key == "id" || key == "meta") continue;
+    merged->set(key, value);
+  }
+  for (const auto& identifier : identifiersOf(incoming)) addIdentifier(merged, identifier.system, identifier.value);
+  if (Object::Ptr meta = incoming->getObject("meta")) merged->set("meta", meta);
+  return merged;
+}
+
+// Rewrites every {"reference": …} that names an entry of this Bundle to its stored "Type/id".
+void rewriteReferences(Poco::Dynamic::Var& value, const std::map<std::string, std::string>& targets) {
+  if (value.type() == typeid(Object::Ptr)) {
+    Object::Ptr object = value.extract<Object::Ptr>();
+    for (auto& [key, member] : *object) {
+      if (key == "reference" && member.isString()) {
+        auto it = targets.find(member.extract<std::string>());
+        if (it != targets.end()) object->set("reference", it->second);
+      } else {
+        Poco::Dynamic::Var child = member;
+        rewriteReferences(child, targets);
+      }
+    }
+  } else if (value.type() == typeid(Array::Ptr)) {
+    Array::Ptr array = value.extract<Array::Ptr>();
+    for (std::size_t i = 0; i < array->size(); ++i) {
+      Poco::Dynamic::Var child = array->get(static_cast<unsigned>(i));
+      rewriteReferences(child, targets);
+    }
+  }
+}
+
+// Top-level element → every "Type/id" it references, for searches such as Encounter?patient=.
+void collectLinks(const std::string& path, const Poco::Dynamic::Var& value, std::vector<ResourceLink>& links) {
+  if (value.type() == typeid(Object::Ptr)) {
+    Object::Ptr object = value.extract<Object::Ptr>();
+    for (const auto& [key, member] : *object) {
+      if (key == "reference" && member.isString()) {
+        std::string target = member.extract<std::string>();
+        if (target.find('/') != std::string::npos && target.rfind("urn:", 0) != 0) links.push_back({path, target});
+      } else {
+        collectLinks(path, member, links);
+      }
+    }
+  } else if (value.type() == typeid(Array::Ptr)) {
+    Array::Ptr array = value.extract<Array::Ptr>();
+    for (std::size_t i = 0; i < array->size(); ++i) collectLinks(path, array->get(static_cast<unsigned>(i)), links);
+  }
+}
+
+const PractitionerConfig* groupPractitioner(const std::vector<PractitionerConfig>& practitioners,
+                                            const std::string& hospital, const std::string& localId) {
+  for (const auto& practitioner : practitioners)
+    for (const auto& site : practitioner.sites)
+      if (site.hospital == hospital && site.localId == localId) return &practitioner;
+  return nullptr;
+}
+
+}  // namespace
+
+BundleWriteResult BundleWriter::write(Poco::Data::Session& s, const std::string& bundleJson,
+                                      const std::string& hospital, const std::vector<PractitionerConfig>& practitioners,
+                                      std::int64_t sourceMessage) {
+  Object::Ptr bundle = parseObject(bundleJson, "the adapter's output");
+  if (bundle->optValue<std::string>("resourceType", "") != "Bundle")
+    throw BundleError("the adapter's output is not a FHIR Bundle (resourceType is '" +
+                      bundle->optValue<std::string>("resourceType", "") + "')");
+  Array::Ptr entries = bundle->getArray("entry");
+  if (!entries) entries = new Array;
+
+  struct Pending {
+    std::string type;
+    std::string id;
+    Object::Ptr resource;
+  };
+  std::vector<Pending> pending;
+  std::map<std::string, std::string> targets;  // fullUrl or Type/bundle-id → Type/stored-id
+  BundleWriteResult result;
+  const std::string practitionerSystem = "urn:gw:" + hospital + ":practitioner";
+
+  for (std::size_t i = 0; i < entries->size(); ++i) {
+    Object::Ptr entry = entries->getObject(static_cast<unsigned>(i));
+    Object::Ptr resource = entry ? entry->getObject("resource") : nullptr;
+    if (!resource) throw BundleError("Bundle.entry[" + std::to_string(i) + "] has no resource");
+    const std::string type = resource->optValue<std::string>("resourceType", "");
+    if (type.empty()) throw BundleError("Bundle.entry[" + std::to_string(i) + "].resource has no resourceType");
+    const std::string bundleId = resource->optValue<std::string>("id", "");
+
+    std::optional<std::string> existing;
+    if (type == "Practitioner") {
+      for (const auto& identifier : identifiersOf(resource)) {
+        if (identifier.system != practitionerSystem) continue;
+        if (const PractitionerConfig* mapped = groupPractitioner(practitioners, hospital, identifier.value)) {
+          existing = mapped->groupId;
+          addIdentifier(resource, kGroupPractitionerSystem, mapped->groupId);
+        } else {
+          result.unmappedPractitioners.push_back(hospital + ":" + identifier.value);
+          addTag(resource, "unmapped-practitioner", "hospital doctor id not mapped to a group practitioner");
+        }
+      }
+    }
+    if (!existing) {
+      for (const auto& identifier : identifiersOf(resource)) {
+        existing = resources_.findByIdentifier(s, type, identifier.system, identifier.value);
+        if (existing) break;
+      }
+    }
+    std::string id = existing.value_or(newId());
+    if (type == "Patient") addIdentifier(resource, kGroupPatientSystem, id);
+    if (existing) {
+      if (auto stored = resources_.current(s, type, id)) resource = mergeInto(parseObject(stored->body, type), resource);
+    }
+    resource->set("id", id);
+    if (Object::Ptr meta = resource->getObject("meta")) {
+      meta->remove("versionId");  // the store owns versions
+      meta->remove("lastUpdated");
+    }
+    const std::string fullUrl = entry->optValue<std::string>("fullUrl", "");
+    if (!fullUrl.empty()) targets[fullUrl] = type + "/" + id;
+    if (!bundleId.empty()) targets[type + "/" + bundleId] = type + "/" + id;
+    pending.push_back({type, id, resource});
+  }
+
+  for (auto& item : pending) {
+    Poco::Dynamic::Var root = item.resource;
+    rewriteReferences(root, targets);
+    std::vector<ResourceLink> links;
+    for (const auto& [key, member] : *item.resource) collectLinks(key, member, links);
+    int version = resources_.put(s, item.type, item.id, toJson(item.resource), sourceMessage);
+    resources_.setIdentifiers(s, item.type, item.id, identifiersOf(item.resource));
+    resources_.setReferences(s, item.type, item.id, links);
+    result.resources.push_back({item.type, item.id, version});
+  }
+  return result;
+}
+
+}  // namespace gw
