@@ -11,8 +11,11 @@ PACKAGES=(
   # libraries: Poco (Net, NetSSL, Util, Data with SQLite and PostgreSQL, JSON, Crypto), libxml2, yaml-cpp, Boost.DLL
   libpoco-dev libpq-dev libssl-dev libxml2-dev libyaml-cpp-dev libboost-dev libboost-filesystem-dev
   # tests
-  libgtest-dev libgmock-dev googletest postgresql curl
+  libgtest-dev libgmock-dev googletest postgresql curl python3
 )
+
+# scripts/bench.sh also needs the load generator.
+[ "${GW_SETUP_BENCH:-}" = "1" ] && PACKAGES+=(wrk python3)
 
 missing=()
 for p in "${PACKAGES[@]}"; do
