@@ -60,6 +60,7 @@ bool Gateway::reload(const std::string& path, std::string& errors) {
     next.hospitals = std::move(fresh.hospitals);
     next.insurers = std::move(fresh.insurers);
     next.practitioners = std::move(fresh.practitioners);
+    next.memberships = std::move(fresh.memberships);
     config_.publish(std::move(next));
     log.information("configuration reloaded from %s: %z hospitals, %z insurers", path, config_.get()->hospitals.size(),
                     config_.get()->insurers.size());

@@ -25,7 +25,7 @@ class Gateway {
   // Drains requests in flight (server.drain_seconds), then closes the store.
   void stop();
 
-  // Re-reads `path` and applies its partner sections (hospitals, insurers, practitioners).
+  // Re-reads `path` and applies its partner sections (hospitals, insurers, practitioners, memberships).
   // A file with errors is refused, the running configuration kept, and false returned with the errors.
   bool reload(const std::string& path, std::string& errors);
 
