@@ -255,7 +255,8 @@ bool isEncodingError(const CapturedError& error) {
          (error.code >= XML_I18N_NO_NAME && error.code <= XML_I18N_NO_OUTPUT);
 }
 
-XmlRejection rejectionFor(const CapturedError& error, const ParseSession& session) {
+XmlRejection rejectionFor(const CapturedError& error, const ParseSession& session,
+                          const std::string& declaredEncoding) {
   const std::string where = atLineColumn(error.line, error.column);
   if (error.code == XML_ERR_DOCUMENT_EMPTY) {
     // "Start tag expected, '<' not found": blank input never gets here (checked before parsing).
@@ -276,10 +277,15 @@ XmlRejection rejectionFor(const CapturedError& error, const ParseSession& sessio
             error.line, error.column};
   }
   if (isEncodingError(error)) {
-    const bool utf8 = error.message.find("UTF-8") != std::string::npos;
-    return {XmlRejectionKind::invalidEncoding,
-            (utf8 ? "invalid UTF-8 at " + where : "invalid encoding at " + where) + " (" + error.message + ")",
-            error.line, error.column};
+    std::string reason;
+    if (error.message.find("not proper UTF-8") != std::string::npos) {
+      reason = "invalid UTF-8 at " + where;
+    } else {
+      // Conversion from a declared encoding runs ahead of the parser, so it has no position.
+      reason = "invalid or unsupported encoding" + (declaredEncoding.empty() ? "" : " '" + declaredEncoding + "'") +
+               (error.line > 0 ? " at " + where : "");
+    }
+    return {XmlRejectionKind::invalidEncoding, reason + " (" + error.message + ")", error.line, error.column};
   }
   if (session.internalSubsetLine > 0) {
     // Our hooks refuse every internal subset that libxml2 manages to read; this one it could not.
@@ -321,10 +327,14 @@ XmlParseResult HardenedXml::parse(std::string_view bytes, const XmlLimits& limit
   ctxt->myDoc = nullptr;
 
   if (session.rejection) return XmlParseResult(std::move(*session.rejection));
-  if (session.undeclaredEntity) return XmlParseResult(rejectionFor(*session.undeclaredEntity, session));
+  const std::string declaredEncoding =
+      ctxt->encoding != nullptr ? text(ctxt->encoding) : ctxt->input != nullptr ? text(ctxt->input->encoding) : "";
+  if (session.undeclaredEntity) {
+    return XmlParseResult(rejectionFor(*session.undeclaredEntity, session, declaredEncoding));
+  }
   if (!ctxt->wellFormed || !doc || xmlDocGetRootElement(doc.get()) == nullptr) {
-    if (session.firstFatal) return XmlParseResult(rejectionFor(*session.firstFatal, session));
-    if (session.firstError) return XmlParseResult(rejectionFor(*session.firstError, session));
+    if (session.firstFatal) return XmlParseResult(rejectionFor(*session.firstFatal, session, declaredEncoding));
+    if (session.firstError) return XmlParseResult(rejectionFor(*session.firstError, session, declaredEncoding));
     return XmlParseResult(XmlRejection{XmlRejectionKind::malformed, "malformed XML (libxml2 gave no reason)", 0, 0});
   }
   return XmlParseResult(XmlDocument(std::move(doc)));

@@ -11,11 +11,16 @@ namespace gw {
 struct XmlDocFree {
   void operator()(xmlDoc* doc) const noexcept { xmlFreeDoc(doc); }
 };
+struct XmlStringFree {
+  void operator()(xmlChar* text) const noexcept { xmlFree(text); }
+};
 struct XmlParserCtxtFree {
   void operator()(xmlParserCtxt* ctxt) const noexcept { xmlFreeParserCtxt(ctxt); }
 };
 
 using XmlDocHandle = std::unique_ptr<xmlDoc, XmlDocFree>;
+// What xmlNodeGetContent, xmlGetProp and friends return.
+using XmlStringHandle = std::unique_ptr<xmlChar, XmlStringFree>;
 using XmlParserCtxtHandle = std::unique_ptr<xmlParserCtxt, XmlParserCtxtFree>;
 
 }  // namespace gw
