@@ -8,6 +8,7 @@
 #include <libxml/xmlerror.h>
 
 #include <climits>
+#include <exception>
 #include <cstdio>
 #include <new>
 #include <optional>
@@ -83,6 +84,7 @@ struct ParseSession {
   std::optional<CapturedError> firstFatal;       // the first well-formedness error
   std::optional<CapturedError> firstError;       // the first error of any other kind
   std::optional<CapturedError> undeclaredEntity; // even when libxml2 only warns (external DTD present)
+  std::exception_ptr failure;                    // thrown in a hook (bad_alloc); rethrown after cleanup
 
   void record(const xmlError& error) {
     CapturedError captured{error.code, oneLine(text(reinterpret_cast<const xmlChar*>(error.message))),
@@ -114,10 +116,23 @@ void refuse(void* ctx, XmlRejectionKind kind, std::string reason, int line = 0) 
 }
 
 // --- SAX hooks -----------------------------------------------------------------------------------
+// libxml2 is C: no exception may unwind through it. A hook that throws stops the parse instead, and
+// parse() rethrows once every handle is freed.
+
+template <typename Body>
+void guarded(void* ctx, Body&& body) noexcept {
+  try {
+    body();
+  } catch (...) {
+    ParseSession& session = sessionOf(ctx);
+    if (!session.failure) session.failure = std::current_exception();
+    xmlStopParser(parserOf(ctx));
+  }
+}
 
 // Called once the DOCTYPE's name and external id are read; an internal subset, if any, starts at
 // the next character. A DOCTYPE that only names an external DTD is recorded and never loaded.
-void onDoctype(void* ctx, const xmlChar* name, const xmlChar* publicId, const xmlChar* systemId) {
+void onDoctype(void* ctx, const xmlChar* name, const xmlChar* publicId, const xmlChar* systemId) noexcept {
   const xmlParserCtxtPtr ctxt = parserOf(ctx);
   if (ctxt->input != nullptr && ctxt->input->cur != nullptr && *ctxt->input->cur == '[') {
     sessionOf(ctx).internalSubsetLine = xmlSAX2GetLineNumber(ctx);
@@ -128,12 +143,15 @@ void onDoctype(void* ctx, const xmlChar* name, const xmlChar* publicId, const xm
 // Called after the whole DOCTYPE. libxml2's own handler would load the external DTD here when asked
 // to; ours never does. An internal subset that declared no entity (only ELEMENT/ATTLIST, say) is
 // refused here, before the first element is read.
-void onDoctypeEnd(void* ctx, const xmlChar* /*name*/, const xmlChar* /*publicId*/, const xmlChar* /*systemId*/) {
-  const int line = sessionOf(ctx).internalSubsetLine;
-  if (line > 0) {
-    refuse(ctx, XmlRejectionKind::dtdInternalSubset,
-           "DOCTYPE with an internal subset is not allowed (line " + std::to_string(line) + ")", line);
-  }
+void onDoctypeEnd(void* ctx, const xmlChar* /*name*/, const xmlChar* /*publicId*/,
+                  const xmlChar* /*systemId*/) noexcept {
+  guarded(ctx, [&] {
+    const int line = sessionOf(ctx).internalSubsetLine;
+    if (line > 0) {
+      refuse(ctx, XmlRejectionKind::dtdInternalSubset,
+             "DOCTYPE with an internal subset is not allowed (line " + std::to_string(line) + ")", line);
+    }
+  });
 }
 
 std::string externalId(const xmlChar* publicId, const xmlChar* systemId) {
@@ -144,40 +162,49 @@ std::string externalId(const xmlChar* publicId, const xmlChar* systemId) {
 // Called when a declaration is complete, before any reference to it: entity values are never
 // expanded, so billion laughs and quadratic blowup stop at their first declaration.
 void onEntityDecl(void* ctx, const xmlChar* name, int type, const xmlChar* publicId, const xmlChar* systemId,
-                  xmlChar* /*content*/) {
-  const bool parameter = type == XML_INTERNAL_PARAMETER_ENTITY || type == XML_EXTERNAL_PARAMETER_ENTITY;
-  const std::string quotedName = "'" + std::string(parameter ? "%" : "") + text(name) + "'";
-  const std::string line = " (line " + std::to_string(xmlSAX2GetLineNumber(ctx)) + ")";
-  if (publicId != nullptr || systemId != nullptr) {
-    refuse(ctx, XmlRejectionKind::externalEntity,
-           "external entity " + quotedName + " (" + externalId(publicId, systemId) +
-               ") is not allowed: the gateway never reads files or URLs named in a document" + line);
-  } else {
-    refuse(ctx, XmlRejectionKind::entityDeclaration,
-           std::string(parameter ? "parameter " : "") + "entity declaration " + quotedName +
-               " is not allowed: entities can expand into huge or endless text" + line);
-  }
+                  xmlChar* /*content*/) noexcept {
+  // Stop first: whatever happens below, the declaration is never used.
+  xmlStopParser(parserOf(ctx));
+  guarded(ctx, [&] {
+    const bool parameter = type == XML_INTERNAL_PARAMETER_ENTITY || type == XML_EXTERNAL_PARAMETER_ENTITY;
+    const std::string quotedName = "'" + std::string(parameter ? "%" : "") + text(name) + "'";
+    const std::string line = " (line " + std::to_string(xmlSAX2GetLineNumber(ctx)) + ")";
+    if (publicId != nullptr || systemId != nullptr) {
+      refuse(ctx, XmlRejectionKind::externalEntity,
+             "external entity " + quotedName + " (" + externalId(publicId, systemId) +
+                 ") is not allowed: the gateway never reads files or URLs named in a document" + line);
+    } else {
+      refuse(ctx, XmlRejectionKind::entityDeclaration,
+             std::string(parameter ? "parameter " : "") + "entity declaration " + quotedName +
+                 " is not allowed: entities can expand into huge or endless text" + line);
+    }
+  });
 }
 
 void onUnparsedEntityDecl(void* ctx, const xmlChar* name, const xmlChar* publicId, const xmlChar* systemId,
-                          const xmlChar* /*notation*/) {
+                          const xmlChar* /*notation*/) noexcept {
   onEntityDecl(ctx, name, XML_EXTERNAL_GENERAL_UNPARSED_ENTITY, publicId, systemId, nullptr);
 }
 
 // Per-parse twin of the deny-all loader, should anything in libxml2 still ask to resolve an entity.
-xmlParserInputPtr onResolveEntity(void* /*ctx*/, const xmlChar* /*publicId*/, const xmlChar* /*systemId*/) {
+xmlParserInputPtr onResolveEntity(void* /*ctx*/, const xmlChar* /*publicId*/, const xmlChar* /*systemId*/) noexcept {
   return nullptr;
 }
 
-void onStartElement(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri, int nbNamespaces,
-                    const xmlChar** namespaces, int nbAttributes, int nbDefaulted, const xmlChar** attributes) {
+std::string elementName(const xmlChar* prefix, const xmlChar* localname) {
+  return "<" + (prefix != nullptr ? text(prefix) + ":" : "") + text(localname) + ">";
+}
+
+// Returns false when the element is refused (and the parser stopped).
+bool elementWithinLimits(void* ctx, const xmlChar* localname, const xmlChar* prefix, int nbAttributes,
+                         const xmlChar** attributes) {
   ParseSession& session = sessionOf(ctx);
-  const std::string element = "<" + (prefix != nullptr ? text(prefix) + ":" : "") + text(localname) + ">";
   if (++session.depth > session.limits.maxDepth) {
     refuse(ctx, XmlRejectionKind::tooDeep,
-           "document nesting deeper than " + std::to_string(session.limits.maxDepth) + " levels (element " + element +
-               " at " + atLineColumn(xmlSAX2GetLineNumber(ctx), xmlSAX2GetColumnNumber(ctx)) + ")");
-    return;
+           "document nesting deeper than " + std::to_string(session.limits.maxDepth) + " levels (element " +
+               elementName(prefix, localname) + " at " +
+               atLineColumn(xmlSAX2GetLineNumber(ctx), xmlSAX2GetColumnNumber(ctx)) + ")");
+    return false;
   }
   // Five pointers per attribute: local name, prefix, URI, value start, value end.
   for (int i = 0; i < nbAttributes; ++i) {
@@ -185,26 +212,44 @@ void onStartElement(void* ctx, const xmlChar* localname, const xmlChar* prefix, 
     const auto length = static_cast<std::size_t>(attribute[4] - attribute[3]);
     if (length > session.limits.maxAttributeBytes) {
       refuse(ctx, XmlRejectionKind::attributeTooLarge,
-             "attribute '" + text(attribute[0]) + "' of " + element + " is " + std::to_string(length) +
-                 " bytes long, over the limit of " + std::to_string(session.limits.maxAttributeBytes) +
-                 " bytes (line " + std::to_string(xmlSAX2GetLineNumber(ctx)) + ")");
-      return;
+             "attribute '" + text(attribute[0]) + "' of " + elementName(prefix, localname) + " is " +
+                 std::to_string(length) + " bytes long, over the limit of " +
+                 std::to_string(session.limits.maxAttributeBytes) + " bytes (line " +
+                 std::to_string(xmlSAX2GetLineNumber(ctx)) + ")");
+      return false;
     }
   }
-  xmlSAX2StartElementNs(ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted, attributes);
+  return true;
 }
 
-void onEndElement(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri) {
+void onStartElement(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri, int nbNamespaces,
+                    const xmlChar** namespaces, int nbAttributes, int nbDefaulted, const xmlChar** attributes) noexcept {
+  bool withinLimits = false;
+  guarded(ctx, [&] { withinLimits = elementWithinLimits(ctx, localname, prefix, nbAttributes, attributes); });
+  if (withinLimits) {
+    xmlSAX2StartElementNs(ctx, localname, prefix, uri, nbNamespaces, namespaces, nbAttributes, nbDefaulted,
+                          attributes);
+  }
+}
+
+void onEndElement(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri) noexcept {
   --sessionOf(ctx).depth;
   xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 }
 
-void onParserError(void* ctx, xmlErrorPtr error) {
-  if (error != nullptr) sessionOf(ctx).record(*error);
+void onParserError(void* ctx, xmlErrorPtr error) noexcept {
+  guarded(ctx, [&] {
+    if (error != nullptr) sessionOf(ctx).record(*error);
+  });
 }
 
-void onThreadError(void* session, xmlErrorPtr error) {
-  if (error != nullptr) static_cast<ParseSession*>(session)->record(*error);
+void onThreadError(void* context, xmlErrorPtr error) noexcept {
+  auto& session = *static_cast<ParseSession*>(context);
+  try {
+    if (error != nullptr) session.record(*error);
+  } catch (...) {
+    if (!session.failure) session.failure = std::current_exception();
+  }
 }
 
 void ignoreGenericError(void* /*ctx*/, const char* /*format*/, ...) {}
@@ -325,6 +370,7 @@ XmlParseResult HardenedXml::parse(std::string_view bytes, const XmlLimits& limit
   xmlParseDocument(ctxt.get());
   XmlDocHandle doc(ctxt->myDoc);
   ctxt->myDoc = nullptr;
+  if (session.failure) std::rethrow_exception(session.failure);
 
   if (session.rejection) return XmlParseResult(std::move(*session.rejection));
   const std::string declaredEncoding =
