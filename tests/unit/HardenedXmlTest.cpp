@@ -163,6 +163,7 @@ TEST(HardenedXml, NamespacePrefixedMessageKeepsItsNamespace) {
   ASSERT_TRUE(result.ok()) << result.rejection().reason;
   const xmlNode* root = result.document().root();
   EXPECT_EQ(localName(root), "ORU_R01");
+  EXPECT_EQ(xmlGetLineNo(root), 2) << "adapters name lines in their own errors";
   ASSERT_NE(root->ns, nullptr);
   EXPECT_STREQ(reinterpret_cast<const char*>(root->ns->prefix), "ns0");
   EXPECT_STREQ(reinterpret_cast<const char*>(root->ns->href), "urn:hl7-org:v2xml");

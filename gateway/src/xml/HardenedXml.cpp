@@ -8,8 +8,8 @@
 #include <libxml/xmlerror.h>
 
 #include <climits>
-#include <exception>
 #include <cstdio>
+#include <exception>
 #include <new>
 #include <optional>
 #include <string>

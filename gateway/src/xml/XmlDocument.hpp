@@ -3,6 +3,8 @@
 
 #include <libxml/tree.h>
 
+#include <utility>
+
 #include "xml/LibXml2Handles.hpp"
 
 namespace gw {
