@@ -129,7 +129,8 @@ TEST(HardenedXml, MaliciousCorpusIsRefusedWithAReasonNamingTheProblem) {
                 rejection.reason.c_str());
     EXPECT_EQ(rejection.kind, expected.kind) << name << ": " << rejection.reason;
     for (const std::string& word : expected.words) {
-      EXPECT_NE(rejection.reason.find(word), std::string::npos) << name << ": '" << word << "' not in: " << rejection.reason;
+      EXPECT_NE(rejection.reason.find(word), std::string::npos)
+          << name << ": '" << word << "' not in: " << rejection.reason;
     }
   }
 }
@@ -208,7 +209,8 @@ TEST(HardenedXml, BlankInputIsEmpty) {
 }
 
 TEST(HardenedXml, InvalidUtf8IsRefusedWithLineAndColumn) {
-  const auto result = HardenedXml::parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>\n  <b>ok \xC3\x28 bad</b>\n</a>\n");
+  const auto result =
+      HardenedXml::parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>\n  <b>ok \xC3\x28 bad</b>\n</a>\n");
   ASSERT_FALSE(result.ok());
   EXPECT_EQ(result.rejection().kind, XmlRejectionKind::invalidEncoding);
   EXPECT_NE(result.rejection().reason.find("invalid UTF-8 at line 3 column 9"), std::string::npos)
@@ -288,7 +290,8 @@ std::string nested(int depth) {
 
 TEST(HardenedXml, NestingIsLimitedTo256LevelsByDefault) {
   EXPECT_TRUE(HardenedXml::parse(nested(256)).ok());
-  EXPECT_TRUE(refused(nested(257), XmlRejectionKind::tooDeep, {"document nesting deeper than 256 levels (element <e>"}));
+  EXPECT_TRUE(
+      refused(nested(257), XmlRejectionKind::tooDeep, {"document nesting deeper than 256 levels (element <e>"}));
 
   XmlLimits shallow;
   shallow.maxDepth = 3;
@@ -384,7 +387,8 @@ TEST(HardenedXml, ThreadsGetTheirOwnErrors) {
                              (c.ok ? localName(result.document().root()) == c.word
                                    : result.rejection().reason.find(c.word) != std::string::npos);
           if (!right && failures++ == 0) {
-            firstFailure[static_cast<std::size_t>(t)] = c.name + ": " + (result.ok() ? "accepted" : result.rejection().reason);
+            firstFailure[static_cast<std::size_t>(t)] =
+                c.name + ": " + (result.ok() ? "accepted" : result.rejection().reason);
           }
         }
       }

@@ -222,8 +222,9 @@ bool elementWithinLimits(void* ctx, const xmlChar* localname, const xmlChar* pre
   return true;
 }
 
-void onStartElement(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri, int nbNamespaces,
-                    const xmlChar** namespaces, int nbAttributes, int nbDefaulted, const xmlChar** attributes) noexcept {
+void onStartElement(void* ctx, const xmlChar* localname, const xmlChar* prefix, const xmlChar* uri,
+                    int nbNamespaces, const xmlChar** namespaces, int nbAttributes, int nbDefaulted,
+                    const xmlChar** attributes) noexcept {
   bool withinLimits = false;
   guarded(ctx, [&] { withinLimits = elementWithinLimits(ctx, localname, prefix, nbAttributes, attributes); });
   if (withinLimits) {
