@@ -4,6 +4,7 @@
 
 #include <cstddef>
 #include <string_view>
+#include <utility>
 #include <variant>
 
 #include "xml/XmlDocument.hpp"
