@@ -1,0 +1,50 @@
+// The one way the gateway and its adapters parse XML from partners: libxml2 with every feature that
+// can read files, reach the network or blow up memory turned off, and a reason for every refusal.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+#include "xml/XmlDocument.hpp"
+#include "xml/XmlRejection.hpp"
+
+namespace gw {
+
+struct XmlLimits {
+  std::size_t maxBytes = 4 * 1024 * 1024;
+  // libxml2 2.9.14 also stops by itself past 257 levels (xmlParserMaxDepth 256 counts the open
+  // elements above the new one; XML_PARSE_HUGE, which we never set, would lift it to 2048), so a
+  // larger value here still ends there; both are reported as tooDeep.
+  int maxDepth = 256;
+  // HL7 v2.xml and CDA carry data in text, and attributes hold codes and names; base64 payloads (ED)
+  // are element text. An attribute this long is not a partner message, so refuse it by name rather
+  // than hand adapters a 150 KB "LongName".
+  std::size_t maxAttributeBytes = 64 * 1024;
+};
+
+class XmlParseResult {
+ public:
+  explicit XmlParseResult(XmlDocument document) : value_(std::move(document)) {}
+  explicit XmlParseResult(XmlRejection rejection) : value_(std::move(rejection)) {}
+
+  bool ok() const noexcept { return std::holds_alternative<XmlDocument>(value_); }
+  explicit operator bool() const noexcept { return ok(); }
+  // Each throws std::bad_variant_access when asked for the other outcome.
+  XmlDocument& document() { return std::get<XmlDocument>(value_); }
+  const XmlRejection& rejection() const { return std::get<XmlRejection>(value_); }
+
+ private:
+  std::variant<XmlDocument, XmlRejection> value_;
+};
+
+class HardenedXml {
+ public:
+  // Thread-safe; errors are captured per call and never printed. Accepts a DOCTYPE that only names
+  // an external DTD (it is never loaded); refuses internal subsets, entity declarations, references
+  // to undeclared entities, and everything XmlLimits bounds.
+  static XmlParseResult parse(std::string_view bytes, const XmlLimits& limits = XmlLimits{});
+};
+
+}  // namespace gw
