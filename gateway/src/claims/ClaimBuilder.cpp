@@ -137,8 +137,9 @@ std::string insurerOrganization(Store& store, const PartnerConfig& insurer) {
   Array::Ptr identifiers = new Array;
   identifiers->add(identifier);
   org->set("identifier", identifiers);
-  org->set("type", new Array(Poco::JSON_PRESERVE_KEY_ORDER));
-  org->getArray("type")->add(coding("http://terminology.hl7.org/CodeSystem/organization-type", "ins"));
+  Array::Ptr types = new Array;
+  types->add(coding("http://terminology.hl7.org/CodeSystem/organization-type", "ins"));
+  org->set("type", types);
   org->set("name", insurer.name.empty() ? insurer.id : insurer.name);
   store.save(org);
   return "Organization/insurer-" + insurer.id;
