@@ -9,6 +9,7 @@
 #include <gw/plugin.hpp>
 
 #include <cctype>
+#include <regex>
 
 namespace gw::hl7v2 {
 
@@ -25,10 +26,16 @@ std::string observationStatus(const std::string& code) {
   return "unknown";
 }
 
+// ED.2 (table 0191 type of data) and ED.3 (subtype) as a MIME type.
 std::string mediaType(const Repetition& ed) {
+  static const std::pair<const char*, const char*> types[] = {
+      {"ap", "application"}, {"application", "application"}, {"im", "image"}, {"image", "image"},
+      {"au", "audio"},       {"audio", "audio"},             {"tx", "text"},  {"text", "text"}};
   std::string type = lower(ed.text(2)), subtype = lower(ed.text(3));
-  if (type.empty() || subtype.empty()) return "application/octet-stream";
-  return type + "/" + subtype;
+  static const std::regex token("[a-z0-9][a-z0-9.+-]*");
+  for (const auto& t : types)
+    if (type == t.first && std::regex_match(subtype, token)) return std::string(t.second) + "/" + subtype;
+  return "application/octet-stream";
 }
 
 // The attachment data of an ED value: Base64 as sent (whitespace dropped), anything else encoded.
@@ -68,10 +75,10 @@ void setValue(MappingContext& ctx, Json& observation, const Segment& obx) {
     quantity.set("value", Json::number(decimal(number, where)));
     const Repetition& units = obx.repetition(6);
     quantity.set("unit", units.text(2).empty() ? units.text(1) : units.text(2));
-    std::string unitSystem = codeSystemUri(ctx, units.text(3));
-    if (units.text(3) == "ISO+" || units.text(3) == "ANSI+") unitSystem = "http://unitsofmeasure.org";
-    if (!units.text(1).empty() && !unitSystem.empty()) {
-      quantity.set("system", unitSystem);
+    // Only UCUM units are coded (system + code); any other unit is kept as display text.
+    const std::string& unitSystem = units.text(3);
+    if (!units.text(1).empty() && (unitSystem == "UCUM" || unitSystem == "ISO+" || unitSystem == "ANSI+")) {
+      quantity.set("system", "http://unitsofmeasure.org");
       quantity.set("code", units.text(1));
     }
     observation.set("valueQuantity", quantity);
@@ -80,6 +87,7 @@ void setValue(MappingContext& ctx, Json& observation, const Segment& obx) {
   } else if (type == "DT" || type == "TS" || type == "DTM") {
     observation.set("valueDateTime", dateTimeOfText(ctx, value.text(1), where));
   } else if (type == "ED") {
+    if (value.text(5).empty()) return;  // an ED without data has nothing to attach
     Json doc = Json::object();
     doc.set("resourceType", "DocumentReference");
     doc.set("status", "current");
@@ -125,7 +133,7 @@ void mapObx(MappingContext& ctx, const Segment& obx, const Segment* obr) {
   observation.set("resourceType", "Observation");
   observation.set("status", observationStatus(obx.text(11)));
   Json code = codeableConcept(ctx, obx.repetition(3));
-  if (code.isEmpty()) code.set("text", "OBX " + obx.text(1));
+  if (code.isEmpty()) code.set("text", "observation without OBX-3 code");
   observation.set("code", code);
   setSubjectAndEncounter(ctx, observation);
   std::string effective = dateTimeOf(ctx, obx, 14);

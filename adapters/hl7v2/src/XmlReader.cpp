@@ -195,8 +195,7 @@ Message readXml(std::string_view bytes) {
     m.xmlStyle.ns = root->ns ? XmlStyle::Namespace::Default : XmlStyle::Namespace::None;
   }
   m.xmlStyle.mirth = localName(root) == "HL7Message";
-  if (isSegmentName(localName(root))) m.segments.push_back(readSegment(root));
-  else readSegments(root, m.segments, 0);
+  readSegments(root, m.segments, 0);  // the root is the message (ADT_A01, ACK, HL7Message), never a segment
   if (m.segments.empty() || m.segments.front().name != "MSH")
     throw Error(GW_ERR_INVALID, "the XML root <" + std::string(localName(root)) +
                                     "> does not start with an MSH segment: not an HL7 v2 XML message");

@@ -56,6 +56,7 @@ class Writer {
       for (const auto& rep : field.repetitions) repetition(name, type, rep);
     }
     close(s.name);
+    out_ += '\n';  // one segment per line, for people reading the file
   }
 
   void repetition(const std::string& name, const std::string& type, const Repetition& rep) {
@@ -125,7 +126,7 @@ std::string writeXml(const Message& message, const std::string& rootName, const 
   std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + w.qualified(root);
   if (style.ns == XmlStyle::Namespace::Default && !style.mirth) head += std::string(" xmlns=\"") + kNamespace + "\"";
   if (style.ns == XmlStyle::Namespace::Prefixed) head += " xmlns:" + style.prefix + "=\"" + kNamespace + "\"";
-  head += ">";
+  head += ">\n";
   for (const auto& s : message.segments) w.segment(s);
   return head + w.take() + "</" + w.qualified(root) + ">\n";
 }
