@@ -274,6 +274,22 @@ std::string practitionerFromXcn(MappingContext& ctx, const Repetition& xcn) {
   return ctx.bundle.add(key, std::move(p), conditional);
 }
 
+Json telecomOf(const Segment& segment, int homeField, int workField) {
+  Json telecom = Json::array();
+  for (std::size_t r = 0; r < segment.repetitionCount(homeField); ++r)
+    telecom.push(contactPoint(segment.repetition(homeField, r), "home"));
+  for (std::size_t r = 0; r < segment.repetitionCount(workField); ++r)
+    telecom.push(contactPoint(segment.repetition(workField, r), "work"));
+  return telecom;
+}
+
+std::string administrativeGender(const std::string& code) {
+  if (code == "M") return "male";
+  if (code == "F") return "female";
+  if (code == "O" || code == "A") return "other";
+  return code.empty() ? "" : "unknown";
+}
+
 std::string base64(const std::string& bytes) {
   static const char* alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
   std::string out;

@@ -40,6 +40,20 @@ std::string dateTimeOfText(const MappingContext& ctx, const std::string& text, c
 // can map it to a group practitioner; an OID assigning authority adds a urn:oid identifier.
 std::string practitionerFromXcn(MappingContext& ctx, const Repetition& xcn);
 
+// HL7 table 0001 (administrative sex) to FHIR administrative-gender; "" when not sent.
+std::string administrativeGender(const std::string& code);
+
+// A JSON array of `convert(repetition)` for every repetition of field `field` (empty ones dropped).
+template <class Convert>
+Json eachRepetition(const Segment& segment, int field, Convert&& convert) {
+  Json out = Json::array();
+  for (std::size_t r = 0; r < segment.repetitionCount(field); ++r) out.push(convert(segment.repetition(field, r)));
+  return out;
+}
+
+// The home (`homeField`) and work (`workField`) XTN repetitions of a segment as ContactPoints.
+Json telecomOf(const Segment& segment, int homeField, int workField);
+
 std::string base64(const std::string& bytes);
 std::string lower(std::string text);
 

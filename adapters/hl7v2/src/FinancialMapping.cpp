@@ -22,13 +22,6 @@ Json relationshipConcept(const MappingContext& ctx, const Repetition& rel) {
   return codeableConceptOf("http://terminology.hl7.org/CodeSystem/v2-0063", rel.text(1), rel.text(2));
 }
 
-std::string genderOf(const std::string& code) {
-  if (code == "M") return "male";
-  if (code == "F") return "female";
-  if (code.empty()) return "";
-  return code == "O" || code == "A" ? "other" : "unknown";
-}
-
 std::string addPayer(MappingContext& ctx, const Segment& in1) {
   Json org = Json::object();
   org.set("resourceType", "Organization");
@@ -58,26 +51,17 @@ void mapGt1(MappingContext& ctx, const Segment& gt1) {
   if (ctx.patientUrl.empty() || gt1.text(3).empty()) return;
   Json person = Json::object();
   person.set("resourceType", "RelatedPerson");
-  Json ids = Json::array();
-  for (std::size_t r = 0; r < gt1.repetitionCount(2); ++r) ids.push(identifierFromCx(ctx, gt1.repetition(2, r), "GT"));
-  person.set("identifier", ids);
+  person.set("identifier", eachRepetition(gt1, 2, [&](const Repetition& r) { return identifierFromCx(ctx, r, "GT"); }));
   person.set("patient", referenceTo(ctx.patientUrl));
   Json relationships = Json::array();
   relationships.push(codeableConceptOf("http://terminology.hl7.org/CodeSystem/v3-RoleClass", "GUAR", "guarantor"));
   if (!gt1.text(11).empty()) relationships.push(relationshipConcept(ctx, gt1.repetition(11)));
   person.set("relationship", relationships);
-  Json names = Json::array();
-  for (std::size_t r = 0; r < gt1.repetitionCount(3); ++r) names.push(humanName(gt1.repetition(3, r)));
-  person.set("name", names);
-  Json telecom = Json::array();
-  for (std::size_t r = 0; r < gt1.repetitionCount(6); ++r) telecom.push(contactPoint(gt1.repetition(6, r), "home"));
-  for (std::size_t r = 0; r < gt1.repetitionCount(7); ++r) telecom.push(contactPoint(gt1.repetition(7, r), "work"));
-  person.set("telecom", telecom);
-  person.set("gender", genderOf(gt1.text(9)));
+  person.set("name", eachRepetition(gt1, 3, [](const Repetition& r) { return humanName(r); }));
+  person.set("telecom", telecomOf(gt1, 6, 7));
+  person.set("gender", administrativeGender(gt1.text(9)));
   person.set("birthDate", dateOf(ctx, gt1, 8));
-  Json addresses = Json::array();
-  for (std::size_t r = 0; r < gt1.repetitionCount(5); ++r) addresses.push(address(gt1.repetition(5, r)));
-  person.set("address", addresses);
+  person.set("address", eachRepetition(gt1, 5, [](const Repetition& r) { return address(r); }));
   ctx.bundle.add(ctx.nextKey("RelatedPerson"), std::move(person));
 }
 

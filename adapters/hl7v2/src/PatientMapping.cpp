@@ -7,14 +7,6 @@ namespace gw::hl7v2 {
 
 namespace {
 
-std::string genderOf(const std::string& code) {
-  if (code == "M") return "male";
-  if (code == "F") return "female";
-  if (code == "O" || code == "A") return "other";
-  if (code.empty()) return "";
-  return "unknown";
-}
-
 // The identifier used for the upsert: the first MR, else the first identifier.
 std::string conditionalUrlFor(const Json& identifiers) {
   const Json* chosen = nullptr;
@@ -36,8 +28,7 @@ std::string conditionalUrlFor(const Json& identifiers) {
 void mapPid(MappingContext& ctx, const Segment& pid) {
   Json patient = Json::object();
   patient.set("resourceType", "Patient");
-  Json ids = Json::array();
-  for (std::size_t r = 0; r < pid.repetitionCount(3); ++r) ids.push(identifierFromCx(ctx, pid.repetition(3, r), "PI"));
+  Json ids = eachRepetition(pid, 3, [&](const Repetition& r) { return identifierFromCx(ctx, r, "PI"); });
   for (std::size_t r = 0; r < pid.repetitionCount(2); ++r) ids.push(identifierFromCx(ctx, pid.repetition(2, r), "PT"));
   for (std::size_t r = 0; r < pid.repetitionCount(4); ++r) ids.push(identifierFromCx(ctx, pid.repetition(4, r), "PI"));
   if (!pid.text(19).empty()) {
@@ -48,21 +39,15 @@ void mapPid(MappingContext& ctx, const Segment& pid) {
   }
   std::string conditional = conditionalUrlFor(ids);
   patient.set("identifier", ids);
-  Json names = Json::array();
-  for (std::size_t r = 0; r < pid.repetitionCount(5); ++r) names.push(humanName(pid.repetition(5, r)));
-  patient.set("name", names);
-  Json telecom = Json::array();
-  for (std::size_t r = 0; r < pid.repetitionCount(13); ++r) telecom.push(contactPoint(pid.repetition(13, r), "home"));
-  for (std::size_t r = 0; r < pid.repetitionCount(14); ++r) telecom.push(contactPoint(pid.repetition(14, r), "work"));
-  patient.set("telecom", telecom);
-  patient.set("gender", genderOf(pid.text(8)));
+  patient.set("name", eachRepetition(pid, 5, [](const Repetition& r) { return humanName(r); }));
+  patient.set("telecom", telecomOf(pid, 13, 14));
+  patient.set("gender", administrativeGender(pid.text(8)));
   patient.set("birthDate", dateOf(ctx, pid, 7));
-  if (pid.text(30) == "Y") patient.set("deceasedBoolean", Json::boolean(true));
+  // deceased[x] is a choice: the time of death when sent, else the indicator.
   std::string deceased = dateTimeOf(ctx, pid, 29);
   if (!deceased.empty()) patient.set("deceasedDateTime", deceased);
-  Json addresses = Json::array();
-  for (std::size_t r = 0; r < pid.repetitionCount(11); ++r) addresses.push(address(pid.repetition(11, r)));
-  patient.set("address", addresses);
+  else if (pid.text(30) == "Y") patient.set("deceasedBoolean", Json::boolean(true));
+  patient.set("address", eachRepetition(pid, 11, [](const Repetition& r) { return address(r); }));
   if (!pid.text(16).empty()) {
     const Repetition& marital = pid.repetition(16);
     patient.set("maritalStatus",
@@ -104,10 +89,7 @@ void mapNk1(MappingContext& ctx, const Segment& nk1) {
     contact.set("relationship", relationship);
   }
   contact.set("name", humanName(nk1.repetition(2)));
-  Json telecom = Json::array();
-  for (std::size_t r = 0; r < nk1.repetitionCount(5); ++r) telecom.push(contactPoint(nk1.repetition(5, r), "home"));
-  for (std::size_t r = 0; r < nk1.repetitionCount(6); ++r) telecom.push(contactPoint(nk1.repetition(6, r), "work"));
-  contact.set("telecom", telecom);
+  contact.set("telecom", telecomOf(nk1, 5, 6));
   contact.set("address", address(nk1.repetition(4)));
   if (contact.get("name") || contact.get("telecom") || contact.get("address")) patient->append("contact", contact);
 }
@@ -117,8 +99,7 @@ void mapMrg(MappingContext& ctx, const Segment& mrg) {
   if (!patient) return;
   Json old = Json::object();
   old.set("resourceType", "Patient");
-  Json ids = Json::array();
-  for (std::size_t r = 0; r < mrg.repetitionCount(1); ++r) ids.push(identifierFromCx(ctx, mrg.repetition(1, r), "PI"));
+  Json ids = eachRepetition(mrg, 1, [&](const Repetition& r) { return identifierFromCx(ctx, r, "PI"); });
   if (ids.isEmpty()) return;
   std::string conditional = conditionalUrlFor(ids);
   old.set("identifier", ids);

@@ -102,6 +102,8 @@ std::map<std::string, Expectation> expectations() {
     EXPECT_TRUE(hasIdentifier(patient, "urn:gw:sh-intl:ss|123456789"));
     EXPECT_EQ(familyOf(patient), "EVERYMAN");
     EXPECT_EQ(str(patient, "birthDate"), "1988-08-18");
+    EXPECT_EQ(str(patient, "deceasedDateTime"), "2008-08-25T11:16:30+01:15");  // deceased[x] is a choice:
+    EXPECT_FALSE(patient->has("deceasedBoolean"));                           // one value only
     auto encounter = only(b, "Encounter");
     EXPECT_TRUE(hasIdentifier(encounter, "urn:oid:1.2|40007716"));
     EXPECT_EQ(str(encounter, "status"), "in-progress");
