@@ -85,6 +85,13 @@ Message Hl7v2Adapter::readMessage(std::string_view input, std::string_view conte
 }
 
 gw::sdk::Output Hl7v2Adapter::identify(std::string_view input, std::string_view contentType) {
+  // Cheap for ER7: only the text up to the end of the first MSH line is read. (XML is parsed
+  // whole: the document must be well-formed anyway, and the host caps its size.)
+  if (!input.empty() && encodingOf(input, contentType) == Encoding::Er7) {
+    std::size_t msh = input.find("MSH");
+    std::size_t end = msh == std::string_view::npos ? input.size() : input.find_first_of("\r\n", msh);
+    input = input.substr(0, end == std::string_view::npos ? input.size() : end);
+  }
   Message m = readMessage(input, contentType);
   gw::sdk::Output out;
   out.messageId = m.controlId();

@@ -134,3 +134,22 @@ TEST(Mapping, IdentifyReadsMessageIdAndEvent) {
   EXPECT_EQ(out.event, "ORU^R01");
   EXPECT_TRUE(out.bytes.empty());
 }
+
+TEST(Mapping, IdentifyReadsOnlyTheEr7Header) {
+  // A body that would not decode (bad date further down) still identifies.
+  auto out = makeAdapter().identify(er7("ADT^A01", "PID|1||1^^^^MR||X||19800230"), "application/hl7-v2");
+  EXPECT_EQ(out.messageId, "MSG-1");
+  EXPECT_EQ(out.event, "ADT^A01");
+}
+
+TEST(Mapping, SiuS15CancelsTheAppointment) {
+  auto b = parseJson(makeAdapter()
+                         .decode(er7("SIU^S15", "SCH|A1|F1|||||||||^^^20240301090000^20240301093000\rPID|1||P1^^^^MR\r"
+                                                "RGS|1\rAIP|1||D7^ZHAO^LIU|^Doctor"),
+                                 "application/hl7-v2")
+                         .bytes);
+  auto appointment = resources(b, "Appointment").at(0);
+  EXPECT_EQ(str(appointment, "status"), "cancelled");
+  EXPECT_EQ(str(appointment, "start"), "2024-03-01T09:00:00+08:00");  // SCH-11 (TQ) before v2.6
+  EXPECT_EQ(appointment->getArray("participant")->size(), 2u);
+}
