@@ -66,7 +66,9 @@ Message buildAck(const AckRequest& ack) {
   msh.fields.push_back(copyOf(request, 4));
   msh.fields.push_back(compositeField({ack.timestamp}));
   msh.fields.push_back(textField(""));
-  msh.fields.push_back(compositeField({"ACK", trigger, versionBefore25(version) && version != "2.4" ? "" : "ACK"}));
+  // MSH-9.3 (message structure) exists from v2.3.1 on.
+  bool hasStructure = version != "2.1" && version != "2.2" && version != "2.3";
+  msh.fields.push_back(compositeField({"ACK", trigger, hasStructure ? "ACK" : ""}));
   msh.fields.push_back(textField(ack.controlId));
   msh.fields.push_back(request && !request->header().text(11).empty() ? copyOf(request, 11) : compositeField({"P"}));
   msh.fields.push_back(compositeField({version}));

@@ -77,6 +77,7 @@ const std::map<std::string, std::map<int, std::string>>& compositeTable() {
       {"HD", {}},
       {"EI", {}},
       {"MSG", {}},
+      {"CM_MSG", {}},
       {"PT", {}},
       {"VID", {{2, "CE"}, {3, "CE"}}},
       {"ERL", {}},

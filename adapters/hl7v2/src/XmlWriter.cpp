@@ -53,6 +53,7 @@ class Writer {
       }
       std::string type = fieldDatatype(s.name, number);
       if (s.name == "OBX" && number == 5) type = s.text(2);  // "varies": OBX-2 names the type
+      if (s.name == "MSH") type = oldHeaderType(number, type);
       for (const auto& rep : field.repetitions) repetition(name, type, rep);
     }
     close(s.name);
@@ -100,6 +101,15 @@ class Writer {
     close(name);
   }
 
+  // Before v2.3.1 MSH-9 was CM_MSG and MSH-3..6, 11 and 12 were plain text.
+  std::string oldHeaderType(int number, const std::string& type) const {
+    if (version_ != "2.1" && version_ != "2.2" && version_ != "2.3") return type;
+    if (number == 9) return "CM_MSG";
+    if ((number >= 3 && number <= 6) || number == 11 || number == 12) return "";
+    return type;
+  }
+  void setVersion(const std::string& version) { version_ = version; }
+
   std::string qualified(const std::string& name) const {
     return style_.ns == XmlStyle::Namespace::Prefixed ? style_.prefix + ":" + name : name;
   }
@@ -108,6 +118,7 @@ class Writer {
 
  private:
   const XmlStyle& style_;
+  std::string version_;
   std::string out_;
 };
 
@@ -122,6 +133,7 @@ std::string structureName(const Message& message) {
 
 std::string writeXml(const Message& message, const std::string& rootName, const XmlStyle& style) {
   Writer w(style);
+  w.setVersion(message.segments.empty() ? "" : message.segments.front().text(12));
   std::string root = style.mirth ? "HL7Message" : rootName;
   std::string head = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<" + w.qualified(root);
   if (style.ns == XmlStyle::Namespace::Default && !style.mirth) head += std::string(" xmlns=\"") + kNamespace + "\"";

@@ -58,6 +58,11 @@ TEST(Acknowledgement, RejectInXmlKeepsTheNamespacePrefix) {
                                        "message type X^Y is not supported");
   EXPECT_EQ(out.contentType, "application/hl7-v2+xml");
   EXPECT_NE(out.bytes.find("<ns0:ACK xmlns:ns0=\"urn:hl7-org:v2xml\">"), std::string::npos) << out.bytes;
+  // v2.2 names: CM_MSG for MSH-9, plain text MSH-5 and MSH-12, as in the request.
+  EXPECT_NE(out.bytes.find("<ns0:MSH.9><ns0:CM_MSG.1>ACK</ns0:CM_MSG.1><ns0:CM_MSG.2>R01</ns0:CM_MSG.2></ns0:MSH.9>"),
+            std::string::npos) << out.bytes;
+  EXPECT_NE(out.bytes.find("<ns0:MSH.5>LABMI1</ns0:MSH.5>"), std::string::npos) << out.bytes;
+  EXPECT_NE(out.bytes.find("<ns0:MSH.12>2.2</ns0:MSH.12>"), std::string::npos) << out.bytes;
   Message ack = readXml(out.bytes);
   EXPECT_EQ(ack.first("MSA")->text(1), "AR");
   EXPECT_EQ(ack.first("MSA")->text(2), "LABMI1199510101340007");
