@@ -154,7 +154,42 @@ void mapObx(MappingContext& ctx, const Segment& obx, const Segment* obr) {
     range.set("text", obx.text(7));
     observation.append("referenceRange", range);
   }
-  ctx.bundle.add(ctx.nextKey("Observation"), std::move(observation));
+  std::string url = ctx.bundle.add(ctx.nextKey("Observation"), std::move(observation));
+  if (Json* report = ctx.bundle.find(ctx.reportKey)) report->append("result", referenceTo(url));
+}
+
+void mapAl1(MappingContext& ctx, const Segment& al1) {
+  if (ctx.patientUrl.empty()) return;
+  Json code = codeableConcept(ctx, al1.repetition(3));
+  if (code.isEmpty()) return;
+  Json allergy = Json::object();
+  allergy.set("resourceType", "AllergyIntolerance");
+  allergy.set("clinicalStatus", codeableConceptOf("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
+                                                  "active", "Active"));
+  // Table 0127 allergen type to the FHIR category.
+  const std::string& type = al1.text(2);
+  std::string category = type == "DA" ? "medication" : type == "FA" ? "food" : type == "EA" ? "environment" : "";
+  if (!category.empty()) allergy.set("category", Json::array().push(Json::string(category)));
+  // Table 0128 severity to criticality.
+  const std::string& severity = al1.text(4);
+  if (severity == "SV") allergy.set("criticality", "high");
+  else if (severity == "MI" || severity == "MO") allergy.set("criticality", "low");
+  allergy.set("code", code);
+  allergy.set("patient", referenceTo(ctx.patientUrl));
+  if (!ctx.encounterUrl.empty()) allergy.set("encounter", referenceTo(ctx.encounterUrl));
+  allergy.set("onsetDateTime", dateTimeOf(ctx, al1, 6));
+  Json manifestations = Json::array();
+  for (std::size_t r = 0; r < al1.repetitionCount(5); ++r) {
+    Json m = Json::object();
+    m.set("text", al1.repetition(5, r).text(1));
+    manifestations.push(m);
+  }
+  if (!manifestations.isEmpty()) {
+    Json reaction = Json::object();
+    reaction.set("manifestation", manifestations);
+    allergy.append("reaction", reaction);
+  }
+  ctx.bundle.add(ctx.nextKey("AllergyIntolerance"), std::move(allergy));
 }
 
 void mapDg1(MappingContext& ctx, const Segment& dg1) {

@@ -46,6 +46,11 @@ Hl7Time parseHl7Time(std::string_view text, const std::string& where) {
     body = body.substr(0, dot);
     if (t.fraction.empty() || t.fraction.size() > 4 || !allDigits(t.fraction) || body.size() != 14) throw invalid();
   }
+  // Some senders append milliseconds without the dot (YYYYMMDDHHMMSSsss): read them as the fraction.
+  if (dot == std::string_view::npos && body.size() > 14 && body.size() <= 18 && allDigits(body)) {
+    t.fraction = std::string(body.substr(14));
+    body = body.substr(0, 14);
+  }
   if (!allDigits(body) || body.size() < 4 || body.size() > 14 || body.size() % 2 != 0) throw invalid();
   t.year = std::string(body.substr(0, 4));
   if (body.size() >= 6) t.month = std::string(body.substr(4, 2));

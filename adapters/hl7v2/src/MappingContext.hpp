@@ -21,6 +21,7 @@ struct MappingContext {
   std::string encounterUrl;     // fullUrl of the current Encounter
   std::string encounterKey;
   std::string hospitalUrl;      // the partner hospital's Organization
+  std::string reportKey;        // the DiagnosticReport of the current OBR (ORU), collecting OBX results
   int patientCount = 0;
   int counter = 0;              // numbers the resources that have no business identifier
 

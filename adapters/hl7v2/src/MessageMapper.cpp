@@ -45,6 +45,7 @@ Json mapMessage(const Message& message, const PartnerOptions& options) {
 
   MappingContext ctx(message, options, options.partnerId + "|" + controlId, event);
   const Segment* lastObr = nullptr;
+  const Segment* lastOrc = nullptr;
   std::size_t schedule = message.segments.size();
   for (std::size_t i = 0; i < message.segments.size(); ++i) {
     const Segment& s = message.segments[i];
@@ -54,7 +55,12 @@ Json mapMessage(const Message& message, const PartnerOptions& options) {
     else if (s.name == "MRG") mapMrg(ctx, s);
     else if (s.name == "PV1") mapPv1(ctx, s);
     else if (s.name == "PV2") mapPv2(ctx, s);
-    else if (s.name == "OBR") lastObr = &s;
+    else if (s.name == "ORC") lastOrc = &s;
+    else if (s.name == "OBR") {
+      lastObr = &s;
+      mapObr(ctx, s, lastOrc);
+    }
+    else if (s.name == "AL1") mapAl1(ctx, s);
     else if (s.name == "OBX") mapObx(ctx, s, lastObr);
     else if (s.name == "DG1") mapDg1(ctx, s);
     else if (s.name == "PR1") mapPr1(ctx, s);

@@ -19,6 +19,9 @@ void mapMrg(MappingContext& ctx, const Segment& mrg);   // merged-away Patient, 
 void mapPv1(MappingContext& ctx, const Segment& pv1);   // Encounter (+ Practitioners)
 void mapPv2(MappingContext& ctx, const Segment& pv2);   // Encounter.reasonCode
 void mapObx(MappingContext& ctx, const Segment& obx, const Segment* obr);  // Observation
+// OBR (with the ORC before it, if any): DiagnosticReport for ORU^R01, ServiceRequest for ORM^O01.
+void mapObr(MappingContext& ctx, const Segment& obr, const Segment* orc);
+void mapAl1(MappingContext& ctx, const Segment& al1);   // AllergyIntolerance
 void mapDg1(MappingContext& ctx, const Segment& dg1);   // Condition (+ Encounter.diagnosis)
 void mapPr1(MappingContext& ctx, const Segment& pr1);   // Procedure
 void mapGt1(MappingContext& ctx, const Segment& gt1);   // RelatedPerson (guarantor)

@@ -65,6 +65,10 @@ void checkItbFt(const Bundle& b) {
   EXPECT_EQ(str(obs, "status"), "final");
   EXPECT_EQ(str(obs->getObject("code")->getArray("coding")->getObject(0), "code"), "P1");
   EXPECT_EQ(str(obs, "valueString").rfind("Datos Clinicos: \\.br\\I. respiratoria", 0), 0u);
+  auto report = only(b, "DiagnosticReport");
+  EXPECT_EQ(str(report, "status"), "final");
+  EXPECT_TRUE(hasIdentifier(report, "urn:gw:sh-intl:placer-order|P14708499"));
+  EXPECT_EQ(str(report->getArray("result")->getObject(0), "reference"), fullUrlOf(b, obs));
 }
 
 void checkItbEd(const Bundle& b) {
@@ -92,6 +96,11 @@ std::map<std::string, Expectation> expectations() {
     EXPECT_TRUE(hasIdentifier(only(b, "Encounter"), "urn:gw:sh-intl:vn|302141984"));
     EXPECT_TRUE(contains(practitionerIds(b), "urn:gw:sh-intl:practitioner|1105"));
     EXPECT_EQ(str(only(b, "Observation"), "valueString"), "ABCD1234");
+    auto order = only(b, "ServiceRequest");  // OBR-2 is \X00\: no placer id, not a NUL
+    EXPECT_EQ(str(order, "status"), "active");
+    EXPECT_FALSE(order->has("identifier"));
+    EXPECT_EQ(str(order, "authoredOn"), "2013-10-11T09:38:00.000+08:00");
+    EXPECT_TRUE(contains(practitionerIds(b), "urn:gw:sh-intl:practitioner|2214"));
   }};
   e["hl7v2-er7/mirth_orm_o01.txt"] = {GW_ERR_INVALID, "PID-7: 'Aug 15, 1942' is not a valid date", nullptr};
   e["hl7v2-xml/mirth_orm_o01_hl7message.xml"] = {GW_ERR_INVALID, "PID-7: 'Aug 15, 1942' is not a valid date", nullptr};
@@ -115,6 +124,8 @@ std::map<std::string, Expectation> expectations() {
     auto coverage = only(b, "Coverage");
     EXPECT_EQ(str(coverage->getArray("payor")->getObject(0), "display"), "Blue Cross Blue Shield of Texas");
     EXPECT_EQ(str(coverage->getObject("relationship")->getArray("coding")->getObject(0), "code"), "spouse");
+    auto allergy = only(b, "AllergyIntolerance");
+    EXPECT_EQ(str(allergy->getObject("code")->getArray("coding")->getObject(0), "display"), "PENICILLIN");
     auto quantity = only(b, "Observation")->getObject("valueQuantity");
     EXPECT_EQ(quantity->getValue<int>("value"), 60);
   }};

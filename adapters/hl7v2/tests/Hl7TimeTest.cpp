@@ -17,6 +17,8 @@ TEST(Hl7Time, ConvertsEveryPrecision) {
   EXPECT_EQ(toFhirDateTime(parseHl7Time("19800229131415", "X"), z), "1980-02-29T13:14:15+08:00");
   EXPECT_EQ(toFhirDateTime(parseHl7Time("20020429132718.734-0400", "X"), z), "2002-04-29T13:27:18.734-04:00");
   EXPECT_EQ(toFhirDateTime(parseHl7Time("198908181126+0215", "X"), z), "1989-08-18T11:26:00+02:15");
+  // Milliseconds without the dot, as some senders write them (itb_orm_o01_hex_escape ORC-9).
+  EXPECT_EQ(toFhirDateTime(parseHl7Time("20131011093800000", "X"), z), "2013-10-11T09:38:00.000+08:00");
 }
 
 TEST(Hl7Time, GivesDatesAndInstants) {
@@ -35,6 +37,6 @@ TEST(Hl7Time, RejectsInvalidValuesNamingTheField) {
     EXPECT_EQ(e.status(), GW_ERR_INVALID);
   }
   for (const char* bad : {"19000229", "2012010219dd2527.532-0500", "Aug 15, 1942", "198", "1980013", "20240101246000",
-                          "20240101+9900", "20240101.5", "20240101120000.12345"})
+                          "20240101+9900", "20240101.5", "20240101120000.12345", "2024010112000012345"})
     EXPECT_THROW(parseHl7Time(bad, "X"), gw::sdk::Error) << bad;
 }
