@@ -36,8 +36,9 @@ bool isOid(const std::string& text) {
 
 std::string identifierSystem(const MappingContext& ctx, const std::string& namespaceId, const std::string& universalId,
                              const std::string& universalIdType, const std::string& idType) {
-  if (!universalId.empty() && (universalIdType == "ISO" || isOid(universalId)) && isOid(universalId))
-    return "urn:oid:" + universalId;
+  // HD.2 is an OID when HD.3 says ISO, and in practice also when it merely looks like one.
+  (void)universalIdType;
+  if (isOid(universalId)) return "urn:oid:" + universalId;
   auto configured = ctx.options.authorityOids.find(namespaceId);
   if (!namespaceId.empty() && configured != ctx.options.authorityOids.end()) return "urn:oid:" + configured->second;
   if (isOid(namespaceId)) return "urn:oid:" + namespaceId;

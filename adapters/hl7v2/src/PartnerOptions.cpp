@@ -4,6 +4,7 @@
 #include <gw/plugin.hpp>
 
 #include <Poco/JSON/Object.h>
+#include <Poco/Exception.h>
 #include <Poco/JSON/Parser.h>
 
 #include <regex>
@@ -11,6 +12,14 @@
 namespace gw::hl7v2 {
 
 PartnerOptions PartnerOptions::fromJson(const std::string& partnerId, const std::string& optionsJson) {
+  try {
+    return read(partnerId, optionsJson);
+  } catch (const Poco::Exception& e) {  // a value of the wrong JSON type
+    throw gw::sdk::Error(GW_ERR_CONFIG, "options: " + e.displayText());
+  }
+}
+
+PartnerOptions PartnerOptions::read(const std::string& partnerId, const std::string& optionsJson) {
   using gw::sdk::Error;
   PartnerOptions o;
   if (partnerId.empty()) throw Error(GW_ERR_CONFIG, "the partner id is empty");

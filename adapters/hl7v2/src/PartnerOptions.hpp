@@ -15,6 +15,9 @@ struct PartnerOptions {
 
   // Throws gw::sdk::Error(GW_ERR_CONFIG) naming the option when a value is unusable.
   static PartnerOptions fromJson(const std::string& partnerId, const std::string& optionsJson);
+
+ private:
+  static PartnerOptions read(const std::string& partnerId, const std::string& optionsJson);
 };
 
 }  // namespace gw::hl7v2

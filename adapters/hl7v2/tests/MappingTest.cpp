@@ -126,6 +126,12 @@ TEST(Mapping, RefusesBadOptions) {
   EXPECT_THROW(makeAdapter(R"({"currency":"yuan"})"), gw::sdk::Error);
   EXPECT_THROW(makeAdapter(R"({"assigning_authority_oids":{"HIS":"not-an-oid"}})"), gw::sdk::Error);
   EXPECT_THROW(makeAdapter("{}", "bad partner id"), gw::sdk::Error);
+  try {
+    makeAdapter(R"({"currency":42})");
+    FAIL();
+  } catch (const gw::sdk::Error& e) {
+    EXPECT_EQ(e.status(), GW_ERR_CONFIG);
+  }
 }
 
 TEST(Mapping, IdentifyReadsMessageIdAndEvent) {
