@@ -213,10 +213,8 @@ void mapDg1(MappingContext& ctx, const Segment& dg1) {
     diagnosis.set("condition", referenceTo(url));
     if (!dg1.text(6).empty())
       diagnosis.set("use", codeableConceptOf("http://terminology.hl7.org/CodeSystem/v2-0052", dg1.text(6)));
-    const std::string& priority = dg1.text(15);
-    if (!priority.empty() && priority.find_first_not_of("0123456789") == std::string::npos && priority != "0" &&
-        priority.size() < 9)
-      diagnosis.set("rank", Json::number(std::to_string(std::stoi(priority))));
+    std::string rank = positiveInt(dg1.text(15));
+    if (!rank.empty()) diagnosis.set("rank", Json::number(rank));
     encounter->append("diagnosis", diagnosis);
   }
 }

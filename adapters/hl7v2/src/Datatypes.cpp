@@ -218,6 +218,12 @@ std::string decimal(const std::string& text, const std::string& where) {
   return t;
 }
 
+std::string positiveInt(const std::string& text) {
+  if (text.empty() || text.size() > 9 || text.find_first_not_of("0123456789") != std::string::npos) return "";
+  int value = std::stoi(text);
+  return value > 0 ? std::to_string(value) : "";
+}
+
 Json money(const std::string& amount, const std::string& currency, const std::string& where) {
   if (amount.empty()) return Json();
   Json m = Json::object();

@@ -29,6 +29,8 @@ Json coding(const std::string& system, const std::string& code, const std::strin
 std::string codeSystemUri(const MappingContext& ctx, const std::string& hl7Name);
 // A decimal as FHIR wants it; throws naming `where` when `text` is not a number.
 std::string decimal(const std::string& text, const std::string& where);
+// `text` as a FHIR positiveInt (JSON number text), or "" when it is not a small positive integer.
+std::string positiveInt(const std::string& text);
 Json money(const std::string& amount, const std::string& currency, const std::string& where);
 // FHIR date / dateTime of field `field` of `segment` (component 1); "" when not valued.
 std::string dateOf(const MappingContext& ctx, const Segment& segment, int field, int component = 1);

@@ -121,13 +121,9 @@ void mapIn1(MappingContext& ctx, const Segment& in1) {
   addClass("plan", in1.text(2), in1.text(2, 2));
   addClass("group", in1.text(8), in1.text(9, 1));
   // Coverage order: IN1-22 (coordination of benefits priority) when numeric, else the set id.
-  for (const std::string& order : {in1.text(22), in1.text(1)}) {
-    if (!order.empty() && order.size() < 6 && order.find_first_not_of("0123456789") == std::string::npos &&
-        std::stoi(order) > 0) {
-      coverage.set("order", Json::number(std::to_string(std::stoi(order))));
-      break;
-    }
-  }
+  std::string order = positiveInt(in1.text(22));
+  if (order.empty()) order = positiveInt(in1.text(1));
+  if (!order.empty()) coverage.set("order", Json::number(order));
   ctx.bundle.add(ctx.nextKey("Coverage"), std::move(coverage));
 }
 

@@ -121,10 +121,9 @@ void mapSchedule(MappingContext& ctx, const std::vector<Segment>& segments, std:
   } else if (status != "cancelled" && status != "waitlist") {
     appointment.set("status", "proposed");
   }
-  if (ais && !ais->text(7).empty() && ais->text(7).find_first_not_of("0123456789") == std::string::npos &&
-      ais->text(7).size() < 6 && (ais->text(8).empty() || lower(ais->text(8)).rfind("min", 0) == 0) &&
-      std::stoi(ais->text(7)) > 0)
-    appointment.set("minutesDuration", Json::number(std::to_string(std::stoi(ais->text(7)))));
+  std::string minutes = ais ? positiveInt(ais->text(7)) : "";
+  if (!minutes.empty() && (ais->text(8).empty() || lower(ais->text(8)).rfind("min", 0) == 0))
+    appointment.set("minutesDuration", Json::number(minutes));
   appointment.set("comment", comment);
   appointment.set("participant", participants);
   ctx.bundle.add(ctx.nextKey("Appointment"), std::move(appointment));

@@ -159,3 +159,14 @@ TEST(Mapping, SiuS15CancelsTheAppointment) {
   EXPECT_EQ(str(appointment, "start"), "2024-03-01T09:00:00+08:00");  // SCH-11 (TQ) before v2.6
   EXPECT_EQ(appointment->getArray("participant")->size(), 2u);
 }
+
+TEST(Mapping, ZeroPriorityAndOrderAreNotWrittenAsPositiveIntegers) {
+  auto b = parseJson(makeAdapter()
+                         .decode(er7("BAR^P01", "PID|1||P1^^^^MR\rPV1|1|I\rDG1|1||I10^Cholera^I10||||||||||||00\r"
+                                                "IN1|0|PLAN1|PAY1^^^^NIIP|Payer||||||||||||||||||0"),
+                                 "application/hl7-v2")
+                         .bytes);
+  auto diagnosis = resources(b, "Encounter").at(0)->getArray("diagnosis")->getObject(0);
+  EXPECT_FALSE(diagnosis->has("rank"));
+  EXPECT_FALSE(resources(b, "Coverage").at(0)->has("order"));
+}
