@@ -20,6 +20,9 @@ struct AdapterCallResult {
   bool ok() const { return status == GW_OK; }
 };
 
+// "GW_ERR_INVALID" and so on, for logs and error bodies.
+const char* statusName(gw_status status);
+
 // The adapter's create refused the partner (its message) or threw (the helper's message).
 class AdapterCreateError : public std::runtime_error {
  public:

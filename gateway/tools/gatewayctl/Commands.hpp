@@ -24,5 +24,7 @@ const std::vector<Command>& commands();
 // Subcommands (one file each).
 int checkConfig(const std::vector<std::string>& args);
 int migrateStore(const std::vector<std::string>& args);
+int inspectPlugin(const std::vector<std::string>& args);
+int translate(const std::vector<std::string>& args);
 
 }  // namespace gwctl
