@@ -2,7 +2,6 @@
 
 #include <Poco/DigestEngine.h>
 #include <Poco/DigestStream.h>
-#include <Poco/DirectoryIterator.h>
 #include <Poco/Exception.h>
 #include <Poco/File.h>
 #include <Poco/FileStream.h>
@@ -53,18 +52,19 @@ std::string PluginCache::store(const std::string& file, const std::string& sha25
   return copy;
 }
 
-void PluginCache::prune(const std::set<std::string>& keep) const {
-  if (!Poco::File(folder_).exists()) return;
+void PluginCache::prune(std::set<std::string>& copies) const {
   const std::set<std::string> mapped = mappedFiles();
-  for (Poco::DirectoryIterator it(folder_), end; it != end; ++it) {
-    const std::string path = it.path().toString();
-    if (it.name().size() != 64 + 3 || path.compare(path.size() - 3, 3, ".so") != 0) continue;
-    if (keep.count(path) || mapped.count(path)) continue;
-    try {
-      Poco::File(path).remove();
-    } catch (const Poco::Exception&) {
-      // Unlinking is harmless even where another process maps the copy; a failure is retried next scan.
+  for (auto it = copies.begin(); it != copies.end();) {
+    if (mapped.count(*it)) {
+      ++it;
+      continue;
     }
+    try {
+      Poco::File(*it).remove();
+    } catch (const Poco::Exception&) {
+      // Already gone, or not removable now: either way nothing of ours maps it.
+    }
+    it = copies.erase(it);
   }
 }
 

@@ -17,8 +17,9 @@ class PluginCache {
   // Copies `file` (whose content hashes to `sha256`) into the cache unless the copy exists; returns its path.
   // The copy is written under a temporary name and renamed, so a mapped copy is never written over.
   std::string store(const std::string& file, const std::string& sha256) const;
-  // Removes copies that are neither in `keep` (paths) nor mapped into this process.
-  void prune(const std::set<std::string>& keep) const;
+  // Removes each of `copies` that is not mapped into this process any more, and forgets it in `copies`.
+  // Only copies this process stored are passed: another gateway sharing the folder may be loading its own.
+  void prune(std::set<std::string>& copies) const;
 
  private:
   std::string folder_;

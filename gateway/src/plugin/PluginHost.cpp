@@ -105,11 +105,13 @@ void PluginHost::examine(const std::string& path, ScannedFile& file) {
   }
   if (sha256 == file.sha256) return;  // touched, same content
   file.sha256 = sha256;
+  std::string copy;
   try {
-    const std::string copy = cache_.store(path, sha256);
+    copy = cache_.store(path, sha256);
     auto library = PluginLibrary::load(path, copy, sha256);
     log_.information("plugin %s loaded: '%s' %s (ABI %s, sha256 %s)", path, library->name(), library->version(),
                      library->abiVersion(), sha256);
+    if (file.library) unusedCopies_.insert(file.library->cachedCopy());
     file.library = std::move(library);
     file.refusal.reset();
     file.accepted = false;
@@ -119,6 +121,7 @@ void PluginHost::examine(const std::string& path, ScannedFile& file) {
     file.refusal = PluginRefusal{path, "unreadable", std::string("cannot copy the file into the cache: ") + e.what()};
   }
   if (file.refusal) {
+    if (!copy.empty()) unusedCopies_.insert(copy);
     std::string keeping;
     if (file.library) keeping = "; still serving the previous version (sha256 " + file.library->sha256() + ")";
     file.refusal->reason += keeping;
@@ -237,6 +240,7 @@ void PluginHost::rescan() {
       ++it;
     } else {
       log_.information("plugin %s removed from the folder: its adapters are unrouted", it->first);
+      if (it->second.library) unusedCopies_.insert(it->second.library->cachedCopy());
       it = files_.erase(it);
     }
   }
@@ -252,10 +256,11 @@ void PluginHost::rescan() {
   instances_ = next.routes;
   std::atomic_store(&snapshot_, std::make_shared<const RoutingSnapshot>(std::move(next)));
 
-  std::set<std::string> keep;
+  std::set<std::string> inUse;
   for (const auto& [path, file] : files_)
-    if (file.library) keep.insert(file.library->cachedCopy());
-  cache_.prune(keep);
+    if (file.library) inUse.insert(file.library->cachedCopy());
+  for (const auto& copy : inUse) unusedCopies_.erase(copy);
+  cache_.prune(unusedCopies_);
 }
 
 }  // namespace gw

@@ -13,6 +13,7 @@
 #include <memory>
 #include <mutex>
 #include <optional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -77,6 +78,7 @@ class PluginHost {
   std::shared_ptr<const GatewayConfig> gatewayConfig_;
   std::map<std::string, ScannedFile> files_;  // by path in the plugin folder
   std::map<std::string, std::shared_ptr<const AdapterInstance>> instances_;  // by partner id
+  std::set<std::string> unusedCopies_;  // cached copies this host stored and no longer uses, until unmapped
   std::map<std::string, std::string> clashesReported_;  // file -> name clash already logged
   bool folderMissingReported_ = false;
   std::uint64_t scans_ = 0;
