@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <Poco/DirectoryIterator.h>
+#include <Poco/Exception.h>
 #include <Poco/File.h>
 
 #include <algorithm>
@@ -78,10 +79,17 @@ std::vector<std::string> PluginHost::listFolder() {
     return paths;
   }
   folderMissingReported_ = false;
-  // Hidden files are ignored so that an operator can copy to ".name.so" and rename into place.
-  for (Poco::DirectoryIterator it(folder), end; it != end; ++it) {
-    if (it.name().empty() || it.name()[0] == '.' || !endsWith(it.name(), ".so")) continue;
-    if (it->isFile()) paths.push_back(it.path().toString());
+  try {
+    // Hidden files are ignored so that an operator can copy to ".name.so" and rename into place.
+    for (Poco::DirectoryIterator it(folder), end; it != end; ++it) {
+      if (it.name().empty() || it.name()[0] == '.' || !endsWith(it.name(), ".so")) continue;
+      if (it->isFile()) paths.push_back(it.path().toString());
+    }
+  } catch (const Poco::Exception& e) {
+    // Unreadable for now (permissions, a file vanishing mid-listing): keep what is loaded, try again next scan.
+    log_.error("cannot list plugin folder %s: %s", config_.folder, e.displayText());
+    paths.clear();
+    for (const auto& [path, file] : files_) paths.push_back(path);
   }
   std::sort(paths.begin(), paths.end());
   return paths;
@@ -204,17 +212,24 @@ void PluginHost::routePartner(const GatewayConfig& config, const PartnerConfig& 
   }
   try {
     out.routes[partner.id] = AdapterInstance::create(library, *adapter, partner.id, kind, *options);
-  } catch (const AdapterCreateError& e) {
+  } catch (const std::exception& e) {
     out.unrouted[partner.id] = "adapter '" + partner.adapter + "' refused partner '" + partner.id + "': " + e.what();
   }
 }
 
 void PluginHost::route(const GatewayConfig& config, const std::vector<std::shared_ptr<const PluginLibrary>>& plugins,
                        RoutingSnapshot::Contents& out) {
-  for (std::size_t i = 0; i < config.hospitals.size(); ++i)
-    routePartner(config, config.hospitals[i], "hospitals[" + std::to_string(i) + "]", plugins, out);
-  for (std::size_t i = 0; i < config.insurers.size(); ++i)
-    routePartner(config, config.insurers[i], "insurers[" + std::to_string(i) + "]", plugins, out);
+  auto routeGroup = [&](const std::vector<PartnerConfig>& partners, const std::string& section) {
+    for (std::size_t i = 0; i < partners.size(); ++i) {
+      try {
+        routePartner(config, partners[i], section + "[" + std::to_string(i) + "]", plugins, out);
+      } catch (const std::exception& e) {  // one partner's surprise must not unroute the others
+        out.unrouted[partners[i].id] = std::string("cannot route: ") + e.what();
+      }
+    }
+  };
+  routeGroup(config.hospitals, "hospitals");
+  routeGroup(config.insurers, "insurers");
 }
 
 void PluginHost::reportChanges(const RoutingSnapshot::Contents& next) {
