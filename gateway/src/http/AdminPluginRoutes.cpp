@@ -11,10 +11,6 @@ namespace gw {
 
 namespace {
 
-const char* kindName(uint32_t kind) {
-  return kind == GW_KIND_HOSPITAL ? "hospital" : kind == GW_KIND_INSURER ? "insurer" : "other";
-}
-
 Poco::JSON::Object listing(const PluginHost& host) {
   auto snapshot = host.snapshot();
   Poco::JSON::Array plugins;
@@ -32,7 +28,7 @@ Poco::JSON::Object listing(const PluginHost& host) {
       Poco::JSON::Object entry;
       entry.set("name", std::string(adapter->name));
       entry.set("version", std::string(adapter->version));
-      entry.set("kind", kindName(adapter->kind));
+      entry.set("kind", adapterKindName(adapter->kind));
       adapters.add(entry);
     }
     plugin.set("adapters", adapters);

@@ -20,10 +20,6 @@ gw_adapter_kind adapterKindOf(PartnerKind kind) {
   return kind == PartnerKind::hospital ? GW_KIND_HOSPITAL : GW_KIND_INSURER;
 }
 
-const char* kindName(uint32_t kind) {
-  return kind == GW_KIND_HOSPITAL ? "hospital" : kind == GW_KIND_INSURER ? "insurer" : "other";
-}
-
 bool endsWith(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -193,8 +189,8 @@ void PluginHost::routePartner(const GatewayConfig& config, const PartnerConfig& 
   }
   const gw_adapter_kind kind = adapterKindOf(partner.kind);
   if (adapter->kind != GW_KIND_OTHER && adapter->kind != static_cast<uint32_t>(kind)) {
-    out.unrouted[partner.id] = "adapter '" + partner.adapter + "' is for " + kindName(adapter->kind) +
-                               " partners, '" + partner.id + "' is a " + kindName(kind);
+    out.unrouted[partner.id] = "adapter '" + partner.adapter + "' is for " + adapterKindName(adapter->kind) +
+                               " partners, '" + partner.id + "' is a " + adapterKindName(kind);
     return;
   }
   std::vector<ConfigIssue> issues;

@@ -10,6 +10,10 @@ namespace gw {
 
 std::atomic<int> PluginLibrary::alive_{0};
 
+const char* adapterKindName(uint32_t kind) {
+  return kind == GW_KIND_HOSPITAL ? "hospital" : kind == GW_KIND_INSURER ? "insurer" : "other";
+}
+
 PluginLibrary::PluginLibrary(std::string sourceFile, std::string cachedCopy, std::string sha256)
     : sourceFile_(std::move(sourceFile)), cachedCopy_(std::move(cachedCopy)), sha256_(std::move(sha256)) {
   ++alive_;

@@ -14,6 +14,9 @@
 
 namespace gw {
 
+// "hospital", "insurer" or "other": a gw_adapter_kind as operators read it.
+const char* adapterKindName(uint32_t kind);
+
 class PluginLibrary {
  public:
   // Checks and loads `cachedCopy` (the copy of `sourceFile` whose SHA-256 is `sha256`): a complete ELF

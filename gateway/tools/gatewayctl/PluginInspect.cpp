@@ -21,10 +21,6 @@ std::string joined(const char* const* list) {
   return out.empty() ? "-" : out;
 }
 
-const char* kindName(uint32_t kind) {
-  return kind == GW_KIND_HOSPITAL ? "hospital" : kind == GW_KIND_INSURER ? "insurer" : "other";
-}
-
 // A partner with every option at its default; false when the adapter requires options that have no default.
 bool probeCreate(const std::shared_ptr<const gw::PluginLibrary>& library, const gw_adapter& adapter) {
   for (std::size_t i = 0; i < adapter.config_field_count; ++i) {
@@ -77,7 +73,8 @@ int inspectPlugin(const std::vector<std::string>& args) {
             << library->version() << " (ABI " << library->abiVersion() << ")\n";
   bool ok = true;
   for (const gw_adapter* adapter : library->adapters()) {
-    std::cout << "adapter: " << adapter->name << " " << adapter->version << " (" << kindName(adapter->kind) << ")\n"
+    std::cout << "adapter: " << adapter->name << " " << adapter->version << " (" << gw::adapterKindName(adapter->kind)
+              << ")\n"
               << "  formats: " << joined(adapter->formats) << "\n  content types: " << joined(adapter->content_types)
               << "\n  callbacks:" << (adapter->identify ? " identify" : "") << (adapter->decode ? " decode" : "")
               << (adapter->encode ? " encode" : "") << (adapter->acknowledge ? " acknowledge" : "") << "\n";
