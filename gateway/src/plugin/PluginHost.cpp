@@ -103,8 +103,10 @@ void PluginHost::examine(const std::string& path, ScannedFile& file) {
   try {
     sha256 = PluginCache::digest(path);
   } catch (const std::exception& e) {
-    file.refusal = PluginRefusal{path, "unreadable", std::string("cannot read the file: ") + e.what()};
-    log_.error("plugin %s refused: %s", path, file.refusal->reason);
+    const std::string reason = std::string("cannot read the file: ") + e.what();
+    if (!file.refusal || file.refusal->reason != reason) log_.error("plugin %s refused: %s", path, reason);
+    file.refusal = PluginRefusal{path, "unreadable", reason};
+    file.identity = {};  // permissions may be fixed without touching the file: read it again next scan
     return;
   }
   if (sha256 == file.sha256) return;  // touched, same content

@@ -97,10 +97,16 @@ int translate(const std::vector<std::string>& rawArgs) {
   gw::PluginHost host(pluginsConfig);
   host.rescan();
 
-  // The stand-in partner is a hospital or an insurer as the adapter is.
+  // The stand-in partner is a hospital or an insurer as the adapter is; input is in its first content type.
   gw_adapter_kind kind = GW_KIND_HOSPITAL;
-  for (const auto& plugin : host.snapshot()->plugins())
-    if (const gw_adapter* adapter = plugin->adapter(args.adapter)) kind = static_cast<gw_adapter_kind>(adapter->kind);
+  std::string contentType = args.contentType;
+  for (const auto& plugin : host.snapshot()->plugins()) {
+    if (const gw_adapter* adapter = plugin->adapter(args.adapter)) {
+      kind = static_cast<gw_adapter_kind>(adapter->kind);
+      if (contentType.empty() && adapter->content_types && adapter->content_types[0])
+        contentType = adapter->content_types[0];
+    }
+  }
   for (const auto& refusal : host.snapshot()->refusals())
     std::cerr << "plugin " << refusal.file << " refused (" << refusal.code << "): " << refusal.reason << "\n";
   try {
@@ -124,7 +130,6 @@ int translate(const std::vector<std::string>& rawArgs) {
       if (args.encode) {
         result = instance->encode(input);
       } else {
-        const std::string contentType = !args.contentType.empty() ? args.contentType : "application/xml";
         screenPartnerInput(input, contentType);
         result = instance->decode(input, contentType);
       }
