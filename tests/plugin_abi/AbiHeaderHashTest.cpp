@@ -2,17 +2,20 @@
 // tests/plugin_abi/abi_versions.txt, so an edit to plugin_abi.h without a version decision fails here.
 #include <gtest/gtest.h>
 
-#include <regex>
 #include <sstream>
 
 #include "TestSupport.hpp"
 
 namespace {
 
+// The number a `#define NAME 12` line gives, as text.
 std::string defined(const std::string& header, const std::string& name) {
-  std::smatch match;
-  std::regex define("#define " + name + " ([0-9]+)");
-  return std::regex_search(header, match, define) ? match[1].str() : std::string();
+  const std::string prefix = "#define " + name + " ";
+  std::size_t at = header.find(prefix);
+  if (at == std::string::npos) return {};
+  at += prefix.size();
+  std::size_t end = header.find_first_not_of("0123456789", at);
+  return header.substr(at, end - at);
 }
 
 TEST(AbiHeaderHash, TheHeadersHashIsRecordedForItsVersion) {
