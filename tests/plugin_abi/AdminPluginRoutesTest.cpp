@@ -80,3 +80,25 @@ TEST_F(AdminPluginRoutes, MetricsCountLoadedRefusedAndUnrouted) {
 }
 
 }  // namespace
+
+namespace {
+
+using namespace gwtest;
+
+// SIGHUP calls Gateway::reload: partners added to the file are routed, and the folder is rescanned.
+TEST(GatewayReload, RoutesPartnersAddedToTheFileAndRescansTheFolder) {
+  TempDir dir;
+  Poco::File(dir.file("plugins")).createDirectories();
+  gw::Gateway gateway(pluginConfig(dir, hospital("sh-intl", "echo")));
+  EXPECT_EQ(gateway.plugins().snapshot()->unroutedReason("sh-intl"), "adapter 'echo' is not loaded");
+  installPlugin(GW_ECHO_V1, dir.file("plugins/echo.so"));
+  pluginConfig(dir, hospital("sh-intl", "echo") + hospital("bj-union", "echo", "      tag: union\n"));
+  std::string errors;
+  ASSERT_TRUE(gateway.reload(dir.file("gateway.yaml"), errors)) << errors;
+  auto added = gateway.plugins().snapshot()->partner("bj-union");
+  ASSERT_TRUE(added) << gateway.plugins().snapshot()->unroutedReason("bj-union");
+  EXPECT_NE(added->decode(kEchoMessage, "application/xml").output.find(R"("code":"union")"), std::string::npos);
+  EXPECT_TRUE(gateway.plugins().snapshot()->partner("sh-intl"));
+}
+
+}  // namespace

@@ -51,7 +51,6 @@ class AdapterInstance {
   const std::string& optionsJson() const { return optionsJson_; }
   gw_adapter_kind partnerKind() const { return partnerKind_; }
   const PluginLibrary& library() const { return *library_; }
-  const std::shared_ptr<const PluginLibrary>& sharedLibrary() const { return library_; }
 
   AdapterCallResult identify(std::string_view input, const std::string& contentType) const;
   AdapterCallResult decode(std::string_view input, const std::string& contentType) const;
