@@ -5,6 +5,7 @@
 #include "BundleIndex.hpp"
 #include "ClaimRules.hpp"
 #include "ClaimTotal.hpp"
+#include "CollectionBundle.hpp"
 #include "FhirJson.hpp"
 #include "LiteralReferences.hpp"
 #include "Problems.hpp"
@@ -66,15 +67,6 @@ void addProfile(JsonObject claim, const std::string& profile) {
   profiles->add(profile);
 }
 
-JsonObject pageEntry(const BundleEntry& entry) {
-  JsonObject out = newObject();
-  std::string fullUrl = entry.fullUrl;
-  if (fullUrl.empty() && entry.resource->has("id")) fullUrl = resourceLabel(entry.resource);
-  if (!fullUrl.empty()) out->set("fullUrl", fullUrl);
-  out->set("resource", entry.resource);
-  return out;
-}
-
 }  // namespace
 
 RenderedPage renderClaimPage(std::string_view canonicalJson, const PageOptions& options) {
@@ -127,19 +119,9 @@ RenderedPage renderClaimPage(std::string_view canonicalJson, const PageOptions& 
   if (!options.profile.empty()) {
     for (std::size_t position : claims) addProfile(index.entries()[position].resource, options.profile);
   }
-  Poco::JSON::Array::Ptr entries = new Poco::JSON::Array();
-  for (std::size_t position : order) entries->add(pageEntry(index.entries()[position]));
-
-  RenderedPage page;
-  page.id = freshId();
-  JsonObject out = newObject();
-  out->set("resourceType", "Bundle");
-  out->set("id", page.id);
-  out->set("type", "collection");
-  out->set("timestamp", nowInstant());
-  out->set("entry", entries);
-  page.json = render(out);
-  return page;
+  CollectionBundle page;
+  for (std::size_t position : order) page.add(index.entries()[position].fullUrl, index.entries()[position].resource);
+  return {page.id(), page.render()};
 }
 
 }  // namespace gw::fhirclaim

@@ -2,6 +2,7 @@
 // claims engine one shape: a collection Bundle whose entries are ClaimResponses.
 #include "ClaimResponseReader.hpp"
 
+#include "CollectionBundle.hpp"
 #include "FhirJson.hpp"
 #include "Problems.hpp"
 #include "RequiredElements.hpp"
@@ -45,11 +46,7 @@ JsonObject insurerRoot(std::string_view input, InsurerMessage& message) {
 void checkClaimResponse(const JsonObject& response, const std::string& label, const std::string& location,
                         Problems& problems) {
   RequiredElements required(label, location, problems);
-  required.code(response, "status", {"active", "cancelled", "draft", "entered-in-error"});
-  required.object(response, "type");
-  required.code(response, "use", {"claim", "preauthorization", "predetermination"});
-  required.object(response, "patient");
-  required.string(response, "created");
+  required.claimCore(response);
   required.object(response, "insurer");
   required.code(response, "outcome", {"queued", "complete", "error", "partial"});
   if (required.object(response, "request")) {
@@ -97,22 +94,9 @@ DecodedResponses decodeInsurerMessage(std::string_view input) {
   }
   throwIfAny(problems);
 
-  Poco::JSON::Array::Ptr entries = new Poco::JSON::Array();
-  for (const auto& found : responses) {
-    JsonObject entry = newObject();
-    std::string fullUrl = found.fullUrl;
-    if (fullUrl.empty() && found.resource->has("id")) fullUrl = resourceLabel(found.resource);
-    if (!fullUrl.empty()) entry->set("fullUrl", fullUrl);
-    entry->set("resource", found.resource);
-    entries->add(entry);
-  }
-  JsonObject out = newObject();
-  out->set("resourceType", "Bundle");
-  out->set("id", freshId());
-  out->set("type", "collection");
-  out->set("timestamp", nowInstant());
-  out->set("entry", entries);
-  decoded.json = render(out);
+  CollectionBundle out;
+  for (const auto& found : responses) out.add(found.fullUrl, found.resource);
+  decoded.json = out.render();
   return decoded;
 }
 

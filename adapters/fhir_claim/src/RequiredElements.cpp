@@ -70,4 +70,30 @@ bool RequiredElements::code(const JsonObject& parent, const std::string& path,
   return false;
 }
 
+void RequiredElements::claimCore(const JsonObject& resource) {
+  code(resource, "status", {"active", "cancelled", "draft", "entered-in-error"});
+  object(resource, "type");
+  code(resource, "use", {"claim", "preauthorization", "predetermination"});
+  object(resource, "patient");
+  string(resource, "created");
+}
+
+std::vector<std::pair<std::string, JsonObject>> RequiredElements::objects(const JsonObject& parent,
+                                                                          const std::string& name) {
+  std::vector<std::pair<std::string, JsonObject>> found;
+  if (!parent || !parent->has(name)) return found;
+  JsonArray array = arrayAt(parent, name);
+  if (!array) {
+    fault(name, "element " + name + " is not a JSON array");
+    return found;
+  }
+  for (std::size_t i = 0; i < array->size(); ++i) {
+    std::string path = name + "[" + std::to_string(i) + "]";
+    JsonObject object = array->getObject(i);
+    if (object) found.emplace_back(path, object);
+    else fault(path, "element " + path + " is not a JSON object");
+  }
+  return found;
+}
+
 }  // namespace gw::fhirclaim

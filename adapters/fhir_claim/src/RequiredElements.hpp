@@ -7,6 +7,8 @@
 
 #include <initializer_list>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace gw::fhirclaim {
 
@@ -26,6 +28,14 @@ class RequiredElements {
   bool array(const JsonObject& parent, const std::string& path);
   // A code that must be one of `allowed`.
   bool code(const JsonObject& parent, const std::string& path, std::initializer_list<const char*> allowed);
+
+  // status, type, use, patient, created: what Claim and ClaimResponse share, with the same R4
+  // cardinality (1..1) and the same required value sets for status and use.
+  void claimCore(const JsonObject& resource);
+
+  // The objects of the optional array `name` of `parent`, each with its path ("item[2]"); an array that
+  // is not one, or an element that is not an object, is recorded as a problem and left out.
+  std::vector<std::pair<std::string, JsonObject>> objects(const JsonObject& parent, const std::string& name);
 
   // Records a problem about this resource at `path`.
   void fault(const std::string& path, const std::string& what);

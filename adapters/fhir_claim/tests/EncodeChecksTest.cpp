@@ -114,6 +114,12 @@ TEST_P(FhirClaimItemElement, IsNamedWhenMissing) {
 
 INSTANTIATE_TEST_SUITE_P(R4Claim, FhirClaimItemElement, ::testing::Values("sequence", "productOrService"));
 
+TEST(FhirClaimEncodeChecks, RefusesItemsThatAreNotObjects) {
+  JsonObject bundle = sampleClaimBundle();
+  arrayAt(resourceIn(bundle, "Claim", "100156"), "item")->set(2, std::string("27211"));
+  EXPECT_THAT(encodeError(bundle).what(), HasSubstr("Claim/100156: element item[2] is not a JSON object"));
+}
+
 TEST(FhirClaimEncodeChecks, RefusesAStatusThatIsNotAnR4Code) {
   JsonObject bundle = sampleClaimBundle();
   claim860150(bundle)->set("status", "submitted");
