@@ -18,7 +18,8 @@ namespace gw::fhirclaim {
 
 namespace {
 
-// Claim references the insurer resolves on its own side: earlier claims and earlier adjudications.
+// Claim references the insurer resolves on its own side (earlier claims and earlier adjudications), and
+// those inside contained resources, which belong to that resource rather than to the Claim.
 bool mayBeOutsideBundle(const std::string& path) {
   std::string element = elementOf(path);
   return element == "related.claim" || element == "insurance.claimResponse" || element.rfind("contained.", 0) == 0;

@@ -29,14 +29,17 @@ std::string idOrIdentifier(const JsonObject& resource) {
 JsonObject insurerRoot(std::string_view input, InsurerMessage& message) {
   JsonObject root = parseObject(input);
   std::string type = stringAt(root, "resourceType");
-  if (type.empty()) throw gw::sdk::Error(GW_ERR_INVALID, "input is not a FHIR resource (no resourceType)", "resourceType");
+  if (type.empty()) {
+    throw gw::sdk::Error(GW_ERR_INVALID, "input is not a FHIR resource (no resourceType)", "resourceType");
+  }
   if (type == "ClaimResponse") {
     message.event = "ClaimResponse";
   } else if (type == "Bundle") {
     message.event = "Bundle/ClaimResponse";
   } else {
     throw gw::sdk::Error(GW_ERR_UNSUPPORTED,
-                         "resourceType '" + type + "' is not handled: send a ClaimResponse or a Bundle of ClaimResponses",
+                         "resourceType '" + type +
+                             "' is not handled: send a ClaimResponse or a Bundle of ClaimResponses",
                          "resourceType");
   }
   message.messageId = idOrIdentifier(root);

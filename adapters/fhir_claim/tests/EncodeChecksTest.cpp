@@ -97,7 +97,8 @@ TEST_P(FhirClaimInsuranceElement, IsNamedWhenMissing) {
   JsonObject bundle = sampleClaimBundle();
   arrayAt(claim860150(bundle), "insurance")->getObject(0)->remove(GetParam());
   gw::sdk::Error error = encodeError(bundle);
-  EXPECT_THAT(error.what(), HasSubstr(std::string("Claim/860150: missing required element insurance[0].") + GetParam()));
+  EXPECT_THAT(error.what(),
+              HasSubstr(std::string("Claim/860150: missing required element insurance[0].") + GetParam()));
   EXPECT_EQ(error.location(), std::string("Bundle.entry[1].resource.insurance[0].") + GetParam());
 }
 
@@ -124,7 +125,8 @@ TEST(FhirClaimEncodeChecks, RefusesAStatusThatIsNotAnR4Code) {
   JsonObject bundle = sampleClaimBundle();
   claim860150(bundle)->set("status", "submitted");
   EXPECT_THAT(encodeError(bundle).what(),
-              HasSubstr("Claim/860150: element status is 'submitted', not one of active|cancelled|draft|entered-in-error"));
+              HasSubstr("Claim/860150: element status is 'submitted', "
+                        "not one of active|cancelled|draft|entered-in-error"));
 }
 
 TEST(FhirClaimEncodeChecks, RefusesAFocalThatIsNotABoolean) {
@@ -204,7 +206,8 @@ TEST(FhirClaimEncodeChecks, NamesAMissingContainedResource) {
   JsonObject bundle = sampleClaimBundle();
   resourceIn(bundle, "Claim", "100156")->set("referral", referenceTo("#no-such-referral"));
   EXPECT_THAT(encodeError(bundle).what(),
-              HasSubstr("Claim/100156: reference #no-such-referral (referral) is not in the claim's contained resources"));
+              HasSubstr("Claim/100156: reference #no-such-referral (referral) "
+                        "is not in the claim's contained resources"));
 }
 
 TEST(FhirClaimEncodeChecks, AllowsRelatedClaimsOutsideTheBundle) {

@@ -139,8 +139,9 @@ TEST_F(FhirClaimPlugin, IdentifiesAndAcknowledgesThroughTheCAbi) {
   EXPECT_EQ(identified.output, nullptr);
 
   gw_result ack = freshResult();
-  ASSERT_EQ(adapter_->acknowledge(instance_, bytesOf(input), "application/fhir+json", GW_ACK_ACCEPT, "", "stored", &ack),
-            GW_OK);
+  ASSERT_EQ(
+      adapter_->acknowledge(instance_, bytesOf(input), "application/fhir+json", GW_ACK_ACCEPT, "", "stored", &ack),
+      GW_OK);
   EXPECT_THAT(take(ack), HasSubstr(R"("severity":"information")"));
 }
 

@@ -39,8 +39,10 @@ TEST(FhirClaimValidator, DecodedBundlesAndAcknowledgementsAreValidR4) {
       folder.write("decoded-ack.json",
                    adapter.decode(render(fixture("ClaimResponse-ack-bundle.json")), "application/fhir+json").bytes),
       folder.write("ack-accept.json", adapter.acknowledge("", "", GW_ACK_ACCEPT, "", "stored").bytes),
-      folder.write("ack-error.json",
-                   adapter.acknowledge("", "", GW_ACK_ERROR, "Bundle.entry[0].resource.outcome", "missing outcome").bytes),
+      folder.write("ack-error.json", adapter
+                                         .acknowledge("", "", GW_ACK_ERROR, "Bundle.entry[0].resource.outcome",
+                                                      "missing outcome")
+                                         .bytes),
       folder.write("ack-reject.json", adapter.acknowledge("", "", GW_ACK_REJECT, "", "").bytes)};
   FHIR_CLAIM_VALIDATE(files);
 }
