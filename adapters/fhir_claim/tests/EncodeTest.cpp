@@ -4,6 +4,8 @@
 
 #include <gmock/gmock.h>
 
+#include <thread>
+
 using namespace gw::fhirclaim;
 using namespace gw::fhirclaim::test;
 using ::testing::ElementsAre;
@@ -60,6 +62,33 @@ TEST(FhirClaimEncode, ResolvesEveryClaimReferenceWithinThePage) {
     EXPECT_TRUE(fullUrls.count(stringAt(provider, "reference")));
   }
   EXPECT_TRUE(fullUrls.count("RelatedPerson/peter"));
+}
+
+TEST(FhirClaimEncode, ResolvesHashReferencesToTheClaimsContainedResources) {
+  // Claim-MED-00050 carries its Patient and Coverage as contained resources ("#patient-1"); only its
+  // Organization and Practitioner come from the bundle.
+  auto adapter = adapterWith("{}");
+  JsonObject input = bundleOf({sample("Claim-MED-00050.json"), fixture("Organization-1.json"),
+                               fixture("Practitioner-example.json"), fixture("Patient-1.json")});
+  JsonObject page = encodeToJson(adapter, input);
+  EXPECT_THAT(entryLabels(page), ElementsAre("Claim/MED-00050", "Organization/1", "Practitioner/example"));
+  EXPECT_EQ(arrayAt(resourceIn(page, "Claim", "MED-00050"), "contained")->size(), 2u);
+}
+
+TEST(FhirClaimEncode, CallsFromManyThreadsOnOneInstanceGiveTheSamePage) {
+  // The host calls encode concurrently on one instance; the adapter keeps no state between calls.
+  auto adapter = adapterWith(R"({"profile":"http://example.org/fhir/StructureDefinition/gw-claim"})");
+  const std::string input = render(sampleClaimBundle());
+  std::vector<std::vector<std::string>> labels(4);
+  std::vector<std::thread> threads;
+  for (std::size_t t = 0; t < labels.size(); ++t) {
+    threads.emplace_back([&, t] {
+      for (int round = 0; round < 20; ++round) labels[t] = entryLabels(parseObject(adapter.encode(input).bytes));
+    });
+  }
+  for (auto& thread : threads) thread.join();
+  for (const auto& each : labels) EXPECT_EQ(each, labels.front());
+  EXPECT_EQ(labels.front().size(), 10u);
 }
 
 TEST(FhirClaimEncode, WritesAFreshCollectionBundle) {

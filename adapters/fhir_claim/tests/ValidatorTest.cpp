@@ -20,7 +20,12 @@ TEST(FhirClaimValidator, RenderedPagesAreValidR4) {
   auto full = adapterWith(R"({"profile":"http://example.org/fhir/StructureDefinition/gw-claim"})");
   auto claimsOnly = adapterWith(R"({"include_resources":false})");
   std::vector<std::string> files = {folder.write("page.json", full.encode(render(input)).bytes),
-                                    folder.write("page-claims-only.json", claimsOnly.encode(render(input)).bytes)};
+                                    folder.write("page-claims-only.json", claimsOnly.encode(render(input)).bytes),
+                                    folder.write("page-contained.json",
+                                                 full.encode(render(bundleOf({sample("Claim-MED-00050.json"),
+                                                                              fixture("Organization-1.json"),
+                                                                              fixture("Practitioner-example.json")})))
+                                                     .bytes)};
   FHIR_CLAIM_VALIDATE(files);
 }
 
