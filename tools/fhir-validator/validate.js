@@ -16,14 +16,12 @@ for (const name of ['profiles-types.json', 'profiles-resources.json']) {
 // Errors only: Medplum also warns about every urn:uuid reference (it expects Type/id), which is
 // how references between entries of a transaction Bundle are written.
 function issuesOf(resource) {
-  let issues;
   try {
-    issues = validateResource(resource) || [];
+    return (validateResource(resource) || []).filter((i) => i.severity === 'error' || i.severity === 'fatal');
   } catch (e) {
-    if (!(e && e.outcome && Array.isArray(e.outcome.issue))) throw e;
-    issues = e.outcome.issue;
+    if (e && e.outcome && Array.isArray(e.outcome.issue)) return e.outcome.issue;
+    return [{ severity: 'error', diagnostics: String(e && e.message ? e.message : e) }];
   }
-  return issues.filter((i) => i.severity === 'error' || i.severity === 'fatal');
 }
 
 const files = process.argv.slice(2);
