@@ -62,7 +62,7 @@ Poco::JSON::Object::Ptr describe(const InboundMessage& m) {
 }  // namespace
 
 void addHospitalMessageRoutes(Router& router, GatewayContext& context) {
-  auto intake = std::make_shared<MessageIntake>(context.db, context.audit);
+  auto intake = std::make_shared<MessageIntake>(context.db, *context.commits, context.audit);
 
   router.add("POST", "/v1/hospitals/{hospital}/messages", [&context, intake](Request& request) {
     auto config = context.config.get();

@@ -99,17 +99,18 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     row.ack = response.body;
     row.ackContentType = response.contentType;
     try {
-      Transaction tx(db_);
-      auto existing = messages.find(tx.session(), row.hospital, row.messageId);
-      if (existing) {
-        row.id = existing->id;
-        messages.updateOutcome(tx.session(), row);
-      } else {
-        row.id = messages.insert(tx.session(), row);
-      }
-      audit_.append(tx.session(), {actor, "message." + status, "inbound_message/" + std::to_string(row.id),
-                                   status == "rejected" ? "rejected" : "failed", response.reason});
-      tx.commit();
+      commits_.run([&](Poco::Data::Session& s) {
+        auto existing = messages.find(s, row.hospital, row.messageId);
+        if (existing && existing->status == "accepted") return;  // never overwrite an accepted message
+        if (existing) {
+          row.id = existing->id;
+          messages.updateOutcome(s, row);
+        } else {
+          row.id = messages.insert(s, row);
+        }
+        audit_.append(s, {actor, "message." + status, "inbound_message/" + std::to_string(row.id),
+                          status == "rejected" ? "rejected" : "failed", response.reason});
+      });
       response.messageRow = row.id;
     } catch (const std::exception& e) {
       db_.countError();
@@ -183,23 +184,31 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
   row.bundle = decoded.output;
   row.ack = response.body;
   row.ackContentType = response.contentType;
+  // Thrown inside the shared transaction when a concurrent duplicate settled the same message first.
+  struct AlreadySettled {};
   try {
-    Transaction tx(db_);
-    auto earlier = messages.find(tx.session(), row.hospital, row.messageId);
-    if (earlier) {
-      row.id = earlier->id;  // a failed earlier attempt: this one settles it
-      messages.updateOutcome(tx.session(), row);
-    } else {
-      row.id = messages.insert(tx.session(), row);
-    }
-    BundleWriteResult written =
-        BundleWriter(db_).write(tx.session(), decoded.output, request.hospital, config.practitioners, row.id);
-    std::string detail = std::to_string(written.resources.size()) + " resources";
-    if (!written.unmappedPractitioners.empty())
-      detail += ", " + std::to_string(written.unmappedPractitioners.size()) + " unmapped practitioners";
-    audit_.append(tx.session(), {actor, "message.accept", "inbound_message/" + std::to_string(row.id), "ok", detail});
-    tx.commit();
+    BundleWriteResult written;
+    commits_.run([&](Poco::Data::Session& s) {
+      auto earlier = messages.find(s, row.hospital, row.messageId);
+      if (earlier && earlier->status != "failed") throw AlreadySettled{};
+      if (earlier) {
+        row.id = earlier->id;  // a failed earlier attempt: this one settles it
+        messages.updateOutcome(s, row);
+      } else {
+        row.id = messages.insert(s, row);
+      }
+      written = BundleWriter(db_).write(s, decoded.output, request.hospital, config.practitioners, row.id);
+      std::string detail = std::to_string(written.resources.size()) + " resources";
+      if (!written.unmappedPractitioners.empty())
+        detail += ", " + std::to_string(written.unmappedPractitioners.size()) + " unmapped practitioners";
+      audit_.append(s, {actor, "message.accept", "inbound_message/" + std::to_string(row.id), "ok", detail});
+    });
     response.messageRow = row.id;
+    return response;
+  } catch (const AlreadySettled&) {
+    Poco::Data::Session s = db_.session();
+    if (auto earlier = messages.find(s, row.hospital, row.messageId); earlier && settled(*earlier)) return response;
+    acknowledge(GW_ACK_ERROR, "", "the message changed state while it was being stored; send it again", 503, true);
     return response;
   } catch (const BundleError& e) {
     acknowledge(GW_ACK_ERROR, "", std::string("the adapter's output cannot be stored: ") + e.what(), 500, true);
@@ -207,7 +216,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     return response;
   } catch (const std::exception& e) {
     if (isUniqueViolation(e)) {
-      // A concurrent duplicate committed first: answer as a repeat of it.
+      // A concurrent duplicate in another gateway committed first: answer as a repeat of it.
       Poco::Data::Session s = db_.session();
       if (auto earlier = messages.find(s, row.hospital, row.messageId); earlier && settled(*earlier)) return response;
     }
@@ -238,10 +247,8 @@ ReplayResult MessageIntake::replay(std::int64_t messageRow, const GatewayConfig&
   IntakeRequest request{stored->hospital, stored->contentType, stored->body};
   // The same path as a hospital's retry: a failed row is processed again and settled in place.
   if (stored->status == "rejected") {
-    Transaction tx(db_);
     stored->status = "failed";
-    messages.updateOutcome(tx.session(), *stored);
-    tx.commit();
+    commits_.run([&](Poco::Data::Session& s) { messages.updateOutcome(s, *stored); });
   }
   IntakeResponse response = receive(request, config, routes);
   audit_.append({actor, "message.replay", "inbound_message/" + std::to_string(messageRow),

@@ -8,6 +8,7 @@
 #include "config/GatewayConfig.hpp"
 #include "plugin/RoutingSnapshot.hpp"
 #include "store/Database.hpp"
+#include "store/GroupCommit.hpp"
 
 namespace gw {
 
@@ -35,7 +36,7 @@ struct ReplayResult {
 
 class MessageIntake {
  public:
-  MessageIntake(Database& db, AuditLog& audit) : db_(db), audit_(audit) {}
+  MessageIntake(Database& db, GroupCommit& commits, AuditLog& audit) : db_(db), commits_(commits), audit_(audit) {}
 
   // Never throws for bad input: every outcome is an acknowledgement. A store failure is answered
   // AE with 503 and nothing is acknowledged as accepted.
@@ -47,6 +48,7 @@ class MessageIntake {
 
  private:
   Database& db_;
+  GroupCommit& commits_;
   AuditLog& audit_;
 };
 
