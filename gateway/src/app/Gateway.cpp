@@ -8,7 +8,9 @@
 #include "http/AdminPluginRoutes.hpp"
 #include "http/AdminTranslateRoutes.hpp"
 #include "http/HealthRoutes.hpp"
+#include "http/HospitalMessageRoutes.hpp"
 #include "store/Migrations.hpp"
+#include "xml/DenyAllEntityLoader.hpp"
 
 namespace gw {
 
@@ -20,6 +22,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   if (!report.applied.empty())
     log.information("store (%s) migrated from schema %d to %d", std::string(db_->backendName()), report.fromVersion,
                     report.toVersion);
+  commits_ = std::make_unique<GroupCommit>(*db_);
   audit_ = std::make_unique<AuditLog>(*db_, snapshot->audit.enabled);
   context_ = std::make_unique<GatewayContext>(GatewayContext{config_, *db_, metrics_, *audit_, {}});
   context_->readiness.push_back({"store", [this](std::string& why) {
@@ -31,6 +34,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
     out += "# HELP gateway_store_errors_total Store operations that failed.\n# TYPE gateway_store_errors_total counter\n";
     out += "gateway_store_errors_total " + std::to_string(db_->errorCount()) + "\n";
   });
+  installDenyAllEntityLoader();  // before any plugin can touch libxml2
   plugins_ = std::make_unique<PluginHost>(snapshot->plugins);
   plugins_->configure(snapshot);
   // Ready once the folder has been scanned. An unrouted partner does not make the gateway unready: that would
@@ -59,6 +63,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   addFhirReadRoutes(router_, *context_);
   addAdminPluginRoutes(router_, *context_, *plugins_);
   addAdminTranslateRoutes(router_, *context_, *plugins_);
+  addHospitalMessageRoutes(router_, *context_, *plugins_, *commits_);
   server_ = std::make_unique<HttpServer>(snapshot->server, router_, metrics_);
 }
 
@@ -77,6 +82,7 @@ void Gateway::stop() {
   stopped_ = true;
   server_->stop(config_.get()->server.drainSeconds);
   plugins_->stopWatching();
+  commits_.reset();  // commits what is queued, then stops its writer
   db_->close();
   Poco::Logger::get("gateway").information("stopped");
 }

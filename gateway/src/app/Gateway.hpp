@@ -11,6 +11,7 @@
 #include "http/Router.hpp"
 #include "plugin/PluginHost.hpp"
 #include "store/Database.hpp"
+#include "store/GroupCommit.hpp"
 
 namespace gw {
 
@@ -40,6 +41,7 @@ class Gateway {
   ConfigSnapshot config_;
   Metrics metrics_;
   std::unique_ptr<Database> db_;
+  std::unique_ptr<GroupCommit> commits_;
   std::unique_ptr<AuditLog> audit_;
   std::unique_ptr<GatewayContext> context_;
   std::unique_ptr<PluginHost> plugins_;  // before router_ and server_: their handlers use it

@@ -61,15 +61,15 @@ Poco::JSON::Object::Ptr describe(const InboundMessage& m) {
 
 }  // namespace
 
-void addHospitalMessageRoutes(Router& router, GatewayContext& context) {
-  auto intake = std::make_shared<MessageIntake>(context.db, *context.commits, context.audit);
+void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHost& plugins, GroupCommit& commits) {
+  auto intake = std::make_shared<MessageIntake>(context.db, commits, context.audit);
 
-  router.add("POST", "/v1/hospitals/{hospital}/messages", [&context, intake](Request& request) {
+  router.add("POST", "/v1/hospitals/{hospital}/messages", [&context, &plugins, intake](Request& request) {
     auto config = context.config.get();
     const std::string hospital = request.param("hospital");
     authenticateHospital(request, context, *config, hospital);
     IntakeRequest message{hospital, request.http().getContentType(), request.readBody()};
-    auto routes = context.plugins->snapshot();  // held until the answer is sent
+    auto routes = plugins.snapshot();  // held until the answer is sent
     IntakeResponse answer = intake->receive(message, *config, *routes);
     request.response().set("X-Gateway-Outcome", answer.outcome);
     if (answer.duplicate) request.response().set("X-Gateway-Duplicate", "true");
@@ -93,12 +93,12 @@ void addHospitalMessageRoutes(Router& router, GatewayContext& context) {
     request.sendJson(200, body);
   });
 
-  router.add("POST", "/v1/admin/messages/{id}/replay", [&context, intake](Request& request) {
+  router.add("POST", "/v1/admin/messages/{id}/replay", [&context, &plugins, intake](Request& request) {
     auto config = context.config.get();
     requireAdmin(request, *config);
     Poco::Int64 id = 0;
     if (!Poco::NumberParser::tryParse64(request.param("id"), id)) throw HttpError(400, "bad_id", "id must be a number");
-    auto routes = context.plugins->snapshot();
+    auto routes = plugins.snapshot();
     ReplayResult result = intake->replay(id, *config, *routes, "admin");
     if (!result.found) throw HttpError(404, "not_found", "no message " + std::to_string(id));
     Poco::JSON::Object body;

@@ -3,9 +3,11 @@
 
 #include "app/GatewayContext.hpp"
 #include "http/Router.hpp"
+#include "plugin/PluginHost.hpp"
+#include "store/GroupCommit.hpp"
 
 namespace gw {
 
-void addHospitalMessageRoutes(Router& router, GatewayContext& context);
+void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHost& plugins, GroupCommit& commits);
 
 }  // namespace gw

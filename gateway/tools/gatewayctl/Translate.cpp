@@ -10,7 +10,9 @@
 
 #include "config/ConfigError.hpp"
 #include "plugin/PluginHost.hpp"
+#include "intake/MessageIntake.hpp"
 #include "tools/gatewayctl/Commands.hpp"
+#include "xml/HardenedXml.hpp"
 
 namespace gwctl {
 
@@ -57,8 +59,11 @@ std::string readInput(const std::string& name) {
 
 // The one place where partner bytes are screened before an adapter sees them (the daemon's intake applies
 // the same screen). Throws std::runtime_error with the reason to reject the input.
+// The daemon's hardened path: XML from a partner passes HardenedXml before any adapter sees it.
 void screenPartnerInput(const std::string& input, const std::string& contentType) {
-  (void)input, (void)contentType;  // the hardened XML check is added here
+  if (!gw::looksLikeXml(contentType, input)) return;
+  gw::XmlParseResult parsed = gw::HardenedXml::parse(input);
+  if (!parsed.ok()) throw std::runtime_error(parsed.rejection().reason);
 }
 
 // The partner the command stands in for, as if it were configured with `options` from the file.
