@@ -31,6 +31,27 @@ if [ ${#missing[@]} -gt 0 ]; then
   # Debian starts a cluster on install; the tests start their own throwaway server instead.
 fi
 
+# The independent FHIR validator the tests run (tools/fhir-validator, npm). Node is installed only
+# when missing; npm ci runs only when node_modules does not match package-lock.json.
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  echo "setup: installing nodejs npm"
+  SUDO=""
+  [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get update -qq
+  $SUDO apt-get install -y -qq --no-install-recommends nodejs npm
+fi
+for tool in tools/*/package-lock.json; do
+  [ -f "$tool" ] || continue
+  dir="$(dirname "$tool")"
+  stamp="$dir/node_modules/.package-lock.json"
+  if [ ! -f "$stamp" ] || ! cmp -s <(sha256sum <"$tool") "$dir/node_modules/.gw-lock.sha256"; then
+    echo "setup: npm ci in $dir"
+    (cd "$dir" && npm ci --no-audit --no-fund --loglevel=error)
+    sha256sum <"$tool" >"$dir/node_modules/.gw-lock.sha256"
+  fi
+done
+
 BUILD_DIR="${1:-build}"
 shift || true
 if [ ! -f "$BUILD_DIR/CMakeCache.txt" ] || [ $# -gt 0 ]; then

@@ -15,6 +15,8 @@ pg_port=$(( 20000 + RANDOM % 20000 ))
 trap 'scripts/pg-test-server.sh stop "$pg_dir"' EXIT
 export GW_TEST_PG="$(scripts/pg-test-server.sh start "$pg_dir" "$pg_port")"
 export GW_REQUIRE_PG=1
+# The conformance tests must run the FHIR validator, never skip it.
+export GW_REQUIRE_NODE=1
 echo "test: PostgreSQL on 127.0.0.1:$pg_port"
 
 ctest --test-dir "$BUILD_DIR" --output-on-failure -j "$(nproc)" --timeout 600 "$@"

@@ -1,7 +1,6 @@
 # gw_add_plugin(NAME SOURCES src...): builds a gateway plugin as a MODULE library with hidden
 # visibility that exports only the entry symbol (gw_plugin_entry).
 include_guard(GLOBAL)
-set(GW_PLUGIN_CMAKE_DIR ${CMAKE_CURRENT_LIST_DIR})
 
 function(gw_add_plugin name)
   cmake_parse_arguments(ARG "" "OUTPUT_DIRECTORY" "SOURCES" ${ARGN})
@@ -21,6 +20,8 @@ function(gw_add_plugin name)
   else()
     target_link_libraries(${name} PRIVATE GatewayPluginSdk::sdk)
   endif()
-  target_link_options(${name} PRIVATE "LINKER:--version-script=${GW_PLUGIN_CMAKE_DIR}/plugin.map" "LINKER:--no-undefined")
-  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${GW_PLUGIN_CMAKE_DIR}/plugin.map)
+  # This file's folder, not the caller's: a variable set beside it would not be seen from other directories.
+  set(map ${CMAKE_CURRENT_FUNCTION_LIST_DIR}/plugin.map)
+  target_link_options(${name} PRIVATE "LINKER:--version-script=${map}" "LINKER:--no-undefined")
+  set_property(TARGET ${name} APPEND PROPERTY LINK_DEPENDS ${map})
 endfunction()

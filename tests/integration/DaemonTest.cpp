@@ -224,6 +224,19 @@ TEST(Gatewayctl, MigrateBringsTheStoreUpToDateOnce) {
   EXPECT_NE(second.out.find("up to date"), std::string::npos) << second.out;
 }
 
+TEST(Gatewayctl, TranslateRunsTheHardenedPathBeforeTheAdapter) {
+  const std::string data = GW_TEST_DATA_DIR;
+  auto good = runCommand(GW_GATEWAYCTL, {"translate", "--plugins", GW_PLUGIN_DIR, "--adapter", "hl7v2",
+                                         data + "/hl7v2-xml/itb_adt_a08_escaped_pipe.xml"});
+  EXPECT_EQ(good.exitCode, 0) << good.err;
+  EXPECT_NE(good.out.find("\"resourceType\":\"Bundle\""), std::string::npos);
+  auto hostile = runCommand(GW_GATEWAYCTL, {"translate", "--plugins", GW_PLUGIN_DIR, "--adapter", "hl7v2",
+                                            data + "/malicious/hapi_adt_a01_xxe_etc_passwd.xml"});
+  EXPECT_EQ(hostile.exitCode, 1);
+  EXPECT_NE(hostile.err.find("external entity 'xxe'"), std::string::npos) << hostile.err;
+  EXPECT_EQ(hostile.out.find("root:"), std::string::npos);
+}
+
 TEST(Gatewayctl, AuditVerifyReportsAnIntactOrBrokenChain) {
   gwtest::TempDir dir;
   gwtest::writeFile(dir.file("gateway.yaml"), config(dir, 8080, "  []\n"));

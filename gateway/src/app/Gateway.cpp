@@ -5,8 +5,12 @@
 #include "config/ConfigError.hpp"
 #include "http/AdminPartnerRoutes.hpp"
 #include "http/FhirReadRoutes.hpp"
+#include "http/AdminPluginRoutes.hpp"
+#include "http/AdminTranslateRoutes.hpp"
 #include "http/HealthRoutes.hpp"
+#include "http/HospitalMessageRoutes.hpp"
 #include "store/Migrations.hpp"
+#include "xml/DenyAllEntityLoader.hpp"
 
 namespace gw {
 
@@ -18,6 +22,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   if (!report.applied.empty())
     log.information("store (%s) migrated from schema %d to %d", std::string(db_->backendName()), report.fromVersion,
                     report.toVersion);
+  commits_ = std::make_unique<GroupCommit>(*db_);
   audit_ = std::make_unique<AuditLog>(*db_, snapshot->audit.enabled);
   context_ = std::make_unique<GatewayContext>(GatewayContext{config_, *db_, metrics_, *audit_, {}});
   context_->readiness.push_back({"store", [this](std::string& why) {
@@ -29,15 +34,43 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
     out += "# HELP gateway_store_errors_total Store operations that failed.\n# TYPE gateway_store_errors_total counter\n";
     out += "gateway_store_errors_total " + std::to_string(db_->errorCount()) + "\n";
   });
+  installDenyAllEntityLoader();  // before any plugin can touch libxml2
+  plugins_ = std::make_unique<PluginHost>(snapshot->plugins);
+  plugins_->configure(snapshot);
+  // Ready once the folder has been scanned. An unrouted partner does not make the gateway unready: that would
+  // take every healthy partner out of the load balancer too; it is listed in /v1/admin/plugins and counted.
+  context_->readiness.push_back({"plugins", [this](std::string& why) {
+                                   if (plugins_->snapshot()->scans() > 0) return true;
+                                   why = "the plugin folder has not been scanned yet";
+                                   return false;
+                                 }});
+  metrics_.addCollector([this](std::string& out) {
+    auto routing = plugins_->snapshot();
+    out += "# HELP gateway_plugins_loaded Plugins loaded and in use.\n# TYPE gateway_plugins_loaded gauge\n";
+    out += "gateway_plugins_loaded " + std::to_string(routing->plugins().size()) + "\n";
+    out += "# HELP gateway_plugin_files_refused Files in the plugin folder that were refused.\n"
+           "# TYPE gateway_plugin_files_refused gauge\n";
+    out += "gateway_plugin_files_refused " + std::to_string(routing->refusals().size()) + "\n";
+    out += "# HELP gateway_partners_unrouted Configured partners without an adapter instance.\n"
+           "# TYPE gateway_partners_unrouted gauge\n";
+    out += "gateway_partners_unrouted " + std::to_string(routing->unrouted().size()) + "\n";
+    out += "# HELP gateway_plugin_libraries_mapped Plugin copies still mapped, old versions held by requests included.\n"
+           "# TYPE gateway_plugin_libraries_mapped gauge\n";
+    out += "gateway_plugin_libraries_mapped " + std::to_string(PluginLibrary::alive()) + "\n";
+  });
   addHealthRoutes(router_, *context_);
   addAdminPartnerRoutes(router_, *context_);
   addFhirReadRoutes(router_, *context_);
+  addAdminPluginRoutes(router_, *context_, *plugins_);
+  addAdminTranslateRoutes(router_, *context_, *plugins_);
+  addHospitalMessageRoutes(router_, *context_, *plugins_, *commits_);
   server_ = std::make_unique<HttpServer>(snapshot->server, router_, metrics_);
 }
 
 Gateway::~Gateway() { stop(); }
 
 void Gateway::start() {
+  plugins_->startWatching();
   server_->start();
   auto snapshot = config_.get();
   Poco::Logger::get("gateway").information("listening on %s:%hu (%d threads), store %s", snapshot->server.host,
@@ -48,6 +81,8 @@ void Gateway::stop() {
   if (stopped_) return;
   stopped_ = true;
   server_->stop(config_.get()->server.drainSeconds);
+  plugins_->stopWatching();
+  commits_.reset();  // commits what is queued, then stops its writer
   db_->close();
   Poco::Logger::get("gateway").information("stopped");
 }
@@ -64,10 +99,12 @@ bool Gateway::reload(const std::string& path, std::string& errors) {
     config_.publish(std::move(next));
     log.information("configuration reloaded from %s: %z hospitals, %z insurers", path, config_.get()->hospitals.size(),
                     config_.get()->insurers.size());
+    plugins_->configure(config_.get());
     return true;
   } catch (const ConfigError& e) {
     errors = e.what();
     log.error("configuration reload refused, keeping the running one:\n%s", errors);
+    plugins_->rescan();
     return false;
   }
 }

@@ -1,4 +1,4 @@
-// The assembled gateway: store, migrations, routes and HTTP server; used by gatewayd and the tests.
+// The assembled gateway: store, migrations, plugin host, routes and HTTP server; used by gatewayd and the tests.
 #pragma once
 
 #include <memory>
@@ -9,7 +9,9 @@
 #include "http/HttpServer.hpp"
 #include "http/Metrics.hpp"
 #include "http/Router.hpp"
+#include "plugin/PluginHost.hpp"
 #include "store/Database.hpp"
+#include "store/GroupCommit.hpp"
 
 namespace gw {
 
@@ -25,19 +27,24 @@ class Gateway {
   // Drains requests in flight (server.drain_seconds), then closes the store.
   void stop();
 
-  // Re-reads `path` and applies its partner sections (hospitals, insurers, practitioners, memberships).
-  // A file with errors is refused, the running configuration kept, and false returned with the errors.
+  // Re-reads `path` and applies its partner sections (hospitals, insurers, practitioners, memberships),
+  // then rescans the plugin folder and routes the partners again. A file with errors is refused, the
+  // running configuration kept (the folder is still rescanned), and false returned with the errors.
   bool reload(const std::string& path, std::string& errors);
 
   std::uint16_t port() const { return server_->port(); }
   GatewayContext& context() { return *context_; }
+  // Handlers take plugins().snapshot() once and keep it for the whole request.
+  PluginHost& plugins() { return *plugins_; }
 
  private:
   ConfigSnapshot config_;
   Metrics metrics_;
   std::unique_ptr<Database> db_;
+  std::unique_ptr<GroupCommit> commits_;
   std::unique_ptr<AuditLog> audit_;
   std::unique_ptr<GatewayContext> context_;
+  std::unique_ptr<PluginHost> plugins_;  // before router_ and server_: their handlers use it
   Router router_;
   std::unique_ptr<HttpServer> server_;
   bool stopped_ = false;

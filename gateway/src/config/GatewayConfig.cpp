@@ -127,8 +127,9 @@ void readLogging(YamlReader& r, const YAML::Node& node, LoggingConfig& out) {
 
 void readPlugins(YamlReader& r, const YAML::Node& node, PluginsConfig& out) {
   const std::string p = "plugins";
-  if (!r.mapping(node, p, {"folder", "watch_interval_ms"})) return;
+  if (!r.mapping(node, p, {"folder", "cache_folder", "watch_interval_ms"})) return;
   if (auto v = r.text(node, p, "folder", true)) out.folder = *v;
+  if (auto v = r.text(node, p, "cache_folder", false)) out.cacheFolder = *v;
   if (auto v = r.integer(node, p, "watch_interval_ms", false, 100, 600000)) out.watchIntervalMs = static_cast<int>(*v);
 }
 
@@ -276,6 +277,7 @@ GatewayConfig parseConfig(const std::string& text, const std::string& path) {
   if (!issues.empty()) throw ConfigError(std::move(issues));
   config.store.sqlitePath = resolvePath(config.file, config.store.sqlitePath);
   config.plugins.folder = resolvePath(config.file, config.plugins.folder);
+  config.plugins.cacheFolder = resolvePath(config.file, config.plugins.cacheFolder);
   return config;
 }
 

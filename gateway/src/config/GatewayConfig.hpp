@@ -53,6 +53,9 @@ struct LoggingConfig {
 
 struct PluginsConfig {
   std::string folder = "plugins";
+  // Where each plugin file is copied, named by its SHA-256, before it is loaded: a file in `folder`
+  // may then be replaced while the old copy is still mapped.
+  std::string cacheFolder = "../var/plugin-cache";
   int watchIntervalMs = 1000;
 };
 

@@ -97,10 +97,10 @@ void InboundMessageRepository::updateOutcome(Poco::Data::Session& s, const Inbou
   InboundMessage copy = m;
   BLOB ack = toBlob(m.ack);
   Poco::Int64 id = m.id;
-  s << db_.sql("UPDATE inbound_message SET status = ?, reason = ?, adapter = ?, bundle = ?, ack = ?, "
+  s << db_.sql("UPDATE inbound_message SET message_id = ?, status = ?, reason = ?, adapter = ?, bundle = ?, ack = ?, "
                "ack_content_type = ? WHERE id = ?"),
-      use(copy.status), use(copy.reason), use(copy.adapter), use(copy.bundle), use(ack), use(copy.ackContentType),
-      use(id), now;
+      use(copy.messageId), use(copy.status), use(copy.reason), use(copy.adapter), use(copy.bundle), use(ack),
+      use(copy.ackContentType), use(id), now;
 }
 
 }  // namespace gw

@@ -40,6 +40,7 @@ class InboundMessageRepository {
   // Newest first; empty `hospital` means every hospital.
   std::vector<InboundMessage> list(Poco::Data::Session& s, const std::string& status, const std::string& hospital,
                                    int limit);
+  // Sets the message id (known once an adapter could read it), status, reason, adapter, bundle and ack.
   void updateOutcome(Poco::Data::Session& s, const InboundMessage& message);
 
  private:

@@ -25,5 +25,7 @@ const std::vector<Command>& commands();
 int checkConfig(const std::vector<std::string>& args);
 int migrateStore(const std::vector<std::string>& args);
 int auditCommand(const std::vector<std::string>& args);
+int inspectPlugin(const std::vector<std::string>& args);
+int translate(const std::vector<std::string>& args);
 
 }  // namespace gwctl

@@ -1,0 +1,124 @@
+// Test data loading and the validator runner for the fhir_claim tests.
+#include "FhirClaimTestSupport.hpp"
+
+#include <sys/wait.h>
+
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+namespace gw::fhirclaim::test {
+
+std::string readText(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+JsonObject sample(const std::string& name) {
+  return parseObject(readText(std::string(GW_TEST_DATA_DIR) + "/fhir-r4/" + name));
+}
+
+JsonObject fixture(const std::string& name) {
+  return parseObject(readText(std::string(FHIR_CLAIM_FIXTURES) + "/" + name));
+}
+
+JsonObject bundleOf(const std::vector<JsonObject>& resources) {
+  Poco::JSON::Array::Ptr entries = new Poco::JSON::Array();
+  for (const auto& resource : resources) {
+    JsonObject entry = newObject();
+    entry->set("fullUrl", resourceLabel(resource));
+    entry->set("resource", resource);
+    entries->add(entry);
+  }
+  JsonObject bundle = newObject();
+  bundle->set("resourceType", "Bundle");
+  bundle->set("id", "claims-page-input");
+  bundle->set("type", "collection");
+  bundle->set("entry", entries);
+  return bundle;
+}
+
+JsonObject sampleClaimBundle() {
+  return bundleOf({fixture("Patient-1.json"), sample("Claim-860150.json"), fixture("Organization-2.json"),
+                   sample("Coverage-9876B1.json"), sample("ChargeItem-example.json"), sample("Claim-100156.json"),
+                   fixture("Patient-1.json"), fixture("Organization-1.json"), fixture("Practitioner-example.json"),
+                   fixture("Patient-99.json"), sample("Claim-100154.json"), fixture("RelatedPerson-peter.json"),
+                   fixture("Patient-4.json")});
+}
+
+JsonObject resourceIn(const JsonObject& bundle, const std::string& type, const std::string& id) {
+  JsonArray entries = arrayAt(bundle, "entry");
+  for (std::size_t i = 0; entries && i < entries->size(); ++i) {
+    JsonObject resource = objectAt(entries->getObject(i), "resource");
+    if (stringAt(resource, "resourceType") == type && stringAt(resource, "id") == id) return resource;
+  }
+  return {};
+}
+
+std::vector<std::string> entryLabels(const JsonObject& bundle) {
+  std::vector<std::string> labels;
+  JsonArray entries = arrayAt(bundle, "entry");
+  for (std::size_t i = 0; entries && i < entries->size(); ++i) {
+    labels.push_back(resourceLabel(objectAt(entries->getObject(i), "resource")));
+  }
+  return labels;
+}
+
+gw::sdk::Error errorOf(const std::function<void()>& body) {
+  try {
+    body();
+  } catch (const gw::sdk::Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "expected a gw::sdk::Error, none was thrown";
+  return gw::sdk::Error(GW_OK, "");
+}
+
+TempFolder::TempFolder() {
+  std::string pattern = (std::filesystem::temp_directory_path() / "fhir-claim-test.XXXXXX").string();
+  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = pattern;
+}
+
+TempFolder::~TempFolder() {
+  std::error_code ignored;
+  std::filesystem::remove_all(path_, ignored);
+}
+
+std::string TempFolder::write(const std::string& name, const std::string& content) const {
+  std::string path = path_ + "/" + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+int runFhirValidator(const std::vector<std::string>& files, std::string& output) {
+  const std::string tool = std::string(GW_SOURCE_DIR) + "/tools/fhir-validator";
+  if (std::system("command -v node >/dev/null 2>&1") != 0) {
+    output = "node is not installed: the FHIR validator cannot run (scripts/setup.sh installs it)";
+    return -1;
+  }
+  if (!std::filesystem::exists(tool + "/node_modules/@medplum/core")) {
+    output = tool + "/node_modules is missing: run scripts/setup.sh (npm ci) to install the FHIR validator";
+    return -1;
+  }
+  std::string command = "node '" + tool + "/validate.js'";
+  for (const auto& file : files) command += " '" + file + "'";
+  command += " 2>&1";
+  FILE* pipe = popen(command.c_str(), "r");
+  if (!pipe) {
+    output = "cannot start " + command;
+    return 2;
+  }
+  char buffer[4096];
+  std::size_t n;
+  while ((n = fread(buffer, 1, sizeof buffer, pipe)) > 0) output.append(buffer, n);
+  int status = pclose(pipe);
+  return WIFEXITED(status) ? WEXITSTATUS(status) : 2;
+}
+
+}  // namespace gw::fhirclaim::test

@@ -1,0 +1,72 @@
+// Shared by the fhir_claim tests: the public samples and small fixtures as JSON trees, the sample claim
+// Bundle, error capture, temp folders and the independent FHIR validator.
+#pragma once
+
+#include "FhirJson.hpp"
+
+#include <gw/plugin.hpp>
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <functional>
+#include <string>
+#include <vector>
+
+namespace gw::fhirclaim::test {
+
+std::string readText(const std::string& path);
+
+// A public sample from tests/data/fhir-r4 (copied unmodified), parsed afresh on each call.
+JsonObject sample(const std::string& name);
+// A fixture written for these tests, from adapters/fhir_claim/tests/fixtures.
+JsonObject fixture(const std::string& name);
+
+// A collection Bundle with one entry per resource, fullUrl "Type/id".
+JsonObject bundleOf(const std::vector<JsonObject>& resources);
+
+// Claims 860150, 100156, 100154 (public samples) mixed with what they reference (Coverage 9876B1 and
+// stubs for Patient/1, Patient/4, Organization/1, Organization/2, Practitioner/example,
+// RelatedPerson/peter), a verbatim duplicate of Patient/1, and two resources no Claim reaches
+// (ChargeItem/example, Patient/99).
+JsonObject sampleClaimBundle();
+
+// The resource in `bundle` with type and id, or null.
+JsonObject resourceIn(const JsonObject& bundle, const std::string& type, const std::string& id);
+
+// "Type/id" of each entry of a Bundle, in order.
+std::vector<std::string> entryLabels(const JsonObject& bundle);
+
+// The gw::sdk::Error `body` throws; fails the test when it throws none.
+gw::sdk::Error errorOf(const std::function<void()>& body);
+
+// A folder under the temp dir, removed with the object.
+class TempFolder {
+ public:
+  TempFolder();
+  ~TempFolder();
+  TempFolder(const TempFolder&) = delete;
+  TempFolder& operator=(const TempFolder&) = delete;
+  std::string write(const std::string& name, const std::string& content) const;
+
+ private:
+  std::string path_;
+};
+
+// Runs tools/fhir-validator on `files`; returns its exit code and fills `output`. Returns -1 (with the
+// reason in `output`) when node or the validator's node_modules is missing.
+int runFhirValidator(const std::vector<std::string>& files, std::string& output);
+
+// Skips the current test when the validator cannot run, or fails it when GW_REQUIRE_NODE=1.
+#define FHIR_CLAIM_VALIDATE(files)                                                                   \
+  do {                                                                                               \
+    std::string validatorOutput;                                                                     \
+    int validatorCode = ::gw::fhirclaim::test::runFhirValidator((files), validatorOutput);           \
+    if (validatorCode == -1) {                                                                       \
+      const char* require = std::getenv("GW_REQUIRE_NODE");                                          \
+      if (require && std::string(require) == "1") FAIL() << validatorOutput << " (GW_REQUIRE_NODE=1)"; \
+      GTEST_SKIP() << validatorOutput;                                                               \
+    }                                                                                                \
+    EXPECT_EQ(validatorCode, 0) << validatorOutput;                                                  \
+  } while (0)
+
+}  // namespace gw::fhirclaim::test

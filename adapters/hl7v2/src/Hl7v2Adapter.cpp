@@ -1,0 +1,151 @@
+// Hl7v2Adapter.cpp: the adapter's entry points (see Hl7v2Adapter.hpp).
+#include "Hl7v2Adapter.hpp"
+
+#include "Acknowledgement.hpp"
+#include "Er7Reader.hpp"
+#include "Er7Writer.hpp"
+#include "MessageMapper.hpp"
+#include "XmlReader.hpp"
+#include "XmlWriter.hpp"
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Timestamp.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace gw::hl7v2 {
+
+namespace {
+
+using gw::sdk::Error;
+
+std::string mediaType(std::string_view contentType) {
+  std::string type(contentType.substr(0, contentType.find(';')));
+  while (!type.empty() && std::isspace(static_cast<unsigned char>(type.back()))) type.pop_back();
+  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return type;
+}
+
+// The byte offset of the first invalid UTF-8 sequence, or npos.
+std::size_t invalidUtf8At(std::string_view s) {
+  std::size_t i = 0;
+  while (i < s.size()) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (n == 0 || i + n > s.size()) return i;
+    for (std::size_t k = 1; k < n; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
+    if (n == 2 && c < 0xC2) return i;  // overlong
+    i += n;
+  }
+  return std::string_view::npos;
+}
+
+}  // namespace
+
+gw::sdk::AdapterInfo Hl7v2Adapter::info() {
+  return {"hl7v2",
+          "1.0.0",
+          GW_KIND_HOSPITAL,
+          {"hl7v2-xml", "hl7v2-er7"},
+          {"application/hl7-v2+xml", "application/xml", "text/xml", "application/hl7-v2", "x-application/hl7-v2+er7",
+           "text/plain"},
+          {{"currency", GW_FIELD_STRING, 0, "CNY", "ISO 4217 currency of amounts that do not name their own"},
+           {"timezone", GW_FIELD_STRING, 0, "+08:00", "UTC offset of times sent without one (FHIR needs an offset)"},
+           {"assigning_authority_oids", GW_FIELD_MAP, 0, nullptr,
+            "assigning authority names (CX.4/HD.1) to OIDs, for identifier systems urn:oid:<oid>"}}};
+}
+
+Hl7v2Adapter::Hl7v2Adapter(const gw::sdk::Partner& partner)
+    : options_(PartnerOptions::fromJson(partner.id, partner.optionsJson)) {}
+
+Encoding Hl7v2Adapter::encodingOf(std::string_view input, std::string_view contentType) {
+  std::string type = mediaType(contentType);
+  if (type == "application/hl7-v2+xml" || type == "application/xml" || type == "text/xml") return Encoding::Xml;
+  if (type == "application/hl7-v2" || type == "x-application/hl7-v2+er7" || type == "text/plain") return Encoding::Er7;
+  if (!type.empty()) throw Error(GW_ERR_UNSUPPORTED, "content type '" + type + "' is not HL7 v2 (XML or ER7)");
+  std::size_t i = input.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  while (i < input.size() && std::isspace(static_cast<unsigned char>(input[i]))) ++i;
+  return i < input.size() && input[i] == '<' ? Encoding::Xml : Encoding::Er7;
+}
+
+Message Hl7v2Adapter::readMessage(std::string_view input, std::string_view contentType) {
+  if (input.empty()) throw Error(GW_ERR_INVALID, "empty message");
+  if (encodingOf(input, contentType) == Encoding::Xml) return readXml(input);
+  std::size_t bad = invalidUtf8At(input);
+  if (bad != std::string_view::npos)
+    throw Error(GW_ERR_INVALID, "ER7 text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
+  Er7Document doc = readEr7(input);
+  if (doc.isBatch())
+    throw Error(GW_ERR_UNSUPPORTED, "a batch of " + std::to_string(doc.messages.size()) +
+                                        " messages: this endpoint takes one HL7 v2 message per request");
+  return std::move(doc.messages.front());
+}
+
+gw::sdk::Output Hl7v2Adapter::identify(std::string_view input, std::string_view contentType) {
+  // Cheap for ER7: only the text up to the end of the first MSH line is read. (XML is parsed
+  // whole: the document must be well-formed anyway, and the host caps its size.)
+  if (!input.empty() && encodingOf(input, contentType) == Encoding::Er7) {
+    std::size_t msh = input.find("MSH");
+    std::size_t end = msh == std::string_view::npos ? input.size() : input.find_first_of("\r\n", msh);
+    input = input.substr(0, end == std::string_view::npos ? input.size() : end);
+  }
+  Message m = readMessage(input, contentType);
+  gw::sdk::Output out;
+  out.messageId = m.controlId();
+  out.event = m.event();
+  return out;
+}
+
+gw::sdk::Output Hl7v2Adapter::decode(std::string_view input, std::string_view contentType) {
+  Message m = readMessage(input, contentType);
+  gw::sdk::Output out;
+  out.messageId = m.controlId();
+  out.event = m.event();
+  out.bytes = mapMessage(m, options_).dump();
+  out.contentType = "application/fhir+json";
+  return out;
+}
+
+gw::sdk::Output Hl7v2Adapter::acknowledge(std::string_view request, std::string_view contentType,
+                                          gw_ack_outcome outcome, std::string_view errorLocation,
+                                          std::string_view text) {
+  AckRequest ack;
+  ack.outcome = outcome;
+  ack.errorLocation = std::string(errorLocation);
+  ack.text = std::string(text);
+  Message parsed;
+  try {
+    ack.encoding = encodingOf(request, contentType);
+  } catch (const Error&) {
+    ack.encoding = Encoding::Er7;
+  }
+  try {
+    // A batch is acknowledged through its first message.
+    if (ack.encoding == Encoding::Er7) parsed = std::move(readEr7(request).messages.front());
+    else parsed = readXml(request);
+    parsed.header();
+    ack.request = &parsed;
+  } catch (const std::exception& e) {
+    // Too broken to read: still answer, as a minimal AR naming why.
+    ack.outcome = GW_ACK_REJECT;
+    std::string reason = e.what();
+    ack.text = ack.text.empty() ? reason : ack.text + "; " + reason;
+  }
+  std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+  id.erase(std::remove(id.begin(), id.end(), '-'), id.end());
+  ack.controlId = "ACK" + id.substr(0, 17);
+  ack.timestamp = Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y%m%d%H%M%S") + "+0000";
+  Message reply = buildAck(ack);
+  gw::sdk::Output out;
+  XmlStyle style = ack.request ? parsed.xmlStyle : XmlStyle{};
+  out.bytes = ack.encoding == Encoding::Xml ? writeXml(reply, "ACK", style) : writeEr7(reply);
+  out.contentType = ackContentType(ack.encoding);
+  out.messageId = ack.controlId;
+  out.event = "ACK";
+  return out;
+}
+
+}  // namespace gw::hl7v2

@@ -1,0 +1,33 @@
+// Hl7v2Adapter.hpp: the "hl7v2" hospital adapter: HL7 v2 in the XML encoding or ER7 in, one FHIR
+// R4 transaction Bundle out, and the HL7 ACK in the request's own encoding.
+#pragma once
+
+#include "Message.hpp"
+#include "PartnerOptions.hpp"
+
+#include <gw/plugin.hpp>
+
+#include <string_view>
+
+namespace gw::hl7v2 {
+
+class Hl7v2Adapter : public gw::sdk::Adapter {
+ public:
+  static gw::sdk::AdapterInfo info();
+  explicit Hl7v2Adapter(const gw::sdk::Partner& partner);
+
+  gw::sdk::Output identify(std::string_view input, std::string_view contentType) override;
+  gw::sdk::Output decode(std::string_view input, std::string_view contentType) override;
+  gw::sdk::Output acknowledge(std::string_view request, std::string_view contentType, gw_ack_outcome outcome,
+                              std::string_view errorLocation, std::string_view text) override;
+
+  // Reads exactly one message in the encoding the content type names (or, when it names none,
+  // the one the bytes look like); a batch is refused with GW_ERR_UNSUPPORTED.
+  static Message readMessage(std::string_view input, std::string_view contentType);
+  static Encoding encodingOf(std::string_view input, std::string_view contentType);
+
+ private:
+  PartnerOptions options_;
+};
+
+}  // namespace gw::hl7v2

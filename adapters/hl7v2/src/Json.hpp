@@ -1,0 +1,51 @@
+// Json.hpp: a small ordered JSON value for writing FHIR resources: keys keep the order they were
+// set in (resourceType first, as people expect to read FHIR), numbers keep their source text
+// (FHIR decimals carry their precision), and empty objects and arrays can be pruned.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace gw::hl7v2 {
+
+class Json {
+ public:
+  enum class Kind { Null, Bool, Number, String, Array, Object };
+
+  Json() = default;
+  static Json string(std::string text);
+  static Json number(std::string digits);  // already a valid JSON number
+  static Json boolean(bool value);
+  static Json array();
+  static Json object();
+
+  Kind kind() const { return kind_; }
+  bool isEmpty() const;  // null, "" , [] or {} (after pruning)
+
+  // Object access: sets (replacing) or reads a member; `set` ignores empty values so that
+  // optional HL7 fields never produce "" or {} in the output.
+  Json& set(const std::string& key, Json value);
+  Json& set(const std::string& key, const std::string& text);
+  const Json* get(const std::string& key) const;
+  Json* get(const std::string& key);
+  // Appends `item` to the array member `key`, creating it; empty items are ignored.
+  Json& append(const std::string& key, Json item);
+  // Array access: appends unless the value is empty.
+  Json& push(Json value);
+  std::size_t size() const { return kind_ == Kind::Array ? items_.size() : members_.size(); }
+  const std::vector<Json>& items() const { return items_; }
+  const std::string& text() const { return text_; }
+
+  std::string dump() const;
+
+ private:
+  void write(std::string& out) const;
+  Kind kind_ = Kind::Null;
+  std::string text_;
+  std::vector<Json> items_;
+  std::vector<std::pair<std::string, Json>> members_;
+};
+
+}  // namespace gw::hl7v2

@@ -1,0 +1,21 @@
+// MessageMapper.hpp: one HL7 v2 message (from either encoding) to one FHIR R4 transaction Bundle.
+// Routes on MSH-9 (type^trigger), never on the XML root element name.
+#pragma once
+
+#include "Json.hpp"
+#include "Message.hpp"
+#include "PartnerOptions.hpp"
+
+#include <string>
+#include <vector>
+
+namespace gw::hl7v2 {
+
+// "ADT^A01", … in the order the README lists them.
+const std::vector<std::string>& supportedEvents();
+bool isSupportedEvent(const std::string& event);
+
+// Throws gw::sdk::Error: GW_ERR_UNSUPPORTED naming the event, GW_ERR_INVALID naming the field.
+Json mapMessage(const Message& message, const PartnerOptions& options);
+
+}  // namespace gw::hl7v2

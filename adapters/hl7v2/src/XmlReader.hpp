@@ -1,0 +1,17 @@
+// XmlReader.hpp: reads the HL7 v2 XML encoding (urn:hl7-org:v2xml with a default namespace, a
+// prefix or none, versions 2.2-2.8, and Mirth's <HL7Message> dialect) into the message model.
+// This is the only file of the adapter that touches libxml2: a later switch to the gateway's
+// hardened parser library changes this file alone.
+#pragma once
+
+#include "Message.hpp"
+
+#include <string_view>
+
+namespace gw::hl7v2 {
+
+// Throws gw::sdk::Error(GW_ERR_INVALID) with the line when the bytes are not well-formed XML or
+// not an HL7 v2 message.
+Message readXml(std::string_view bytes);
+
+}  // namespace gw::hl7v2

@@ -1,0 +1,112 @@
+#include "http/HospitalMessageRoutes.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/NumberParser.h>
+
+#include <memory>
+
+#include "http/ApiKey.hpp"
+#include "http/Authorization.hpp"
+#include "http/HttpError.hpp"
+#include "intake/MessageIntake.hpp"
+#include "plugin/PluginHost.hpp"
+#include "store/InboundMessageRepository.hpp"
+
+namespace gw {
+
+namespace {
+
+// A hospital may post only as itself. Checked before the body is read; failures are audited.
+void authenticateHospital(Request& request, GatewayContext& context, const GatewayConfig& config,
+                          const std::string& hospital) {
+  const std::string key = request.apiKey();
+  std::string failure;
+  std::string actor = "unknown";
+  int status = 401;
+  const PartnerConfig* self = config.hospital(hospital);
+  if (key.empty()) {
+    failure = "a hospital API key is required (X-API-Key header)";
+  } else if (self && apiKeyMatches(key, self->keySha256)) {
+    return;
+  } else {
+    failure = "the API key is not valid for this hospital";
+    for (const auto& other : config.hospitals) {
+      if (apiKeyMatches(key, other.keySha256)) {
+        failure = "hospital '" + other.id + "' may post only as itself, not as '" + hospital + "'";
+        status = 403;
+        actor = "hospital:" + other.id;
+        break;
+      }
+    }
+  }
+  context.audit.append({actor, "auth.fail", "hospitals/" + hospital, "denied", failure});
+  throw HttpError(status, status == 403 ? "forbidden" : "unauthenticated", failure);
+}
+
+Poco::JSON::Object::Ptr describe(const InboundMessage& m) {
+  Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
+  item->set("id", m.id);
+  item->set("hospital", m.hospital);
+  item->set("message_id", m.messageId);
+  item->set("received_at", m.receivedAt);
+  item->set("status", m.status);
+  item->set("reason", m.reason);
+  item->set("adapter", m.adapter);
+  item->set("content_type", m.contentType);
+  item->set("bytes", static_cast<Poco::UInt64>(m.body.size()));
+  item->set("sha256", m.bodySha256);
+  return item;
+}
+
+}  // namespace
+
+void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHost& plugins, GroupCommit& commits) {
+  auto intake = std::make_shared<MessageIntake>(context.db, commits, context.audit);
+
+  router.add("POST", "/v1/hospitals/{hospital}/messages", [&context, &plugins, intake](Request& request) {
+    auto config = context.config.get();
+    const std::string hospital = request.param("hospital");
+    authenticateHospital(request, context, *config, hospital);
+    IntakeRequest message{hospital, request.http().getContentType(), request.readBody()};
+    auto routes = plugins.snapshot();  // held until the answer is sent
+    IntakeResponse answer = intake->receive(message, *config, *routes);
+    request.response().set("X-Gateway-Outcome", answer.outcome);
+    if (answer.duplicate) request.response().set("X-Gateway-Duplicate", "true");
+    request.send(answer.httpStatus, answer.contentType, answer.body);
+  });
+
+  router.add("GET", "/v1/admin/messages", [&context](Request& request) {
+    requireAdmin(request, *context.config.get());
+    const std::string status = request.query("status", "failed");
+    if (status != "failed" && status != "rejected" && status != "accepted")
+      throw HttpError(400, "bad_status", "status must be failed, rejected or accepted");
+    int limit = 100;
+    if (!Poco::NumberParser::tryParse(request.query("limit", "100"), limit) || limit < 1 || limit > 1000)
+      throw HttpError(400, "bad_limit", "limit must be a number from 1 to 1000");
+    Poco::Data::Session s = context.db.session();
+    Poco::JSON::Array::Ptr items = new Poco::JSON::Array;
+    for (const auto& m : InboundMessageRepository(context.db).list(s, status, request.query("hospital"), limit))
+      items->add(describe(m));
+    Poco::JSON::Object body;
+    body.set("messages", items);
+    request.sendJson(200, body);
+  });
+
+  router.add("POST", "/v1/admin/messages/{id}/replay", [&context, &plugins, intake](Request& request) {
+    auto config = context.config.get();
+    requireAdmin(request, *config);
+    Poco::Int64 id = 0;
+    if (!Poco::NumberParser::tryParse64(request.param("id"), id)) throw HttpError(400, "bad_id", "id must be a number");
+    auto routes = plugins.snapshot();
+    ReplayResult result = intake->replay(id, *config, *routes, "admin");
+    if (!result.found) throw HttpError(404, "not_found", "no message " + std::to_string(id));
+    Poco::JSON::Object body;
+    body.set("id", id);
+    body.set("status", result.status);
+    body.set("reason", result.reason);
+    request.sendJson(200, body);
+  });
+}
+
+}  // namespace gw

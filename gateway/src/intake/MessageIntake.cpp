@@ -1,0 +1,266 @@
+#include "intake/MessageIntake.hpp"
+
+#include <Poco/Data/DataException.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Logger.h>
+
+#include "http/ApiKey.hpp"
+#include "intake/BundleWriter.hpp"
+#include "store/InboundMessageRepository.hpp"
+#include "xml/HardenedXml.hpp"
+
+namespace gw {
+
+namespace {
+
+std::string utcNow() { return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ"); }
+
+const char* outcomeCode(gw_ack_outcome outcome) {
+  return outcome == GW_ACK_ACCEPT ? "AA" : outcome == GW_ACK_ERROR ? "AE" : "AR";
+}
+
+// The HTTP status that goes with an adapter's failure status.
+int httpStatusFor(gw_status status) {
+  switch (status) {
+    case GW_ERR_INVALID: return 400;
+    case GW_ERR_UNSUPPORTED: return 422;
+    default: return 500;
+  }
+}
+
+std::string jsonError(const std::string& code, const std::string& message) {
+  std::string escaped;
+  for (char c : message) {
+    if (c == '"' || c == '\\') escaped += '\\';
+    if (static_cast<unsigned char>(c) >= 0x20) escaped += c;
+  }
+  return R"({"error":{"code":")" + code + R"(","message":")" + escaped + R"("}})";
+}
+
+bool isUniqueViolation(const std::exception& e) {
+  const std::string text = e.what();
+  return text.find("UNIQUE") != std::string::npos || text.find("unique") != std::string::npos ||
+         text.find("duplicate key") != std::string::npos;
+}
+
+}  // namespace
+
+bool looksLikeXml(const std::string& contentType, const std::string& body) {
+  if (contentType.find("xml") != std::string::npos) return true;
+  std::size_t i = body.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
+  while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) ++i;
+  return i < body.size() && body[i] == '<';
+}
+
+IntakeResponse MessageIntake::receive(const IntakeRequest& request, const GatewayConfig& config,
+                                      const RoutingSnapshot& routes) {
+  Poco::Logger& log = Poco::Logger::get("gateway.intake");
+  const std::string actor = "hospital:" + request.hospital;
+  InboundMessageRepository messages(db_);
+  IntakeResponse response;
+
+  InboundMessage row;
+  row.hospital = request.hospital;
+  row.receivedAt = utcNow();
+  row.contentType = request.contentType;
+  row.body = request.body;
+  row.bodySha256 = sha256Hex(request.body);
+  row.messageId = "sha256:" + row.bodySha256;  // until the adapter names the sender's id
+
+  std::shared_ptr<const AdapterInstance> adapter = routes.partner(request.hospital);
+
+  // The acknowledgement for an outcome, through the adapter when there is one. `request` is empty
+  // when the bytes must not be parsed again (refused by the hardened check).
+  auto acknowledge = [&](gw_ack_outcome outcome, const std::string& location, const std::string& text,
+                         int httpStatus, bool parseable) {
+    response.outcome = outcomeCode(outcome);
+    response.reason = text;
+    response.httpStatus = httpStatus;
+    if (adapter) {
+      AdapterCallResult ack = adapter->acknowledge(parseable ? std::string_view(request.body) : std::string_view(),
+                                                   request.contentType, outcome, location, text);
+      if (ack.ok()) {
+        response.body = ack.output;
+        response.contentType = ack.contentType.empty() ? request.contentType : ack.contentType;
+        return;
+      }
+      log.warning("%s: the adapter could not acknowledge (%s)", request.hospital, ack.error);
+    }
+    response.contentType = "application/json";
+    response.body = jsonError(response.outcome == "AR" ? "rejected" : "error", text);
+  };
+
+  // Keeps a message that was not accepted, so that an operator can see and replay it.
+  auto keep = [&](const std::string& status) {
+    row.status = status;
+    row.reason = response.reason;
+    row.adapter = adapter ? adapter->adapterName() + " " + adapter->adapterVersion() : "";
+    row.ack = response.body;
+    row.ackContentType = response.contentType;
+    try {
+      commits_.run([&](Poco::Data::Session& s) {
+        auto existing = messages.find(s, row.hospital, row.messageId);
+        if (existing && existing->status == "accepted") return;  // never overwrite an accepted message
+        if (existing) {
+          row.id = existing->id;
+          messages.updateOutcome(s, row);
+        } else {
+          row.id = messages.insert(s, row);
+        }
+        audit_.append(s, {actor, "message." + status, "inbound_message/" + std::to_string(row.id),
+                          status == "rejected" ? "rejected" : "failed", response.reason});
+      });
+      response.messageRow = row.id;
+    } catch (const std::exception& e) {
+      db_.countError();
+      log.error("%s: could not keep a %s message: %s", request.hospital, status, std::string(e.what()));
+    }
+  };
+
+  if (!adapter) {
+    acknowledge(GW_ACK_ERROR, "", "hospital '" + request.hospital + "' cannot be served now: " +
+                                      routes.unroutedReason(request.hospital), 503, false);
+    keep("failed");
+    return response;
+  }
+
+  if (looksLikeXml(request.contentType, request.body)) {
+    XmlLimits limits;
+    limits.maxBytes = config.server.maxBodyBytes;
+    XmlParseResult parsed = HardenedXml::parse(request.body, limits);
+    if (!parsed.ok()) {
+      acknowledge(GW_ACK_REJECT, "", parsed.rejection().reason, 400, false);
+      keep("rejected");
+      return response;
+    }
+  }
+
+  AdapterCallResult identity = adapter->identify(request.body, request.contentType);
+  if (!identity.ok() && identity.status != GW_ERR_UNSUPPORTED) {
+    // The envelope itself cannot be read (no message id, no type): the message is rejected as a whole.
+    acknowledge(GW_ACK_REJECT, identity.errorLocation, identity.error, httpStatusFor(identity.status), true);
+    keep("rejected");
+    return response;
+  }
+  if (!identity.messageId.empty()) row.messageId = identity.messageId;
+
+  // Idempotency: a repeat of a settled message gets its original acknowledgement, and nothing is written.
+  auto settled = [&](const InboundMessage& earlier) -> bool {
+    if (earlier.status == "failed") return false;  // retried: process again
+    response.duplicate = true;
+    response.messageRow = earlier.id;
+    if (earlier.bodySha256 != row.bodySha256) {
+      acknowledge(GW_ACK_REJECT, "", "message id '" + row.messageId + "' was already used for different content",
+                  409, true);
+      audit_.append({actor, "message.reject", "inbound_message/" + std::to_string(earlier.id), "rejected",
+                     "message id reused with different content"});
+      return true;
+    }
+    response.outcome = earlier.status == "accepted" ? "AA" : "AR";
+    response.reason = earlier.reason;
+    response.httpStatus = earlier.status == "accepted" ? 200 : 422;
+    response.body = earlier.ack;
+    response.contentType = earlier.ackContentType;
+    return true;
+  };
+  {
+    Poco::Data::Session s = db_.session();
+    if (auto earlier = messages.find(s, row.hospital, row.messageId); earlier && settled(*earlier)) return response;
+  }
+
+  AdapterCallResult decoded = adapter->decode(request.body, request.contentType);
+  if (!decoded.ok()) {
+    const bool unsupported = decoded.status == GW_ERR_UNSUPPORTED;
+    acknowledge(unsupported ? GW_ACK_REJECT : GW_ACK_ERROR, decoded.errorLocation, decoded.error,
+                httpStatusFor(decoded.status), true);
+    keep(unsupported ? "rejected" : "failed");
+    return response;
+  }
+
+  acknowledge(GW_ACK_ACCEPT, "", "", 200, true);
+  row.status = "accepted";
+  row.adapter = adapter->adapterName() + " " + adapter->adapterVersion();
+  row.bundle = decoded.output;
+  row.ack = response.body;
+  row.ackContentType = response.contentType;
+  // Thrown inside the shared transaction when a concurrent duplicate settled the same message first.
+  struct AlreadySettled {};
+  try {
+    BundleWriteResult written;
+    commits_.run([&](Poco::Data::Session& s) {
+      auto earlier = messages.find(s, row.hospital, row.messageId);
+      if (earlier && earlier->status != "failed") throw AlreadySettled{};
+      // The same bytes kept earlier before their id could be read (no adapter then): settle that row.
+      if (!earlier) earlier = messages.find(s, row.hospital, "sha256:" + row.bodySha256);
+      if (earlier && earlier->status == "accepted") earlier.reset();
+      if (earlier) {
+        row.id = earlier->id;  // a failed earlier attempt: this one settles it
+        messages.updateOutcome(s, row);
+      } else {
+        row.id = messages.insert(s, row);
+      }
+      written = BundleWriter(db_).write(s, decoded.output, request.hospital, config.practitioners, row.id);
+      std::string detail = std::to_string(written.resources.size()) + " resources";
+      if (!written.unmappedPractitioners.empty())
+        detail += ", " + std::to_string(written.unmappedPractitioners.size()) + " unmapped practitioners";
+      audit_.append(s, {actor, "message.accept", "inbound_message/" + std::to_string(row.id), "ok", detail});
+    });
+    response.messageRow = row.id;
+    return response;
+  } catch (const AlreadySettled&) {
+    Poco::Data::Session s = db_.session();
+    if (auto earlier = messages.find(s, row.hospital, row.messageId); earlier && settled(*earlier)) return response;
+    acknowledge(GW_ACK_ERROR, "", "the message changed state while it was being stored; send it again", 503, true);
+    return response;
+  } catch (const BundleError& e) {
+    acknowledge(GW_ACK_ERROR, "", std::string("the adapter's output cannot be stored: ") + e.what(), 500, true);
+    keep("failed");
+    return response;
+  } catch (const std::exception& e) {
+    if (isUniqueViolation(e)) {
+      // A concurrent duplicate in another gateway committed first: answer as a repeat of it.
+      Poco::Data::Session s = db_.session();
+      if (auto earlier = messages.find(s, row.hospital, row.messageId); earlier && settled(*earlier)) return response;
+    }
+    db_.countError();
+    log.error("%s: store failure, message not accepted: %s", request.hospital, std::string(e.what()));
+    acknowledge(GW_ACK_ERROR, "", "the gateway could not store the message; send it again later", 503, true);
+    response.messageRow = 0;
+    return response;
+  }
+}
+
+ReplayResult MessageIntake::replay(std::int64_t messageRow, const GatewayConfig& config,
+                                   const RoutingSnapshot& routes, const std::string& actor) {
+  ReplayResult result;
+  InboundMessageRepository messages(db_);
+  std::optional<InboundMessage> stored;
+  {
+    Poco::Data::Session s = db_.session();
+    stored = messages.byId(s, messageRow);
+  }
+  if (!stored) return result;
+  result.found = true;
+  if (stored->status == "accepted") {
+    result.status = "accepted";
+    result.reason = "already accepted; nothing to replay";
+    return result;
+  }
+  IntakeRequest request{stored->hospital, stored->contentType, stored->body};
+  // The same path as a hospital's retry: a failed row is processed again and settled in place.
+  if (stored->status == "rejected") {
+    stored->status = "failed";
+    commits_.run([&](Poco::Data::Session& s) { messages.updateOutcome(s, *stored); });
+  }
+  IntakeResponse response = receive(request, config, routes);
+  audit_.append({actor, "message.replay", "inbound_message/" + std::to_string(messageRow),
+                 response.outcome == "AA" ? "ok" : "failed", response.reason});
+  Poco::Data::Session s = db_.session();
+  auto after = messages.byId(s, messageRow);
+  result.status = after ? after->status : "unknown";
+  result.reason = response.reason;
+  return result;
+}
+
+}  // namespace gw

@@ -1,0 +1,58 @@
+// Hospital message intake: hardened check, idempotency, decode, one durable transaction, then the ACK.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "audit/AuditLog.hpp"
+#include "config/GatewayConfig.hpp"
+#include "plugin/RoutingSnapshot.hpp"
+#include "store/Database.hpp"
+#include "store/GroupCommit.hpp"
+
+namespace gw {
+
+struct IntakeRequest {
+  std::string hospital;  // already authenticated
+  std::string contentType;
+  std::string body;
+};
+
+struct IntakeResponse {
+  int httpStatus = 200;
+  std::string contentType;
+  std::string body;     // the acknowledgement in the sender's format (or a JSON error)
+  std::string outcome;  // AA, AE or AR
+  std::string reason;   // why, when not AA
+  bool duplicate = false;
+  std::int64_t messageRow = 0;  // the inbound_message row, 0 when nothing was stored
+};
+
+struct ReplayResult {
+  bool found = false;
+  std::string status;  // the row's status afterwards
+  std::string reason;
+};
+
+class MessageIntake {
+ public:
+  MessageIntake(Database& db, GroupCommit& commits, AuditLog& audit) : db_(db), commits_(commits), audit_(audit) {}
+
+  // Never throws for bad input: every outcome is an acknowledgement. A store failure is answered
+  // AE with 503 and nothing is acknowledged as accepted.
+  IntakeResponse receive(const IntakeRequest& request, const GatewayConfig& config, const RoutingSnapshot& routes);
+
+  // Runs a stored failed message again through the hospital's current adapter.
+  ReplayResult replay(std::int64_t messageRow, const GatewayConfig& config, const RoutingSnapshot& routes,
+                      const std::string& actor);
+
+ private:
+  Database& db_;
+  GroupCommit& commits_;
+  AuditLog& audit_;
+};
+
+// True when the body is XML (by content type, or by its first character) and must pass HardenedXml.
+bool looksLikeXml(const std::string& contentType, const std::string& body);
+
+}  // namespace gw

@@ -1,0 +1,148 @@
+#include "plugin/AdapterInstance.hpp"
+
+#include <cstring>
+
+namespace gw {
+
+namespace {
+
+gw_bytes bytesOf(std::string_view text) { return {reinterpret_cast<const uint8_t*>(text.data()), text.size()}; }
+
+// The plugin may forget the terminating NUL: never read past the array.
+template <std::size_t N>
+std::string textOf(const char (&field)[N]) {
+  return std::string(field, strnlen(field, N));
+}
+
+gw_result freshResult() {
+  gw_result result;
+  std::memset(&result, 0, sizeof result);
+  result.struct_size = sizeof result;
+  return result;
+}
+
+// Keeps the library's in-flight count for the admin listing.
+class CallInFlight {
+ public:
+  explicit CallInFlight(const PluginLibrary& library) : library_(library) { library_.enterCall(); }
+  ~CallInFlight() { library_.leaveCall(); }
+  CallInFlight(const CallInFlight&) = delete;
+  CallInFlight& operator=(const CallInFlight&) = delete;
+
+ private:
+  const PluginLibrary& library_;
+};
+
+}  // namespace
+
+const char* statusName(gw_status status) {
+  switch (status) {
+    case GW_OK: return "GW_OK";
+    case GW_ERR_INVALID: return "GW_ERR_INVALID";
+    case GW_ERR_UNSUPPORTED: return "GW_ERR_UNSUPPORTED";
+    case GW_ERR_CONFIG: return "GW_ERR_CONFIG";
+    case GW_ERR_INTERNAL: return "GW_ERR_INTERNAL";
+  }
+  return "unknown status";
+}
+
+AdapterInstance::AdapterInstance(std::shared_ptr<const PluginLibrary> library, const gw_adapter& adapter,
+                                 std::string partnerId, gw_adapter_kind partnerKind, std::string optionsJson)
+    : library_(std::move(library)),
+      adapter_(&adapter),
+      partnerId_(std::move(partnerId)),
+      adapterName_(adapter.name),
+      adapterVersion_(adapter.version),
+      pluginName_(library_->name()),
+      optionsJson_(std::move(optionsJson)),
+      partnerKind_(partnerKind) {}
+
+std::shared_ptr<const AdapterInstance> AdapterInstance::create(std::shared_ptr<const PluginLibrary> library,
+                                                               const gw_adapter& adapter, const std::string& partnerId,
+                                                               gw_adapter_kind partnerKind,
+                                                               const std::string& optionsJson) {
+  std::shared_ptr<AdapterInstance> created(
+      new AdapterInstance(std::move(library), adapter, partnerId, partnerKind, optionsJson));
+  gw_result result = freshResult();
+  gw_instance* instance = nullptr;
+  gw_status status = GW_ERR_INTERNAL;
+  try {
+    CallInFlight call(*created->library_);
+    status = adapter.create(partnerId.c_str(), static_cast<uint32_t>(partnerKind), optionsJson.c_str(), &instance,
+                            &result);
+  } catch (...) {
+    // Only a plugin written without the helper can let an exception out; it must not take the gateway down.
+    throw AdapterCreateError(GW_ERR_INTERNAL, "create let an exception escape the plugin boundary");
+  }
+  if (status != GW_OK || instance == nullptr) {
+    if (status == GW_OK) status = GW_ERR_INTERNAL;
+    // An instance handed back with a failure is not trusted: calling destroy on it could free twice.
+    std::string message = textOf(result.error);
+    if (message.empty()) message = "create failed without a message (status " + std::to_string(status) + ")";
+    throw AdapterCreateError(status, message);
+  }
+  created->instance_ = instance;
+  return created;
+}
+
+AdapterInstance::~AdapterInstance() {
+  if (instance_ != nullptr) adapter_->destroy(instance_);
+}
+
+AdapterCallResult AdapterInstance::invoke(const char* callback, bool offered,
+                                          const std::function<gw_status(gw_result*)>& call) const {
+  AdapterCallResult out;
+  if (!offered) {
+    out.status = GW_ERR_UNSUPPORTED;
+    out.error = "adapter '" + adapterName_ + "' does not offer " + callback;
+    return out;
+  }
+  gw_result result = freshResult();
+  CallInFlight inFlight(*library_);
+  try {
+    out.status = call(&result);
+  } catch (...) {
+    out.status = GW_ERR_INTERNAL;
+    out.error = std::string(callback) + " let an exception escape the plugin boundary";
+    return out;
+  }
+  if (result.output != nullptr) {
+    out.output.assign(reinterpret_cast<const char*>(result.output), result.output_size);
+    adapter_->free_output(instance_, result.output);
+  }
+  out.contentType = textOf(result.content_type);
+  out.messageId = textOf(result.message_id);
+  out.event = textOf(result.event);
+  out.errorLocation = textOf(result.error_location);
+  out.error = textOf(result.error);
+  if (!out.ok() && out.error.empty()) out.error = std::string(callback) + " failed without a message";
+  return out;
+}
+
+AdapterCallResult AdapterInstance::identify(std::string_view input, const std::string& contentType) const {
+  return invoke("identify", adapter_->identify != nullptr, [&](gw_result* result) {
+    return adapter_->identify(instance_, bytesOf(input), contentType.c_str(), result);
+  });
+}
+
+AdapterCallResult AdapterInstance::decode(std::string_view input, const std::string& contentType) const {
+  return invoke("decode", adapter_->decode != nullptr, [&](gw_result* result) {
+    return adapter_->decode(instance_, bytesOf(input), contentType.c_str(), result);
+  });
+}
+
+AdapterCallResult AdapterInstance::encode(std::string_view canonicalJson) const {
+  return invoke("encode", adapter_->encode != nullptr,
+                [&](gw_result* result) { return adapter_->encode(instance_, bytesOf(canonicalJson), result); });
+}
+
+AdapterCallResult AdapterInstance::acknowledge(std::string_view request, const std::string& contentType,
+                                               gw_ack_outcome outcome, const std::string& errorLocation,
+                                               const std::string& text) const {
+  return invoke("acknowledge", adapter_->acknowledge != nullptr, [&](gw_result* result) {
+    return adapter_->acknowledge(instance_, bytesOf(request), contentType.c_str(), static_cast<uint32_t>(outcome),
+                                 errorLocation.c_str(), text.c_str(), result);
+  });
+}
+
+}  // namespace gw

@@ -1,0 +1,75 @@
+// One adapter instance created for one partner. It holds (shared_ptr) the loaded library, so the library
+// stays mapped while any request holds the instance. All calls are thread-safe.
+#pragma once
+
+#include <gw/plugin_abi.h>
+
+#include <functional>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+#include "plugin/PluginLibrary.hpp"
+
+namespace gw {
+
+struct AdapterCallResult {
+  gw_status status = GW_OK;
+  std::string output, contentType, messageId, event, errorLocation, error;
+  bool ok() const { return status == GW_OK; }
+};
+
+// "GW_ERR_INVALID" and so on, for logs and error bodies.
+const char* statusName(gw_status status);
+
+// The adapter's create refused the partner (its message) or threw (the helper's message).
+class AdapterCreateError : public std::runtime_error {
+ public:
+  AdapterCreateError(gw_status status, const std::string& message) : std::runtime_error(message), status_(status) {}
+  gw_status status() const { return status_; }
+
+ private:
+  gw_status status_;
+};
+
+class AdapterInstance {
+ public:
+  // Calls the adapter's create with the partner's validated options (a JSON object, defaults applied).
+  // Throws AdapterCreateError with the adapter's message.
+  static std::shared_ptr<const AdapterInstance> create(std::shared_ptr<const PluginLibrary> library,
+                                                       const gw_adapter& adapter, const std::string& partnerId,
+                                                       gw_adapter_kind partnerKind, const std::string& optionsJson);
+  ~AdapterInstance();
+  AdapterInstance(const AdapterInstance&) = delete;
+  AdapterInstance& operator=(const AdapterInstance&) = delete;
+
+  const std::string& partnerId() const { return partnerId_; }
+  const std::string& adapterName() const { return adapterName_; }
+  const std::string& adapterVersion() const { return adapterVersion_; }
+  const std::string& pluginName() const { return pluginName_; }
+  const std::string& optionsJson() const { return optionsJson_; }
+  gw_adapter_kind partnerKind() const { return partnerKind_; }
+  const PluginLibrary& library() const { return *library_; }
+
+  AdapterCallResult identify(std::string_view input, const std::string& contentType) const;
+  AdapterCallResult decode(std::string_view input, const std::string& contentType) const;
+  AdapterCallResult encode(std::string_view canonicalJson) const;
+  AdapterCallResult acknowledge(std::string_view request, const std::string& contentType, gw_ack_outcome outcome,
+                                const std::string& errorLocation, const std::string& text) const;
+  // A NULL callback answers GW_ERR_UNSUPPORTED with a message naming it.
+
+ private:
+  AdapterInstance(std::shared_ptr<const PluginLibrary> library, const gw_adapter& adapter, std::string partnerId,
+                  gw_adapter_kind partnerKind, std::string optionsJson);
+  // Runs one callback with a fresh gw_result and copies its outcome; the plugin's buffer is handed back.
+  AdapterCallResult invoke(const char* callback, bool offered, const std::function<gw_status(gw_result*)>& call) const;
+
+  std::shared_ptr<const PluginLibrary> library_;  // declared first: released after destroy() has run
+  const gw_adapter* adapter_;
+  gw_instance* instance_ = nullptr;
+  std::string partnerId_, adapterName_, adapterVersion_, pluginName_, optionsJson_;
+  gw_adapter_kind partnerKind_;
+};
+
+}  // namespace gw

@@ -1,0 +1,93 @@
+// The plugin host: scans the plugin folder, loads and checks each file from its content-addressed copy,
+// creates one adapter instance per configured partner and publishes the routing as an immutable snapshot.
+// Rescans run on its own watch thread, on configuration reload and on the admin reload route.
+#pragma once
+
+#include <Poco/Event.h>
+#include <Poco/Logger.h>
+#include <Poco/RunnableAdapter.h>
+#include <Poco/Thread.h>
+
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "config/GatewayConfig.hpp"
+#include "plugin/PluginCache.hpp"
+#include "plugin/RoutingSnapshot.hpp"
+
+namespace gw {
+
+class PluginHost {
+ public:
+  explicit PluginHost(const PluginsConfig& config);
+  ~PluginHost();
+  PluginHost(const PluginHost&) = delete;
+  PluginHost& operator=(const PluginHost&) = delete;
+
+  // The partners changed (start-up, SIGHUP): routes them again at once.
+  void configure(std::shared_ptr<const GatewayConfig> config);
+  // Scans the folder now. Never throws for a bad plugin or partner: those are refused or unrouted.
+  void rescan();
+  std::shared_ptr<const RoutingSnapshot> snapshot() const { return std::atomic_load(&snapshot_); }
+
+  // Rescans every plugins.watch_interval_ms on a thread of its own until stopWatching() (or destruction).
+  void startWatching();
+  void stopWatching();
+
+  const PluginsConfig& config() const { return config_; }
+
+ private:
+  struct FileIdentity {
+    std::uint64_t device = 0, inode = 0, size = 0;
+    std::int64_t modifiedNs = 0;
+    bool operator==(const FileIdentity& other) const {
+      return device == other.device && inode == other.inode && size == other.size && modifiedNs == other.modifiedNs;
+    }
+  };
+  // What the host knows about one file of the plugin folder.
+  struct ScannedFile {
+    FileIdentity identity;
+    std::string sha256;                            // of the file's current content
+    std::shared_ptr<const PluginLibrary> library;  // the loaded version, possibly older than a refused new content
+    std::optional<PluginRefusal> refusal;          // why the current content was not loaded
+    bool accepted = false;                         // in use after the last scan (keeps its names in a conflict)
+  };
+
+  std::vector<std::string> listFolder();
+  void examine(const std::string& path, ScannedFile& file);
+  // Plugin and adapter names are unique: files already in use keep theirs; newcomers that clash are refused.
+  std::vector<std::shared_ptr<const PluginLibrary>> resolveNames(std::vector<PluginRefusal>& refusals);
+  void route(const GatewayConfig& config, const std::vector<std::shared_ptr<const PluginLibrary>>& plugins,
+             RoutingSnapshot::Contents& out);
+  void routePartner(const GatewayConfig& config, const PartnerConfig& partner, const std::string& path,
+                    const std::vector<std::shared_ptr<const PluginLibrary>>& plugins, RoutingSnapshot::Contents& out);
+  void reportChanges(const RoutingSnapshot::Contents& next);
+  void watch();
+
+  const PluginsConfig config_;
+  const PluginCache cache_;
+  Poco::Logger& log_;
+
+  std::mutex scanning_;  // one scan at a time; guards everything below except snapshot_
+  std::shared_ptr<const GatewayConfig> gatewayConfig_;
+  std::map<std::string, ScannedFile> files_;  // by path in the plugin folder
+  std::map<std::string, std::shared_ptr<const AdapterInstance>> instances_;  // by partner id
+  std::set<std::string> unusedCopies_;  // cached copies this host stored and no longer uses, until unmapped
+  std::map<std::string, std::string> clashesReported_;  // file -> name clash already logged
+  bool folderMissingReported_ = false;
+  std::uint64_t scans_ = 0;
+
+  std::shared_ptr<const RoutingSnapshot> snapshot_;  // std::atomic_load / std::atomic_store only
+
+  Poco::Thread watcher_;
+  Poco::Event stopWatching_;
+  Poco::RunnableAdapter<PluginHost> watchTask_;
+};
+
+}  // namespace gw
