@@ -4,6 +4,8 @@
 
 #include "config/ConfigError.hpp"
 #include "http/AdminPartnerRoutes.hpp"
+#include "http/ClaimRoutes.hpp"
+#include "http/InsurerClaimRoutes.hpp"
 #include "http/FhirReadRoutes.hpp"
 #include "http/AdminPluginRoutes.hpp"
 #include "http/AdminTranslateRoutes.hpp"
@@ -64,6 +66,8 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   addAdminPluginRoutes(router_, *context_, *plugins_);
   addAdminTranslateRoutes(router_, *context_, *plugins_);
   addHospitalMessageRoutes(router_, *context_, *plugins_, *commits_);
+  addInsurerClaimRoutes(router_, *context_, *plugins_, *commits_);
+  addClaimRoutes(router_, *context_, *commits_);
   server_ = std::make_unique<HttpServer>(snapshot->server, router_, metrics_);
 }
 
