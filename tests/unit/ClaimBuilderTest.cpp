@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include "TestSupport.hpp"
+#include "audit/AuditLog.hpp"
 #include "claims/ClaimBuilder.hpp"
+#include "claims/DischargeBilling.hpp"
+#include "claims/RemittanceApplier.hpp"
 #include "common/Json.hpp"
 #include "intake/BundleWriter.hpp"
 #include "store/InboundMessageRepository.hpp"
@@ -68,6 +71,7 @@ class ClaimBuilderTest : public ::testing::TestWithParam<std::string> {
   }
   // Stores one hospital message: a patient, an encounter with two charges, and `extra` entries.
   std::string admit(const std::string& idCard, const std::vector<std::string>& extra) {
+    admission_ = idCard;
     std::string entries =
         entry("urn:uuid:pat", R"({"resourceType":"Patient","identifier":[{"system":"urn:gw:sh-intl:mr","value":"MRN-)" +
                                   idCard + R"("},{"system":")" + kIdCard + R"(","value":")" + idCard + R"("}]})") +
@@ -98,8 +102,8 @@ class ClaimBuilderTest : public ::testing::TestWithParam<std::string> {
   }
   std::string charge(const std::string& n, const std::string& code, const std::string& amount) {
     return entry("urn:uuid:chg" + n,
-                 R"({"resourceType":"ChargeItem","identifier":[{"system":"urn:gw:sh-intl:transaction","value":"T)" + n +
-                     amount + R"("}],"status":"billable","code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":")" +
+                 R"({"resourceType":"ChargeItem","identifier":[{"system":"urn:gw:sh-intl:transaction","value":"T)" + admission_ +
+                     "-" + n + R"("}],"status":"billable","code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":")" +
                      code + R"("}]},"subject":{"reference":"urn:uuid:pat"},"context":{"reference":"urn:uuid:enc"},"occurrenceDateTime":"2026-03-01","priceOverride":{"value":)" +
                      amount + R"(,"currency":"CNY"}})");
   }
@@ -125,6 +129,7 @@ class ClaimBuilderTest : public ::testing::TestWithParam<std::string> {
   std::unique_ptr<gwtest::TestStore> store_;
   std::unique_ptr<gw::Database> db_;
   gw::GatewayConfig config_;
+  std::string admission_;  // the id card of the admission being stored: charge ids are unique per admission
 };
 
 TEST_P(ClaimBuilderTest, OwnPolicyMakesOneClaimWithTotalsAndSplits) {
@@ -216,6 +221,83 @@ TEST_P(ClaimBuilderTest, NoContractForTheDateIsAnErrorThatWritesNothing) {
   }
   EXPECT_TRUE(rows("SELECT id FROM claim").empty());
   EXPECT_TRUE(rows("SELECT charge_item_id FROM billed_item").empty());
+}
+
+std::string remittance(const std::string& claim, const std::string& outcome, const std::string& paid,
+                       const std::string& status = "active") {
+  return R"({"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"ClaimResponse","status":")" +
+         status + R"(","outcome":")" + outcome + R"(","request":{"reference":"Claim/)" + claim + R"("},)" +
+         (paid.empty() ? "" : R"("payment":{"amount":{"value":)" + paid + R"(,"currency":"CNY"}},)") +
+         R"("disposition":"as per contract"}}]})";
+}
+
+TEST_P(ClaimBuilderTest, PrimaryRemittanceReleasesTheHeldSecondary) {
+  std::string encounter = admit("110101199001010099", {kAcme, kBeta, coverage("6", "urn:uuid:acme", 1, "2026-12-31"),
+                                                        coverage("7", "urn:uuid:beta", 2, "2026-12-31")});
+  auto built = bill(encounter);
+  gw::Transaction tx(*db_);
+  auto outcomes = gw::RemittanceApplier(*db_).apply(tx.session(), "acme", remittance(built.claims[0], "complete", "300.50"));
+  tx.commit();
+  ASSERT_EQ(outcomes.size(), 1u);
+  EXPECT_EQ(outcomes[0].status, "partially_paid");
+  EXPECT_EQ(rows("SELECT status || ' ' || paid_minor || ' ' || patient_minor FROM claim WHERE sequence = 1"),
+            std::vector<std::string>{"partially_paid 30050 5000"});
+  EXPECT_EQ(rows("SELECT insurer || ' ' || status FROM claim_outbox ORDER BY seq"),
+            (std::vector<std::string>{"acme ready", "beta ready"}));
+  EXPECT_EQ(rows("SELECT status FROM claim WHERE sequence = 2"), std::vector<std::string>{"built"});
+}
+
+TEST_P(ClaimBuilderTest, DeniedClaimMovesTheWholeAmountToSelfPay) {
+  std::string encounter = admit("110101199001010100", {kAcme, coverage("8", "urn:uuid:acme", 1, "2026-12-31")});
+  auto built = bill(encounter);
+  gw::Transaction tx(*db_);
+  auto outcomes = gw::RemittanceApplier(*db_).apply(tx.session(), "acme", remittance(built.claims[0], "error", ""));
+  tx.commit();
+  EXPECT_EQ(outcomes[0].status, "denied");
+  EXPECT_NE(outcomes[0].reason.find("patient owes 350.50 CNY"), std::string::npos) << outcomes[0].reason;
+  EXPECT_EQ(rows("SELECT resource_type FROM fhir_current WHERE resource_type = 'Invoice'").size(), 1u);
+}
+
+TEST_P(ClaimBuilderTest, CancelledResponseOrNegativePaymentIsAReversal) {
+  std::string encounter = admit("110101199001010111", {kAcme, coverage("9", "urn:uuid:acme", 1, "2026-12-31")});
+  auto built = bill(encounter);
+  gw::Transaction tx(*db_);
+  gw::RemittanceApplier applier(*db_);
+  EXPECT_EQ(applier.apply(tx.session(), "acme", remittance(built.claims[0], "complete", "350.50"))[0].status, "paid");
+  EXPECT_EQ(applier.apply(tx.session(), "acme", remittance(built.claims[0], "complete", "-350.50"))[0].status,
+            "reversed");
+  EXPECT_EQ(applier.apply(tx.session(), "beta", remittance(built.claims[0], "complete", "1"))[0].status, "refused");
+  tx.commit();
+}
+
+TEST_P(ClaimBuilderTest, DischargeBillingBuildsClaimsAndNeverFailsTheMessage) {
+  std::string text = configText();
+  text.replace(text.find("      currency: CNY"), 0, "      billing: discharge\n");
+  config_ = gw::parseConfig(text, "/etc/gw/gateway.yaml");
+  std::string encounter = admit("110101199001010122", {kAcme, coverage("10", "urn:uuid:acme", 1, "2026-12-31")});
+  gw::AuditLog audit(*db_, true);
+  gw::BundleWriteResult written;
+  written.resources.push_back({"Encounter", encounter, 1});
+  {
+    gw::Transaction tx(*db_);
+    gw::billEndedEncounters(*db_, tx.session(), config_, "sh-intl", written, audit);
+    tx.commit();
+  }
+  EXPECT_EQ(rows("SELECT status FROM claim"), std::vector<std::string>{"built"});
+  // Without a contract for the date the claim is not built, the failure is audited, and nothing throws.
+  text = configText("2027-01-01");
+  text.replace(text.find("      currency: CNY"), 0, "      billing: discharge\n");
+  config_ = gw::parseConfig(text, "/etc/gw/gateway.yaml");
+  std::string second = admit("110101199001010133", {kAcme, coverage("11", "urn:uuid:acme", 1, "2026-12-31")});
+  written.resources = {{"Encounter", second, 1}};
+  {
+    gw::Transaction tx(*db_);
+    EXPECT_NO_THROW(gw::billEndedEncounters(*db_, tx.session(), config_, "sh-intl", written, audit));
+    tx.commit();
+  }
+  EXPECT_EQ(rows("SELECT status FROM claim").size(), 1u);
+  EXPECT_EQ(rows("SELECT outcome FROM audit_log WHERE action = 'claims.build' ORDER BY seq"),
+            (std::vector<std::string>{"ok", "failed"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ClaimBuilderTest, ::testing::ValuesIn(gwtest::storeBackends()),
