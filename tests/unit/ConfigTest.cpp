@@ -189,3 +189,50 @@ TEST(Config, MissingFileIsReported) {
 TEST(Config, ShippedDefaultConfigurationIsValid) {
   EXPECT_NO_THROW(gw::loadConfig(std::string(GW_SOURCE_DIR) + "/conf/gateway.yaml"));
 }
+
+TEST(ClaimsConfig, ContractPayerAndMembershipsLoad) {
+  std::string text = "hospitals:\n  - id: h\n    key_sha256: " + kHash + "\n    adapter: hl7v2\n"
+                     "    contract:\n      billing: manual\n      shares:\n        - {from: 2026-01-01, to: 2026-06-30, group: 0.5}\n"
+                     "        - from: 2026-07-01\n          group: 0.55\n          categories: [{name: lab, codes: [\"80*\"], group: 0.2}]\n"
+                     "insurers:\n  - id: acme\n    key_sha256: " + kHash + "\n    adapter: x12\n"
+                     "    payer: {identifiers: [\"urn:x|A1\"], lease_seconds: 60}\n"
+                     "memberships:\n  - {plan: F1, insurer: acme, policy: P, subscriber: \"urn:id|1\", from: 2026-01-01,"
+                     " members: [{identifier: \"urn:id|2\", relationship: spouse}]}\n";
+  gw::GatewayConfig c = gw::parseConfig(text, "x.yaml");
+  ASSERT_EQ(c.hospitals[0].contract.periods.size(), 2u);
+  EXPECT_EQ(c.hospitals[0].contract.billing, "manual");
+  EXPECT_EQ(c.hospitals[0].contract.periods[1].categories[0].codes[0], "80*");
+  EXPECT_EQ(c.insurers[0].payer.identifiers[0].value, "A1");
+  EXPECT_EQ(c.insurers[0].payer.leaseSeconds, 60);
+  ASSERT_EQ(c.memberships.size(), 1u);
+  EXPECT_EQ(c.memberships[0].members[0].relationship, "spouse");
+}
+
+TEST(ClaimsConfig, ShareOutsideZeroToOneIsAnError) {
+  auto issue = onlyIssue("hospitals:\n  - id: h\n    key_sha256: " + kHash +
+                         "\n    adapter: a\n    contract:\n      shares:\n        - {from: 2026-01-01, group: 60}\n");
+  EXPECT_EQ(issue.key, "hospitals[0].contract.shares[0].group");
+  EXPECT_EQ(issue.line, 7);
+  EXPECT_NE(issue.message.find("fraction from 0 to 1"), std::string::npos);
+}
+
+TEST(ClaimsConfig, OverlappingSharePeriodsAreAnError) {
+  auto issue = onlyIssue("hospitals:\n  - id: h\n    key_sha256: " + kHash +
+                         "\n    adapter: a\n    contract:\n      shares:\n        - {from: 2026-01-01, group: 0.5}\n"
+                         "        - {from: 2026-06-01, group: 0.6}\n");
+  EXPECT_EQ(issue.key, "hospitals[0].contract.shares[1]");
+  EXPECT_NE(issue.message.find("overlaps"), std::string::npos);
+}
+
+TEST(ClaimsConfig, MembershipOfAnUnknownInsurerIsAnError) {
+  auto issue = onlyIssue("memberships:\n  - {plan: F1, insurer: nobody, policy: P, subscriber: \"urn:id|1\", "
+                         "from: 2026-01-01, members: []}\n");
+  EXPECT_EQ(issue.key, "memberships[0].insurer");
+  EXPECT_NE(issue.message.find("no insurer has id 'nobody'"), std::string::npos);
+}
+
+TEST(ClaimsConfig, ContractIsOnlyForHospitalsAndPayerOnlyForInsurers) {
+  auto issue = onlyIssue("insurers:\n  - id: i\n    key_sha256: " + kHash + "\n    adapter: a\n    contract: {}\n");
+  EXPECT_EQ(issue.key, "insurers[0].contract");
+  EXPECT_NE(issue.message.find("unknown key"), std::string::npos);
+}

@@ -86,7 +86,7 @@ TEST_P(HospitalIntake, CredentialsAreCheckedBeforeTheBodyAndFailuresAudited) {
   EXPECT_EQ(post(echo("M"), "nope").status, 401);
   auto asOther = post(echo("M"), "bj-key");
   EXPECT_EQ(asOther.status, 403);
-  EXPECT_NE(asOther.body.find("may post only as itself"), std::string::npos);
+  EXPECT_NE(asOther.body.find("may act only as itself"), std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM inbound_message"), 0);
   EXPECT_EQ(auditActions(), (std::vector<std::string>{"auth.fail denied", "auth.fail denied", "auth.fail denied"}));
 

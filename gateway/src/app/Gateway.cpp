@@ -4,6 +4,8 @@
 
 #include "config/ConfigError.hpp"
 #include "http/AdminPartnerRoutes.hpp"
+#include "http/ClaimRoutes.hpp"
+#include "http/InsurerClaimRoutes.hpp"
 #include "http/FhirReadRoutes.hpp"
 #include "http/AdminPluginRoutes.hpp"
 #include "http/AdminTranslateRoutes.hpp"
@@ -64,6 +66,8 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   addAdminPluginRoutes(router_, *context_, *plugins_);
   addAdminTranslateRoutes(router_, *context_, *plugins_);
   addHospitalMessageRoutes(router_, *context_, *plugins_, *commits_);
+  addInsurerClaimRoutes(router_, *context_, *plugins_, *commits_);
+  addClaimRoutes(router_, *context_, *commits_);
   server_ = std::make_unique<HttpServer>(snapshot->server, router_, metrics_);
 }
 
@@ -95,6 +99,7 @@ bool Gateway::reload(const std::string& path, std::string& errors) {
     next.hospitals = std::move(fresh.hospitals);
     next.insurers = std::move(fresh.insurers);
     next.practitioners = std::move(fresh.practitioners);
+    next.memberships = std::move(fresh.memberships);
     config_.publish(std::move(next));
     log.information("configuration reloaded from %s: %z hospitals, %z insurers", path, config_.get()->hospitals.size(),
                     config_.get()->insurers.size());

@@ -27,9 +27,9 @@ class Gateway {
   // Drains requests in flight (server.drain_seconds), then closes the store.
   void stop();
 
-  // Re-reads `path` and applies its partner sections (hospitals, insurers, practitioners), then rescans the
-  // plugin folder and routes the partners again. A file with errors is refused, the running configuration
-  // kept (the folder is still rescanned), and false returned with the errors.
+  // Re-reads `path` and applies its partner sections (hospitals, insurers, practitioners, memberships),
+  // then rescans the plugin folder and routes the partners again. A file with errors is refused, the
+  // running configuration kept (the folder is still rescanned), and false returned with the errors.
   bool reload(const std::string& path, std::string& errors);
 
   std::uint16_t port() const { return server_->port(); }

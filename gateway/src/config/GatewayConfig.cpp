@@ -7,6 +7,7 @@
 #include <set>
 #include <sstream>
 
+#include "config/ClaimsConfigReader.hpp"
 #include "config/ConfigError.hpp"
 #include "config/YamlReader.hpp"
 
@@ -143,7 +144,10 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
   for (std::size_t i = 0; i < node.size(); ++i) {
     const YAML::Node entry = node[i];
     const std::string p = section + "[" + std::to_string(i) + "]";
-    if (!r.mapping(entry, p, {"id", "name", "key_sha256", "adapter", "options", "contract", "payer"})) continue;
+    const bool hospital = kind == PartnerKind::hospital;
+    if (!r.mapping(entry, p,
+                   {"id", "name", "key_sha256", "adapter", "options", hospital ? "contract" : "payer"}))
+      continue;
     PartnerConfig partner;
     partner.kind = kind;
     partner.line = entry.Mark().line + 1;
@@ -170,6 +174,8 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
       else
         r.error(options, p + ".options", "must be a mapping");
     }
+    if (hospital && entry["contract"].IsDefined()) readContract(r, entry["contract"], p + ".contract", partner.contract);
+    if (!hospital && entry["payer"].IsDefined()) readPayer(r, entry["payer"], p + ".payer", partner.payer);
     out.push_back(std::move(partner));
   }
 }
@@ -247,7 +253,8 @@ GatewayConfig parseConfig(const std::string& text, const std::string& path) {
     throw ConfigError(std::move(issues));
   }
   if (r.mapping(root, "",
-                {"server", "store", "logging", "plugins", "hospitals", "insurers", "practitioners", "audit"})) {
+                {"server", "store", "logging", "plugins", "hospitals", "insurers", "practitioners", "memberships",
+                 "audit"})) {
     auto section = [&](const char* name) { return root[name]; };
     if (auto n = section("server"); n.IsDefined()) readServer(r, n, config.server);
     if (auto n = section("store"); n.IsDefined()) readStore(r, n, config.store);
@@ -260,6 +267,11 @@ GatewayConfig parseConfig(const std::string& text, const std::string& path) {
       readPartners(r, n, "insurers", PartnerKind::insurer, config.insurers, ids);
     if (auto n = section("practitioners"); n.IsDefined() && !n.IsNull())
       readPractitioners(r, n, config, config.practitioners);
+    if (auto n = section("memberships"); n.IsDefined() && !n.IsNull()) {
+      std::set<std::string> insurerIds;
+      for (const auto& insurer : config.insurers) insurerIds.insert(insurer.id);
+      readMemberships(r, n, insurerIds, config.memberships);
+    }
     if (auto n = section("audit"); n.IsDefined()) readAudit(r, n, config.audit);
   }
   if (!issues.empty()) throw ConfigError(std::move(issues));

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "config/ClaimsConfig.hpp"
+
 namespace gw {
 
 struct TlsConfig {
@@ -68,6 +70,8 @@ struct PartnerConfig {
   std::string keySha256;
   std::string adapter;
   YAML::Node options;  // a mapping, possibly empty
+  HospitalContract contract;  // hospitals only
+  InsurerPayer payer;         // insurers only
   int line = 0;        // where the partner's block starts
   int column = 0;
 };
@@ -96,6 +100,7 @@ struct GatewayConfig {
   std::vector<PartnerConfig> hospitals;
   std::vector<PartnerConfig> insurers;
   std::vector<PractitionerConfig> practitioners;
+  std::vector<Membership> memberships;
   AuditConfig audit;
 
   const PartnerConfig* hospital(const std::string& id) const;

@@ -27,3 +27,30 @@ void requireGroup(const Request& request, const GatewayConfig& config) {
 }
 
 }  // namespace gw
+
+namespace gw {
+
+void requirePartner(const Request& request, const std::vector<PartnerConfig>& partners, const std::string& id,
+                    const std::string& kind, AuditLog& audit) {
+  const std::string key = request.apiKey();
+  std::string failure;
+  std::string actor = "unknown";
+  int status = 401;
+  if (key.empty()) {
+    failure = "a " + kind + " API key is required (X-API-Key header)";
+  } else {
+    failure = "the API key is not valid for this " + kind;
+    for (const auto& partner : partners) {
+      if (!apiKeyMatches(key, partner.keySha256)) continue;
+      if (partner.id == id) return;
+      failure = kind + " '" + partner.id + "' may act only as itself, not as '" + id + "'";
+      status = 403;
+      actor = kind + ":" + partner.id;
+      break;
+    }
+  }
+  audit.append({actor, "auth.fail", kind + "s/" + id, "denied", failure});
+  throw HttpError(status, status == 403 ? "forbidden" : "unauthenticated", failure);
+}
+
+}  // namespace gw

@@ -17,33 +17,6 @@ namespace gw {
 
 namespace {
 
-// A hospital may post only as itself. Checked before the body is read; failures are audited.
-void authenticateHospital(Request& request, GatewayContext& context, const GatewayConfig& config,
-                          const std::string& hospital) {
-  const std::string key = request.apiKey();
-  std::string failure;
-  std::string actor = "unknown";
-  int status = 401;
-  const PartnerConfig* self = config.hospital(hospital);
-  if (key.empty()) {
-    failure = "a hospital API key is required (X-API-Key header)";
-  } else if (self && apiKeyMatches(key, self->keySha256)) {
-    return;
-  } else {
-    failure = "the API key is not valid for this hospital";
-    for (const auto& other : config.hospitals) {
-      if (apiKeyMatches(key, other.keySha256)) {
-        failure = "hospital '" + other.id + "' may post only as itself, not as '" + hospital + "'";
-        status = 403;
-        actor = "hospital:" + other.id;
-        break;
-      }
-    }
-  }
-  context.audit.append({actor, "auth.fail", "hospitals/" + hospital, "denied", failure});
-  throw HttpError(status, status == 403 ? "forbidden" : "unauthenticated", failure);
-}
-
 Poco::JSON::Object::Ptr describe(const InboundMessage& m) {
   Poco::JSON::Object::Ptr item = new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER);
   item->set("id", m.id);
@@ -67,7 +40,7 @@ void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHos
   router.add("POST", "/v1/hospitals/{hospital}/messages", [&context, &plugins, intake](Request& request) {
     auto config = context.config.get();
     const std::string hospital = request.param("hospital");
-    authenticateHospital(request, context, *config, hospital);
+    requirePartner(request, config->hospitals, hospital, "hospital", context.audit);
     IntakeRequest message{hospital, request.http().getContentType(), request.readBody()};
     auto routes = plugins.snapshot();  // held until the answer is sent
     IntakeResponse answer = intake->receive(message, *config, *routes);

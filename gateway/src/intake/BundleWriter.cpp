@@ -1,15 +1,13 @@
 #include "intake/BundleWriter.hpp"
 
+#include "common/Json.hpp"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/ParseHandler.h>
-#include <Poco/JSON/Parser.h>
-#include <Poco/JSON/Stringifier.h>
 #include <Poco/UUIDGenerator.h>
 
 #include <map>
 #include <set>
-#include <sstream>
 
 namespace gw {
 
@@ -20,35 +18,16 @@ using Poco::JSON::Object;
 
 Object::Ptr parseObject(const std::string& json, const std::string& what) {
   try {
-    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));  // keep the adapter's key order
-    Poco::Dynamic::Var value = parser.parse(json);
-    if (value.type() != typeid(Object::Ptr)) throw BundleError(what + " is not a JSON object");
-    return value.extract<Object::Ptr>();
-  } catch (const Poco::Exception& e) {
-    throw BundleError(what + " is not valid JSON: " + e.message());
+    return parseJsonObject(json, what);
+  } catch (const JsonError& e) {
+    throw BundleError(e.what());
   }
-}
-
-std::string toJson(const Object::Ptr& object) {
-  std::ostringstream out;
-  Poco::JSON::Stringifier::condense(object, out);
-  return out.str();
 }
 
 std::string newId() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
 
 std::vector<ResourceIdentifier> identifiersOf(const Object::Ptr& resource) {
-  std::vector<ResourceIdentifier> out;
-  Array::Ptr list = resource->getArray("identifier");
-  if (!list) return out;
-  for (std::size_t i = 0; i < list->size(); ++i) {
-    Object::Ptr identifier = list->getObject(static_cast<unsigned>(i));
-    if (!identifier) continue;
-    std::string system = identifier->optValue<std::string>("system", "");
-    std::string value = identifier->optValue<std::string>("value", "");
-    if (!system.empty() && !value.empty()) out.push_back({system, value});
-  }
-  return out;
+  return ResourceRepository::identifiersOf(resource);
 }
 
 void addIdentifier(Object::Ptr resource, const std::string& system, const std::string& value) {
@@ -115,24 +94,6 @@ void rewriteReferences(Poco::Dynamic::Var& value, const std::map<std::string, st
       Poco::Dynamic::Var child = array->get(static_cast<unsigned>(i));
       rewriteReferences(child, targets);
     }
-  }
-}
-
-// Top-level element → every "Type/id" it references, for searches such as Encounter?patient=.
-void collectLinks(const std::string& path, const Poco::Dynamic::Var& value, std::vector<ResourceLink>& links) {
-  if (value.type() == typeid(Object::Ptr)) {
-    Object::Ptr object = value.extract<Object::Ptr>();
-    for (const auto& [key, member] : *object) {
-      if (key == "reference" && member.isString()) {
-        std::string target = member.extract<std::string>();
-        if (target.find('/') != std::string::npos && target.rfind("urn:", 0) != 0) links.push_back({path, target});
-      } else {
-        collectLinks(path, member, links);
-      }
-    }
-  } else if (value.type() == typeid(Array::Ptr)) {
-    Array::Ptr array = value.extract<Array::Ptr>();
-    for (std::size_t i = 0; i < array->size(); ++i) collectLinks(path, array->get(static_cast<unsigned>(i)), links);
   }
 }
 
@@ -212,12 +173,7 @@ BundleWriteResult BundleWriter::write(Poco::Data::Session& s, const std::string&
   for (auto& item : pending) {
     Poco::Dynamic::Var root = item.resource;
     rewriteReferences(root, targets);
-    std::vector<ResourceLink> links;
-    for (const auto& [key, member] : *item.resource) collectLinks(key, member, links);
-    int version = resources_.put(s, item.type, item.id, toJson(item.resource), sourceMessage);
-    resources_.setIdentifiers(s, item.type, item.id, identifiersOf(item.resource));
-    resources_.setReferences(s, item.type, item.id, links);
-    result.resources.push_back({item.type, item.id, version});
+    result.resources.push_back({item.type, item.id, resources_.save(s, item.resource, sourceMessage)});
   }
   return result;
 }

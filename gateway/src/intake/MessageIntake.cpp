@@ -6,6 +6,7 @@
 #include <Poco/Logger.h>
 
 #include "http/ApiKey.hpp"
+#include "claims/DischargeBilling.hpp"
 #include "intake/BundleWriter.hpp"
 #include "store/InboundMessageRepository.hpp"
 #include "xml/HardenedXml.hpp"
@@ -205,6 +206,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
       if (!written.unmappedPractitioners.empty())
         detail += ", " + std::to_string(written.unmappedPractitioners.size()) + " unmapped practitioners";
       audit_.append(s, {actor, "message.accept", "inbound_message/" + std::to_string(row.id), "ok", detail});
+      billEndedEncounters(db_, s, config, request.hospital, written, audit_);
     });
     response.messageRow = row.id;
     return response;

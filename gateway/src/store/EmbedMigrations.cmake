@@ -1,4 +1,6 @@
-# Turns the numbered migrations/*.sql files into a C++ table (run at build time).
+# Turns the numbered migrations/*.sql files in DIR into a C++ table in OUT (run at build time).
+file(GLOB FILES ${DIR}/*.sql)
+list(SORT FILES)
 set(body "// Generated from gateway/src/store/migrations/*.sql; do not edit.\n#include \"store/Migrations.hpp\"\nnamespace gw {\nconst std::vector<MigrationSource>& embeddedMigrations() {\n  static const std::vector<MigrationSource> all = {\n")
 foreach(f ${FILES})
   get_filename_component(name ${f} NAME_WE)

@@ -1,8 +1,11 @@
 #include "store/ResourceRepository.hpp"
 
 #include <Poco/Data/RecordSet.h>
+#include <Poco/JSON/Array.h>
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
+
+#include <sstream>
 
 namespace gw {
 
@@ -30,7 +33,57 @@ std::vector<StoredResource> readRows(Poco::Data::Statement& statement) {
   return out;
 }
 
+// Every "Type/id" reference below `value`, recorded under the top-level element `path`.
+void collectLinks(const std::string& path, const Poco::Dynamic::Var& value, std::vector<ResourceLink>& links) {
+  if (value.type() == typeid(Poco::JSON::Object::Ptr)) {
+    auto object = value.extract<Poco::JSON::Object::Ptr>();
+    for (const auto& [key, member] : *object) {
+      if (key == "reference" && member.isString()) {
+        std::string target = member.extract<std::string>();
+        if (target.find('/') != std::string::npos && target.rfind("urn:", 0) != 0) links.push_back({path, target});
+      } else {
+        collectLinks(path, member, links);
+      }
+    }
+  } else if (value.type() == typeid(Poco::JSON::Array::Ptr)) {
+    auto array = value.extract<Poco::JSON::Array::Ptr>();
+    for (std::size_t i = 0; i < array->size(); ++i) collectLinks(path, array->get(static_cast<unsigned>(i)), links);
+  }
+}
+
 }  // namespace
+
+std::vector<ResourceIdentifier> ResourceRepository::identifiersOf(const Poco::JSON::Object::Ptr& resource) {
+  std::vector<ResourceIdentifier> out;
+  Poco::JSON::Array::Ptr list = resource->getArray("identifier");
+  if (!list) return out;
+  for (std::size_t i = 0; i < list->size(); ++i) {
+    Poco::JSON::Object::Ptr identifier = list->getObject(static_cast<unsigned>(i));
+    if (!identifier) continue;
+    std::string system = identifier->optValue<std::string>("system", "");
+    std::string value = identifier->optValue<std::string>("value", "");
+    if (!system.empty() && !value.empty()) out.push_back({system, value});
+  }
+  return out;
+}
+
+std::vector<ResourceLink> ResourceRepository::linksOf(const Poco::JSON::Object::Ptr& resource) {
+  std::vector<ResourceLink> links;
+  for (const auto& [key, member] : *resource) collectLinks(key, member, links);
+  return links;
+}
+
+int ResourceRepository::save(Poco::Data::Session& s, const Poco::JSON::Object::Ptr& resource,
+                             std::int64_t sourceMessage) {
+  const std::string type = resource->getValue<std::string>("resourceType");
+  const std::string id = resource->getValue<std::string>("id");
+  std::ostringstream body;
+  resource->stringify(body);
+  int version = put(s, type, id, body.str(), sourceMessage);
+  setIdentifiers(s, type, id, identifiersOf(resource));
+  setReferences(s, type, id, linksOf(resource));
+  return version;
+}
 
 int ResourceRepository::put(Poco::Data::Session& s, const std::string& type, const std::string& id,
                             const std::string& body, std::int64_t sourceMessage) {

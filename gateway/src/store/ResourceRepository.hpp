@@ -2,6 +2,7 @@
 #pragma once
 
 #include <Poco/Data/Session.h>
+#include <Poco/JSON/Object.h>
 
 #include <cstdint>
 #include <optional>
@@ -34,6 +35,14 @@ struct ResourceLink {
 class ResourceRepository {
  public:
   explicit ResourceRepository(Database& db) : db_(db) {}
+
+  // Saves a resource (resourceType and id set) as a new version, with its identifiers and the
+  // references it makes indexed for searches; returns the version.
+  int save(Poco::Data::Session& s, const Poco::JSON::Object::Ptr& resource, std::int64_t sourceMessage);
+
+  // The identifiers (system|value) of a FHIR resource, and every "Type/id" it references by top-level element.
+  static std::vector<ResourceIdentifier> identifiersOf(const Poco::JSON::Object::Ptr& resource);
+  static std::vector<ResourceLink> linksOf(const Poco::JSON::Object::Ptr& resource);
 
   // Writes a new version (1 for a new resource) and makes it current; returns the version.
   int put(Poco::Data::Session& s, const std::string& type, const std::string& id, const std::string& body,

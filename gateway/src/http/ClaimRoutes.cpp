@@ -1,0 +1,202 @@
+#include "http/ClaimRoutes.hpp"
+
+#include <Poco/Data/RecordSet.h>
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/NumberParser.h>
+#include <Poco/Timespan.h>
+
+#include <map>
+#include <regex>
+#include <tuple>
+
+#include "claims/ClaimBuilder.hpp"
+#include "claims/Money.hpp"
+#include "common/Json.hpp"
+#include "http/Authorization.hpp"
+#include "http/HttpError.hpp"
+
+namespace gw {
+
+namespace {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+using Poco::Data::Keywords::use;
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+// The group's systems or an operator.
+void requireGroupOrAdmin(const Request& request, const GatewayConfig& config) {
+  try {
+    requireGroup(request, config);
+  } catch (const HttpError&) {
+    requireAdmin(request, config);
+  }
+}
+
+Object::Ptr claimSummary(Poco::Data::RecordSet& rows) {
+  Object::Ptr claim = jsonObject();
+  claim->set("id", rows.value(0).convert<std::string>());
+  claim->set("insurer", rows.value(1).convert<std::string>());
+  claim->set("hospital", rows.value(2).convert<std::string>());
+  claim->set("encounter", "Encounter/" + rows.value(3).convert<std::string>());
+  claim->set("patient", "Patient/" + rows.value(4).convert<std::string>());
+  claim->set("sequence", rows.value(5).convert<int>());
+  claim->set("status", rows.value(6).convert<std::string>());
+  const std::string currency = rows.value(8).convert<std::string>();
+  claim->set("total", fromMinorUnits(rows.value(7).convert<Poco::Int64>()) + " " + currency);
+  if (!rows.value(9).isEmpty()) claim->set("paid", fromMinorUnits(rows.value(9).convert<Poco::Int64>()) + " " + currency);
+  if (!rows.value(10).isEmpty())
+    claim->set("patient_responsibility", fromMinorUnits(rows.value(10).convert<Poco::Int64>()) + " " + currency);
+  claim->set("created_at", rows.value(11).convert<std::string>());
+  claim->set("updated_at", rows.value(12).convert<std::string>());
+  return claim;
+}
+
+const char* kClaimColumns =
+    "id, insurer, hospital, encounter_id, patient_id, sequence, status, total_minor, currency, paid_minor, "
+    "patient_minor, created_at, updated_at";
+
+bool isDate(const std::string& text) { return std::regex_match(text, std::regex("^[0-9]{4}-[0-9]{2}-[0-9]{2}$")); }
+
+}  // namespace
+
+void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commits) {
+  router.add("POST", "/v1/admin/encounters/{id}/bill", [&context, &commits](Request& request) {
+    auto config = context.config.get();
+    requireAdmin(request, *config);
+    const std::string encounter = request.param("id");
+    ClaimBuildResult result;
+    try {
+      commits.run([&](Poco::Data::Session& s) {
+        result = ClaimBuilder(context.db).build(s, *config, encounter);
+        context.audit.append(s, {"admin", "claims.build", "Encounter/" + encounter, "ok", result.coverage});
+      });
+    } catch (const ClaimBuildError& e) {
+      throw HttpError(422, "cannot_bill", e.what());
+    }
+    Object body;
+    body.set("encounter", "Encounter/" + encounter);
+    body.set("coverage", result.coverage);
+    Array::Ptr claims = new Array;
+    for (const auto& id : result.claims) claims->add("Claim/" + id);
+    body.set("claims", claims);
+    if (!result.invoice.empty()) body.set("invoice", "Invoice/" + result.invoice);
+    body.set("items", result.items);
+    if (!result.currency.empty()) body.set("total", fromMinorUnits(result.totalMinor) + " " + result.currency);
+    request.sendJson(200, body);
+  });
+
+  router.add("GET", "/v1/claims/{id}", [&context](Request& request) {
+    requireGroupOrAdmin(request, *context.config.get());
+    std::string id = request.param("id");
+    Poco::Data::Session s = context.db.session();
+    Poco::Data::Statement select(s);
+    select << context.db.sql(std::string("SELECT ") + kClaimColumns + " FROM claim WHERE id = ?"), use(id);
+    select.execute();
+    Poco::Data::RecordSet rows(select);
+    if (!rows.moveFirst()) throw HttpError(404, "not_found", "no claim " + id);
+    Object::Ptr claim = claimSummary(rows);
+    Poco::Data::Statement events(s);
+    events << context.db.sql("SELECT state, at, detail FROM claim_event WHERE claim_id = ? ORDER BY seq"), use(id);
+    events.execute();
+    Poco::Data::RecordSet eventRows(events);
+    Array::Ptr lifecycle = new Array;
+    for (bool more = eventRows.moveFirst(); more; more = eventRows.moveNext()) {
+      Object::Ptr event = jsonObject();
+      event->set("state", eventRows.value(0).convert<std::string>());
+      event->set("at", eventRows.value(1).convert<std::string>());
+      event->set("detail", eventRows.value(2).convert<std::string>());
+      lifecycle->add(event);
+    }
+    claim->set("lifecycle", lifecycle);
+    context.audit.append({"group", "claims.read", "Claim/" + id, "ok", ""});
+    request.sendJson(200, *claim);
+  });
+
+  // Aging: ?status=offered&older_than=3600 lists claims in that state not updated for an hour.
+  router.add("GET", "/v1/claims", [&context](Request& request) {
+    requireGroupOrAdmin(request, *context.config.get());
+    std::string status = request.query("status");
+    int olderThan = 0;
+    if (!Poco::NumberParser::tryParse(request.query("older_than", "0"), olderThan) || olderThan < 0)
+      throw HttpError(400, "bad_age", "older_than must be a number of seconds");
+    std::string before = Poco::DateTimeFormatter::format(Poco::DateTime() - Poco::Timespan(olderThan, 0),
+                                                         "%Y-%m-%dT%H:%M:%S.%FZ");
+    Poco::Data::Session s = context.db.session();
+    Poco::Data::Statement select(s);
+    select << context.db.sql(std::string("SELECT ") + kClaimColumns +
+                             " FROM claim WHERE (? = '' OR status = ?) AND updated_at <= ? ORDER BY updated_at LIMIT 1000"),
+        use(status), use(status), use(before);
+    select.execute();
+    Poco::Data::RecordSet rows(select);
+    Array::Ptr claims = new Array;
+    for (bool more = rows.moveFirst(); more; more = rows.moveNext()) claims->add(claimSummary(rows));
+    Object body;
+    body.set("claims", claims);
+    request.sendJson(200, body);
+  });
+
+  // Revenue split per hospital and period, by party and payer class; CSV with Accept: text/csv.
+  router.add("GET", "/v1/settlements", [&context](Request& request) {
+    requireGroupOrAdmin(request, *context.config.get());
+    std::string hospital = request.query("hospital"), from = request.query("from"), to = request.query("to");
+    if (hospital.empty() || !isDate(from) || !isDate(to))
+      throw HttpError(400, "bad_period", "settlements need hospital=ID&from=YYYY-MM-DD&to=YYYY-MM-DD");
+    Poco::Data::Session s = context.db.session();
+    Poco::Data::Statement select(s);
+    select << context.db.sql("SELECT payer_class, currency, COUNT(*), SUM(amount_minor), SUM(group_minor), "
+                             "SUM(hospital_minor) FROM billed_item WHERE hospital = ? AND service_date >= ? AND "
+                             "service_date <= ? GROUP BY payer_class, currency ORDER BY payer_class, currency"),
+        use(hospital), use(from), use(to);
+    select.execute();
+    Poco::Data::RecordSet rows(select);
+    const bool csv = request.http().get("Accept", "").find("text/csv") != std::string::npos;
+    std::string text = "hospital,from,to,payer_class,currency,items,amount,group_share,hospital_share\n";
+    Array::Ptr lines = new Array;
+    std::map<std::string, std::tuple<Poco::Int64, Poco::Int64, Poco::Int64>> totals;  // by currency
+    for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
+      const std::string payerClass = rows.value(0).convert<std::string>();
+      const std::string currency = rows.value(1).convert<std::string>();
+      const Poco::Int64 items = rows.value(2).convert<Poco::Int64>(), amount = rows.value(3).convert<Poco::Int64>(),
+                        group = rows.value(4).convert<Poco::Int64>(), rest = rows.value(5).convert<Poco::Int64>();
+      auto& [a, g, h] = totals[currency];
+      a += amount, g += group, h += rest;
+      text += hospital + "," + from + "," + to + "," + payerClass + "," + currency + "," + std::to_string(items) + "," +
+              fromMinorUnits(amount) + "," + fromMinorUnits(group) + "," + fromMinorUnits(rest) + "\n";
+      Object::Ptr line = jsonObject();
+      line->set("payer_class", payerClass);
+      line->set("currency", currency);
+      line->set("items", items);
+      line->set("amount", fromMinorUnits(amount));
+      line->set("group_share", fromMinorUnits(group));
+      line->set("hospital_share", fromMinorUnits(rest));
+      lines->add(line);
+    }
+    if (csv) {
+      request.send(200, "text/csv; charset=utf-8", text);
+      return;
+    }
+    Object body;
+    body.set("hospital", hospital);
+    body.set("from", from);
+    body.set("to", to);
+    body.set("by_payer_class", lines);
+    Array::Ptr sums = new Array;
+    for (const auto& [currency, t] : totals) {
+      Object::Ptr sum = jsonObject();
+      sum->set("currency", currency);
+      sum->set("amount", fromMinorUnits(std::get<0>(t)));
+      sum->set("group_share", fromMinorUnits(std::get<1>(t)));
+      sum->set("hospital_share", fromMinorUnits(std::get<2>(t)));
+      sums->add(sum);
+    }
+    body.set("totals", sums);
+    request.sendJson(200, body);
+  });
+}
+
+}  // namespace gw

@@ -1,0 +1,166 @@
+#include "http/InsurerClaimRoutes.hpp"
+
+#include <Poco/JSON/Array.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/NumberParser.h>
+
+#include "claims/ClaimOutbox.hpp"
+#include "claims/ClaimPage.hpp"
+#include "claims/RemittanceApplier.hpp"
+#include "common/Json.hpp"
+#include "http/Authorization.hpp"
+#include "http/HttpError.hpp"
+
+namespace gw {
+
+namespace {
+
+using Poco::JSON::Array;
+using Poco::JSON::Object;
+
+std::shared_ptr<const AdapterInstance> insurerAdapter(PluginHost& plugins, const std::string& insurer) {
+  auto routes = plugins.snapshot();
+  auto adapter = routes->partner(insurer);
+  if (!adapter) throw HttpError(503, "unrouted", "insurer '" + insurer + "' cannot be served now: " +
+                                                     routes->unroutedReason(insurer));
+  return adapter;
+}
+
+// Claim ids and outcomes from a decoded Bundle of ClaimResponse: "queued" means received.
+void acknowledgementsOf(const std::string& bundleJson, std::vector<std::string>& accepted,
+                        std::vector<std::string>& refused) {
+  Object::Ptr bundle = parseJsonObject(bundleJson, "the acknowledgement");
+  Array::Ptr entries = bundle->getArray("entry");
+  for (std::size_t i = 0; entries && i < entries->size(); ++i) {
+    Object::Ptr response = entries->getObject(static_cast<unsigned>(i))->getObject("resource");
+    if (!response) continue;
+    const std::string reference = referenceAt(response, "request");
+    if (reference.rfind("Claim/", 0) != 0) continue;
+    (response->optValue<std::string>("outcome", "") == "error" ? refused : accepted).push_back(reference.substr(6));
+  }
+}
+
+Array::Ptr toArray(const std::vector<std::string>& values) {
+  Array::Ptr array = new Array;
+  for (const auto& v : values) array->add(v);
+  return array;
+}
+
+}  // namespace
+
+void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& plugins, GroupCommit& commits) {
+  router.add("GET", "/v1/insurers/{insurer}/claims", [&context, &plugins](Request& request) {
+    auto config = context.config.get();
+    const std::string insurer = request.param("insurer");
+    requirePartner(request, config->insurers, insurer, "insurer", context.audit);
+    const PartnerConfig& partner = *config->insurer(insurer);
+    Poco::Int64 after = 0;
+    int limit = partner.payer.maxPage;
+    if (!Poco::NumberParser::tryParse64(request.query("after", "0"), after) || after < 0)
+      throw HttpError(400, "bad_cursor", "after must be a cursor from X-Next-Cursor (a whole number)");
+    if (!Poco::NumberParser::tryParse(request.query("limit", std::to_string(limit)), limit) || limit < 1 ||
+        limit > partner.payer.maxPage)
+      throw HttpError(400, "bad_limit", "limit must be from 1 to " + std::to_string(partner.payer.maxPage));
+    auto adapter = insurerAdapter(plugins, insurer);
+    OutboxPage page = ClaimOutbox(context.db).lease(insurer, after, limit, partner.payer.leaseSeconds);
+    std::vector<std::string> ids;
+    for (const auto& entry : page.entries) ids.push_back(entry.claimId);
+    request.response().set("X-Next-Cursor", std::to_string(page.nextCursor));
+    request.response().set("X-Claim-Count", std::to_string(ids.size()));
+    if (ids.empty()) {
+      request.response().setStatusAndReason(Poco::Net::HTTPResponse::HTTP_NO_CONTENT);
+      request.response().send();
+      return;
+    }
+    std::string canonical;
+    {
+      Poco::Data::Session s = context.db.session();
+      canonical = claimPageBundle(context.db, s, ids);
+    }
+    AdapterCallResult rendered = adapter->encode(canonical);
+    if (!rendered.ok())  // the claims stay leased and come back when the lease expires
+      throw HttpError(500, "render_failed", "the " + adapter->adapterName() + " adapter could not render the page: " +
+                                                rendered.error);
+    for (const auto& id : ids) context.audit.append({"insurer:" + insurer, "claims.pull", "Claim/" + id, "ok", ""});
+    request.send(200, rendered.contentType.empty() ? "application/octet-stream" : rendered.contentType,
+                 rendered.output);
+  });
+
+  router.add("POST", "/v1/insurers/{insurer}/claims/ack", [&context, &plugins, &commits](Request& request) {
+    auto config = context.config.get();
+    const std::string insurer = request.param("insurer");
+    requirePartner(request, config->insurers, insurer, "insurer", context.audit);
+    const std::string body = request.readBody();
+    std::vector<std::string> accepted, refused;
+    Object::Ptr plain;
+    try {
+      plain = parseJsonObject(body, "the body");
+    } catch (const JsonError&) {
+    }
+    if (plain && plain->getArray("claims")) {
+      // The gateway's own form: {"claims": [ids], "accepted": true}
+      Array::Ptr claims = plain->getArray("claims");
+      for (std::size_t i = 0; i < claims->size(); ++i)
+        (plain->optValue<bool>("accepted", true) ? accepted : refused).push_back(claims->getElement<std::string>(static_cast<unsigned>(i)));
+    } else {
+      // The insurer's own acknowledgement format, through its adapter.
+      auto adapter = insurerAdapter(plugins, insurer);
+      AdapterCallResult decoded = adapter->decode(body, request.http().getContentType());
+      if (!decoded.ok()) throw HttpError(400, "bad_acknowledgement", decoded.error);
+      acknowledgementsOf(decoded.output, accepted, refused);
+    }
+    OutboxAck done, rejected;
+    commits.run([&](Poco::Data::Session& s) {
+      ClaimOutbox outbox(context.db);
+      done = outbox.acknowledge(s, insurer, accepted, true, "acknowledged by " + insurer);
+      rejected = outbox.acknowledge(s, insurer, refused, false, "refused by " + insurer);
+      for (const auto& id : done.settled)
+        context.audit.append(s, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "ok", "acknowledged"});
+      for (const auto& id : rejected.settled)
+        context.audit.append(s, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "rejected", "refused"});
+    });
+    std::vector<std::string> unknown = done.unknown;
+    unknown.insert(unknown.end(), rejected.unknown.begin(), rejected.unknown.end());
+    Object body2;
+    body2.set("acknowledged", toArray(done.settled));
+    body2.set("rejected", toArray(rejected.settled));
+    body2.set("unknown", toArray(unknown));
+    request.sendJson(200, body2);
+  });
+
+  router.add("POST", "/v1/insurers/{insurer}/remittances", [&context, &plugins, &commits](Request& request) {
+    auto config = context.config.get();
+    const std::string insurer = request.param("insurer");
+    requirePartner(request, config->insurers, insurer, "insurer", context.audit);
+    const std::string body = request.readBody();
+    auto adapter = insurerAdapter(plugins, insurer);
+    AdapterCallResult decoded = adapter->decode(body, request.http().getContentType());
+    if (!decoded.ok())
+      throw HttpError(decoded.status == GW_ERR_UNSUPPORTED ? 422 : 400, "bad_remittance",
+                      decoded.error + (decoded.errorLocation.empty() ? "" : " (at " + decoded.errorLocation + ")"));
+    std::vector<RemittanceOutcome> outcomes;
+    commits.run([&](Poco::Data::Session& s) {
+      outcomes = RemittanceApplier(context.db).apply(s, insurer, decoded.output);
+      std::vector<std::string> answered;
+      for (const auto& o : outcomes)
+        if (o.status != "refused") answered.push_back(o.claimId);
+      ClaimOutbox(context.db).acknowledge(s, insurer, answered, true, "answered by a remittance");
+      for (const auto& o : outcomes)
+        context.audit.append(s, {"insurer:" + insurer, "claims.remittance", "Claim/" + o.claimId,
+                                 o.status == "refused" ? "rejected" : "ok", o.status});
+    });
+    Array::Ptr results = new Array;
+    for (const auto& o : outcomes) {
+      Object::Ptr item = jsonObject();
+      item->set("claim", o.claimId);
+      item->set("status", o.status);
+      item->set("reason", o.reason);
+      results->add(item);
+    }
+    Object answer;
+    answer.set("results", results);
+    request.sendJson(200, answer);
+  });
+}
+
+}  // namespace gw

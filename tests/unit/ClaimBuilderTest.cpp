@@ -1,0 +1,306 @@
+// Claim building on both backends: own policy, family plan, two coverages, self-pay, expired policy,
+// revenue split by contract and category, and nothing billed twice.
+#include <gtest/gtest.h>
+
+#include "TestSupport.hpp"
+#include "audit/AuditLog.hpp"
+#include "claims/ClaimBuilder.hpp"
+#include "claims/DischargeBilling.hpp"
+#include "claims/RemittanceApplier.hpp"
+#include "common/Json.hpp"
+#include "intake/BundleWriter.hpp"
+#include "store/InboundMessageRepository.hpp"
+#include "store/Migrations.hpp"
+#include "store/ResourceRepository.hpp"
+
+namespace {
+
+using Poco::Data::Keywords::into;
+using Poco::Data::Keywords::now;
+using Poco::JSON::Object;
+
+const std::string kHash(64, 'a');
+const std::string kIdCard = "urn:oid:2.16.156.10011.1.3";
+
+std::string configText(const std::string& shareFrom = "2026-01-01") {
+  return "hospitals:\n"
+         "  - id: sh-intl\n    key_sha256: " + kHash + "\n    adapter: hl7v2\n"
+         "    contract:\n      currency: CNY\n      shares:\n"
+         "        - from: " + shareFrom + "\n          group: 0.6\n"
+         "          categories:\n            - {name: lab, codes: [\"80*\"], group: 0.3}\n"
+         "insurers:\n"
+         "  - id: acme\n    name: ACME Health\n    key_sha256: " + kHash + "\n    adapter: fhir_claim\n"
+         "    payer: {identifiers: [\"urn:gw:sh-intl:niip|ACME\"]}\n"
+         "  - id: beta\n    key_sha256: " + kHash + "\n    adapter: fhir_claim\n"
+         "    payer: {names: [Beta Life]}\n"
+         "practitioners:\n  - {id: P001, sites: [{hospital: sh-intl, local_id: D-17}]}\n"
+         "memberships:\n"
+         "  - plan: FAM-1\n    insurer: acme\n    policy: POL-9\n"
+         "    subscriber: \"" + kIdCard + "|110101198001010011\"\n    from: 2026-01-01\n    to: 2026-12-31\n"
+         "    members:\n      - {identifier: \"" + kIdCard + "|110101201001010022\", relationship: child}\n";
+}
+
+std::string entry(const std::string& fullUrl, const std::string& resource) {
+  return R"({"fullUrl":")" + fullUrl + R"(","resource":)" + resource + "}";
+}
+
+std::string coverage(const std::string& n, const std::string& payorUrl, int order, const std::string& end) {
+  return entry("urn:uuid:cov" + n,
+               R"({"resourceType":"Coverage","identifier":[{"system":"urn:gw:sh-intl:policy","value":"POL)" + n +
+                   R"("}],"status":"active","beneficiary":{"reference":"urn:uuid:pat"},"period":{"start":"2025-01-01","end":")" +
+                   end + R"("},"payor":[{"reference":")" + payorUrl + R"("}],"order":)" + std::to_string(order) + "}");
+}
+
+const std::string kAcme = entry("urn:uuid:acme",
+    R"({"resourceType":"Organization","identifier":[{"system":"urn:gw:sh-intl:niip","value":"ACME"}],"name":"Acme"})");
+const std::string kBeta =
+    entry("urn:uuid:beta", R"({"resourceType":"Organization","identifier":[{"system":"urn:gw:sh-intl:niip","value":"B1"}],"name":"beta life"})");
+
+class ClaimBuilderTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    store_ = std::make_unique<gwtest::TestStore>(GetParam(), dir_);
+    GW_REQUIRE_STORE(*store_);
+    db_ = std::make_unique<gw::Database>(store_->config());
+    gw::migrate(*db_);
+    config_ = gw::parseConfig(configText(), "/etc/gw/gateway.yaml");
+  }
+  void TearDown() override {
+    db_.reset();
+    store_.reset();
+  }
+  // Stores one hospital message: a patient, an encounter with two charges, and `extra` entries.
+  std::string admit(const std::string& idCard, const std::vector<std::string>& extra) {
+    admission_ = idCard;
+    std::string entries =
+        entry("urn:uuid:pat", R"({"resourceType":"Patient","identifier":[{"system":"urn:gw:sh-intl:mr","value":"MRN-)" +
+                                  idCard + R"("},{"system":")" + kIdCard + R"(","value":")" + idCard + R"("}]})") +
+        "," +
+        entry("urn:uuid:doc", R"({"resourceType":"Practitioner","identifier":[{"system":"urn:gw:sh-intl:practitioner","value":"D-17"}]})") +
+        "," +
+        entry("urn:uuid:enc", R"({"resourceType":"Encounter","identifier":[{"system":"urn:gw:sh-intl:visit","value":"V-)" +
+                                  idCard + R"("}],"status":"finished","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},"subject":{"reference":"urn:uuid:pat"},"participant":[{"individual":{"reference":"urn:uuid:doc"}}],"period":{"start":"2026-03-01T09:00:00+08:00","end":"2026-03-01T11:00:00+08:00"}})") +
+        "," + charge("1", "80053", "100.00") + "," + charge("2", "99213", "250.50");
+    for (const auto& e : extra) entries += "," + e;
+    gw::Transaction tx(*db_);
+    gw::InboundMessage m;
+    m.hospital = "sh-intl";
+    m.messageId = "M-" + idCard;
+    m.receivedAt = "2026-03-01T12:00:00Z";
+    m.contentType = "application/xml";
+    m.body = "<x/>";
+    m.bodySha256 = gwtest::sha256(m.body);
+    m.status = "accepted";
+    std::int64_t row = gw::InboundMessageRepository(*db_).insert(tx.session(), m);
+    auto written = gw::BundleWriter(*db_).write(
+        tx.session(), R"({"resourceType":"Bundle","type":"collection","entry":[)" + entries + "]}", "sh-intl",
+        config_.practitioners, row);
+    tx.commit();
+    for (const auto& r : written.resources)
+      if (r.type == "Encounter") return r.id;
+    return "";
+  }
+  std::string charge(const std::string& n, const std::string& code, const std::string& amount) {
+    return entry("urn:uuid:chg" + n,
+                 R"({"resourceType":"ChargeItem","identifier":[{"system":"urn:gw:sh-intl:transaction","value":"T)" + admission_ +
+                     "-" + n + R"("}],"status":"billable","code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":")" +
+                     code + R"("}]},"subject":{"reference":"urn:uuid:pat"},"context":{"reference":"urn:uuid:enc"},"occurrenceDateTime":"2026-03-01","priceOverride":{"value":)" +
+                     amount + R"(,"currency":"CNY"}})");
+  }
+  gw::ClaimBuildResult bill(const std::string& encounter) {
+    gw::Transaction tx(*db_);
+    auto result = gw::ClaimBuilder(*db_).build(tx.session(), config_, encounter);
+    tx.commit();
+    return result;
+  }
+  Object::Ptr resource(const std::string& type, const std::string& id) {
+    Poco::Data::Session s = db_->session();
+    auto stored = gw::ResourceRepository(*db_).current(s, type, id);
+    return stored ? gw::parseJsonObject(stored->body, type) : nullptr;
+  }
+  std::vector<std::string> rows(const std::string& sql) {
+    Poco::Data::Session s = db_->session();
+    std::vector<std::string> out;
+    s << sql, into(out), now;
+    return out;
+  }
+
+  gwtest::TempDir dir_;
+  std::unique_ptr<gwtest::TestStore> store_;
+  std::unique_ptr<gw::Database> db_;
+  gw::GatewayConfig config_;
+  std::string admission_;  // the id card of the admission being stored: charge ids are unique per admission
+};
+
+TEST_P(ClaimBuilderTest, OwnPolicyMakesOneClaimWithTotalsAndSplits) {
+  std::string encounter = admit("110101199001010033", {kAcme, coverage("1", "urn:uuid:acme", 1, "2026-12-31")});
+  auto result = bill(encounter);
+  EXPECT_EQ(result.coverage, "own");
+  ASSERT_EQ(result.claims.size(), 1u);
+  EXPECT_EQ(result.totalMinor, 35050);
+  auto claim = resource("Claim", result.claims[0]);
+  ASSERT_TRUE(claim);
+  EXPECT_EQ(claim->getObject("total")->getValue<double>("value"), 350.50);
+  EXPECT_EQ(claim->getObject("total")->getValue<std::string>("currency"), "CNY");
+  EXPECT_EQ(gw::referenceAt(claim, "provider"), "Practitioner/P001");
+  EXPECT_EQ(claim->getArray("item")->size(), 2u);
+  auto insurance = claim->getArray("insurance")->getObject(0);
+  EXPECT_TRUE(insurance->getValue<bool>("focal"));
+  EXPECT_EQ(rows("SELECT status FROM claim"), std::vector<std::string>{"built"});
+  EXPECT_EQ(rows("SELECT insurer || ' ' || status FROM claim_outbox"), std::vector<std::string>{"acme ready"});
+  // Lab (80*) at 30% to the group; the rest at the default 60%.
+  EXPECT_EQ(rows("SELECT category || ' ' || amount_minor || ' ' || group_minor || ' ' || hospital_minor || ' ' || payer "
+                 "FROM billed_item ORDER BY amount_minor"),
+            (std::vector<std::string>{"lab 10000 3000 7000 acme", "default 25050 15030 10020 acme"}));
+}
+
+TEST_P(ClaimBuilderTest, DependantOnAFamilyPlanIsBilledToThePlansInsurer) {
+  std::string encounter = admit("110101201001010022", {});
+  auto result = bill(encounter);
+  EXPECT_EQ(result.coverage, "family");
+  ASSERT_EQ(result.claims.size(), 1u);
+  auto claim = resource("Claim", result.claims[0]);
+  EXPECT_EQ(gw::referenceAt(claim, "insurer"), "Organization/insurer-acme");
+  const std::string coverageRef = gw::referenceAt(claim->getArray("insurance")->getObject(0), "coverage");
+  auto coverageResource = resource("Coverage", coverageRef.substr(9));
+  ASSERT_TRUE(coverageResource);
+  EXPECT_EQ(coverageResource->getObject("relationship")->getArray("coding")->getObject(0)->getValue<std::string>("code"),
+            "child");
+  EXPECT_EQ(coverageResource->getValue<std::string>("subscriberId"), "110101198001010011");
+}
+
+TEST_P(ClaimBuilderTest, TwoCoveragesMakeAPrimaryClaimAndAHeldSecondary) {
+  std::string encounter = admit("110101199001010044", {kAcme, kBeta, coverage("2", "urn:uuid:beta", 2, "2026-12-31"),
+                                                        coverage("1", "urn:uuid:acme", 1, "2026-12-31")});
+  auto result = bill(encounter);
+  ASSERT_EQ(result.claims.size(), 2u);
+  EXPECT_EQ(rows("SELECT insurer || ' ' || sequence || ' ' || status FROM claim ORDER BY sequence"),
+            (std::vector<std::string>{"acme 1 built", "beta 2 held"}));
+  EXPECT_EQ(rows("SELECT insurer FROM claim_outbox"), std::vector<std::string>{"acme"});
+  auto secondary = resource("Claim", result.claims[1]);
+  auto insurance = secondary->getArray("insurance");
+  ASSERT_EQ(insurance->size(), 2u);
+  EXPECT_FALSE(insurance->getObject(0)->getValue<bool>("focal"));
+  EXPECT_TRUE(insurance->getObject(1)->getValue<bool>("focal"));
+}
+
+TEST_P(ClaimBuilderTest, NoCoverageIsSelfPayWithAnInvoiceAndNoClaim) {
+  std::string encounter = admit("110101199001010055", {});
+  auto result = bill(encounter);
+  EXPECT_EQ(result.coverage, "self-pay");
+  EXPECT_TRUE(result.claims.empty());
+  auto invoice = resource("Invoice", result.invoice);
+  ASSERT_TRUE(invoice);
+  EXPECT_EQ(invoice->getObject("totalGross")->getValue<double>("value"), 350.50);
+  EXPECT_TRUE(rows("SELECT id FROM claim").empty());
+  EXPECT_EQ(rows("SELECT DISTINCT payer_class FROM billed_item"), std::vector<std::string>{"self_pay"});
+}
+
+TEST_P(ClaimBuilderTest, ExpiredPolicyFallsThroughToSelfPay) {
+  std::string encounter = admit("110101199001010066", {kAcme, coverage("3", "urn:uuid:acme", 1, "2025-12-31")});
+  EXPECT_EQ(bill(encounter).coverage, "self-pay");
+}
+
+TEST_P(ClaimBuilderTest, ChargesAreBilledOnce) {
+  std::string encounter = admit("110101199001010077", {kAcme, coverage("4", "urn:uuid:acme", 1, "2026-12-31")});
+  EXPECT_EQ(bill(encounter).claims.size(), 1u);
+  auto again = bill(encounter);
+  EXPECT_EQ(again.coverage, "none");
+  EXPECT_TRUE(again.claims.empty());
+  EXPECT_EQ(rows("SELECT id FROM claim").size(), 1u);
+}
+
+TEST_P(ClaimBuilderTest, NoContractForTheDateIsAnErrorThatWritesNothing) {
+  config_ = gw::parseConfig(configText("2027-01-01"), "/etc/gw/gateway.yaml");
+  std::string encounter = admit("110101199001010088", {kAcme, coverage("5", "urn:uuid:acme", 1, "2026-12-31")});
+  try {
+    bill(encounter);
+    FAIL() << "billed without a contract";
+  } catch (const gw::ClaimBuildError& e) {
+    EXPECT_NE(std::string(e.what()).find("no revenue-share contract covering 2026-03-01"), std::string::npos);
+  }
+  EXPECT_TRUE(rows("SELECT id FROM claim").empty());
+  EXPECT_TRUE(rows("SELECT charge_item_id FROM billed_item").empty());
+}
+
+std::string remittance(const std::string& claim, const std::string& outcome, const std::string& paid,
+                       const std::string& status = "active") {
+  return R"({"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"ClaimResponse","status":")" +
+         status + R"(","outcome":")" + outcome + R"(","request":{"reference":"Claim/)" + claim + R"("},)" +
+         (paid.empty() ? "" : R"("payment":{"amount":{"value":)" + paid + R"(,"currency":"CNY"}},)") +
+         R"("disposition":"as per contract"}}]})";
+}
+
+TEST_P(ClaimBuilderTest, PrimaryRemittanceReleasesTheHeldSecondary) {
+  std::string encounter = admit("110101199001010099", {kAcme, kBeta, coverage("6", "urn:uuid:acme", 1, "2026-12-31"),
+                                                        coverage("7", "urn:uuid:beta", 2, "2026-12-31")});
+  auto built = bill(encounter);
+  gw::Transaction tx(*db_);
+  auto outcomes = gw::RemittanceApplier(*db_).apply(tx.session(), "acme", remittance(built.claims[0], "complete", "300.50"));
+  tx.commit();
+  ASSERT_EQ(outcomes.size(), 1u);
+  EXPECT_EQ(outcomes[0].status, "partially_paid");
+  EXPECT_EQ(rows("SELECT status || ' ' || paid_minor || ' ' || patient_minor FROM claim WHERE sequence = 1"),
+            std::vector<std::string>{"partially_paid 30050 5000"});
+  EXPECT_EQ(rows("SELECT insurer || ' ' || status FROM claim_outbox ORDER BY seq"),
+            (std::vector<std::string>{"acme ready", "beta ready"}));
+  EXPECT_EQ(rows("SELECT status FROM claim WHERE sequence = 2"), std::vector<std::string>{"built"});
+}
+
+TEST_P(ClaimBuilderTest, DeniedClaimMovesTheWholeAmountToSelfPay) {
+  std::string encounter = admit("110101199001010100", {kAcme, coverage("8", "urn:uuid:acme", 1, "2026-12-31")});
+  auto built = bill(encounter);
+  gw::Transaction tx(*db_);
+  auto outcomes = gw::RemittanceApplier(*db_).apply(tx.session(), "acme", remittance(built.claims[0], "error", ""));
+  tx.commit();
+  EXPECT_EQ(outcomes[0].status, "denied");
+  EXPECT_NE(outcomes[0].reason.find("patient owes 350.50 CNY"), std::string::npos) << outcomes[0].reason;
+  EXPECT_EQ(rows("SELECT resource_type FROM fhir_current WHERE resource_type = 'Invoice'").size(), 1u);
+}
+
+TEST_P(ClaimBuilderTest, CancelledResponseOrNegativePaymentIsAReversal) {
+  std::string encounter = admit("110101199001010111", {kAcme, coverage("9", "urn:uuid:acme", 1, "2026-12-31")});
+  auto built = bill(encounter);
+  gw::Transaction tx(*db_);
+  gw::RemittanceApplier applier(*db_);
+  EXPECT_EQ(applier.apply(tx.session(), "acme", remittance(built.claims[0], "complete", "350.50"))[0].status, "paid");
+  EXPECT_EQ(applier.apply(tx.session(), "acme", remittance(built.claims[0], "complete", "-350.50"))[0].status,
+            "reversed");
+  EXPECT_EQ(applier.apply(tx.session(), "beta", remittance(built.claims[0], "complete", "1"))[0].status, "refused");
+  tx.commit();
+}
+
+TEST_P(ClaimBuilderTest, DischargeBillingBuildsClaimsAndNeverFailsTheMessage) {
+  std::string text = configText();
+  text.replace(text.find("      currency: CNY"), 0, "      billing: discharge\n");
+  config_ = gw::parseConfig(text, "/etc/gw/gateway.yaml");
+  std::string encounter = admit("110101199001010122", {kAcme, coverage("10", "urn:uuid:acme", 1, "2026-12-31")});
+  gw::AuditLog audit(*db_, true);
+  gw::BundleWriteResult written;
+  written.resources.push_back({"Encounter", encounter, 1});
+  {
+    gw::Transaction tx(*db_);
+    gw::billEndedEncounters(*db_, tx.session(), config_, "sh-intl", written, audit);
+    tx.commit();
+  }
+  EXPECT_EQ(rows("SELECT status FROM claim"), std::vector<std::string>{"built"});
+  // Without a contract for the date the claim is not built, the failure is audited, and nothing throws.
+  text = configText("2027-01-01");
+  text.replace(text.find("      currency: CNY"), 0, "      billing: discharge\n");
+  config_ = gw::parseConfig(text, "/etc/gw/gateway.yaml");
+  std::string second = admit("110101199001010133", {kAcme, coverage("11", "urn:uuid:acme", 1, "2026-12-31")});
+  written.resources = {{"Encounter", second, 1}};
+  {
+    gw::Transaction tx(*db_);
+    EXPECT_NO_THROW(gw::billEndedEncounters(*db_, tx.session(), config_, "sh-intl", written, audit));
+    tx.commit();
+  }
+  EXPECT_EQ(rows("SELECT status FROM claim").size(), 1u);
+  EXPECT_EQ(rows("SELECT outcome FROM audit_log WHERE action = 'claims.build' ORDER BY seq"),
+            (std::vector<std::string>{"ok", "failed"}));
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ClaimBuilderTest, ::testing::ValuesIn(gwtest::storeBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace

@@ -1,0 +1,132 @@
+// The claim side end to end over loopback, on both backends, with the real hl7v2 and fhir_claim plugins:
+// a hospital's DFT^P03 becomes a claim that its insurer pulls, acknowledges and pays; settlements add up.
+#include <gtest/gtest.h>
+
+#include <Poco/File.h>
+
+#include "TestSupport.hpp"
+#include "app/Gateway.hpp"
+#include "common/Json.hpp"
+
+namespace {
+
+using Poco::JSON::Object;
+
+class ClaimsFlow : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    store_ = std::make_unique<gwtest::TestStore>(GetParam(), dir_);
+    GW_REQUIRE_STORE(*store_);
+    Poco::File(dir_.file("plugins")).createDirectories();
+    for (const char* plugin : {"hl7v2.so", "fhir_claim.so"})
+      Poco::File(std::string(GW_PLUGIN_DIR) + "/" + plugin).copyTo(dir_.file("plugins/") + plugin);
+    std::string text =
+        "server:\n  listen: 127.0.0.1:0\n  admin_key_sha256: " + gwtest::sha256(gwtest::kAdminKey) +
+        "\n  group_key_sha256: " + gwtest::sha256("group-key") + "\n" + store_->yaml() +
+        "plugins:\n  folder: " + dir_.file("plugins") + "\n  cache_folder: " + dir_.file("cache") +
+        "\nhospitals:\n  - id: sh-intl\n    key_sha256: " + gwtest::sha256("sh-key") +
+        "\n    adapter: hl7v2\n    contract:\n      billing: manual\n      shares:\n        - {from: 1990-01-01, group: 0.6}\n"
+        "insurers:\n  - id: bcbs\n    key_sha256: " + gwtest::sha256("bcbs-key") +
+        "\n    adapter: fhir_claim\n    payer: {identifiers: [\"urn:oid:2.16.840.1.113883.1.1|Org-12345\"], lease_seconds: 600}\n"
+        "  - id: other\n    key_sha256: " + gwtest::sha256("other-key") + "\n    adapter: fhir_claim\n"
+        "    payer: {names: [Nobody Mutual]}\n";
+    gateway_ = std::make_unique<gw::Gateway>(gw::parseConfig(text, dir_.file("gateway.yaml")));
+    gateway_->start();
+  }
+  void TearDown() override {
+    gateway_.reset();
+    store_.reset();
+  }
+  gwtest::HttpResult call(const std::string& method, const std::string& path, const std::string& key,
+                          const std::string& body = "", const std::string& type = "application/json",
+                          std::map<std::string, std::string> headers = {}) {
+    headers["X-API-Key"] = key;
+    return gwtest::httpCall(gateway_->port(), method, path, body, headers, type);
+  }
+  Object::Ptr json(const gwtest::HttpResult& r) { return gw::parseJsonObject(r.body, "response"); }
+
+  gwtest::TempDir dir_;
+  std::unique_ptr<gwtest::TestStore> store_;
+  std::unique_ptr<gw::Gateway> gateway_;
+};
+
+TEST_P(ClaimsFlow, HospitalChargesBecomeAClaimTheInsurerPullsAcknowledgesAndPays) {
+  // 1. The hospital posts a DFT^P03 (two charges, 100 and 120 USD; IN1 names BCBS of Texas).
+  auto posted = call("POST", "/v1/hospitals/sh-intl/messages", "sh-key",
+                     gwtest::readFile(std::string(GW_TEST_DATA_DIR) + "/hl7v2-er7/msconv_dft_p03_01.hl7"),
+                     "application/hl7-v2");
+  ASSERT_EQ(posted.status, 200) << posted.body;
+  auto found = json(call("GET", "/v1/fhir/Encounter?identifier=urn:oid:1.2%7C40007716", "group-key"));
+  ASSERT_EQ(found->getValue<int>("total"), 1);
+  const std::string encounter =
+      found->getArray("entry")->getObject(0)->getObject("resource")->getValue<std::string>("id");
+
+  // 2. The encounter is billed (this hospital bills by hand).
+  auto billed = call("POST", "/v1/admin/encounters/" + encounter + "/bill", gwtest::kAdminKey);
+  ASSERT_EQ(billed.status, 200) << billed.body;
+  auto bill = json(billed);
+  EXPECT_EQ(bill->getValue<std::string>("coverage"), "own");
+  EXPECT_EQ(bill->getValue<std::string>("total"), "220.00 USD");
+  const std::string claim = bill->getArray("claims")->getElement<std::string>(0).substr(6);
+
+  // 3. Another insurer sees nothing; the insurer pulls its page through the fhir_claim adapter.
+  EXPECT_EQ(call("GET", "/v1/insurers/other/claims", "other-key").status, 204);
+  EXPECT_EQ(call("GET", "/v1/insurers/bcbs/claims", "other-key").status, 403);
+  auto page = call("GET", "/v1/insurers/bcbs/claims?after=0&limit=10", "bcbs-key");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.headers["Content-Type"], "application/fhir+json");
+  EXPECT_EQ(page.headers["X-Claim-Count"], "1");
+  auto rendered = json(page);
+  auto first = rendered->getArray("entry")->getObject(0)->getObject("resource");
+  EXPECT_EQ(first->getValue<std::string>("resourceType"), "Claim");
+  EXPECT_EQ(first->getValue<std::string>("id"), claim);
+  EXPECT_EQ(first->getObject("total")->getValue<double>("value"), 220.0);
+  // Leased: the next pull from the cursor is empty.
+  EXPECT_EQ(call("GET", "/v1/insurers/bcbs/claims?after=" + page.headers["X-Next-Cursor"], "bcbs-key").status, 204);
+
+  // 4. Acknowledged, then a remittance pays 150 of 220: partially paid, the rest to the patient.
+  auto ack = call("POST", "/v1/insurers/bcbs/claims/ack", "bcbs-key", R"({"claims":[")" + claim + R"("]})");
+  ASSERT_EQ(ack.status, 200) << ack.body;
+  EXPECT_NE(ack.body.find(R"("acknowledged":[")" + claim), std::string::npos) << ack.body;
+  const std::string remittance =
+      R"({"resourceType":"ClaimResponse","id":"R1","status":"active","type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/claim-type","code":"institutional"}]},"use":"claim","patient":{"reference":"Patient/x"},"created":"2026-03-05","insurer":{"display":"BCBS"},"request":{"reference":"Claim/)" +
+      claim + R"("},"outcome":"complete","disposition":"Paid per contract","payment":{"amount":{"value":150.00,"currency":"USD"}}})";
+  auto paid = call("POST", "/v1/insurers/bcbs/remittances", "bcbs-key", remittance, "application/fhir+json");
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  EXPECT_NE(paid.body.find("partially_paid"), std::string::npos) << paid.body;
+  auto lifecycle = json(call("GET", "/v1/claims/" + claim, "group-key"));
+  EXPECT_EQ(lifecycle->getValue<std::string>("status"), "partially_paid");
+  EXPECT_EQ(lifecycle->getValue<std::string>("paid"), "150.00 USD");
+  EXPECT_EQ(lifecycle->getValue<std::string>("patient_responsibility"), "70.00 USD");
+  std::string states;
+  auto events = lifecycle->getArray("lifecycle");
+  for (std::size_t i = 0; i < events->size(); ++i) states += events->getObject(static_cast<unsigned>(i))->getValue<std::string>("state") + " ";
+  EXPECT_EQ(states, "built offered acknowledged partially_paid ");
+
+  // 5. Settlement: 220 USD billed, 60% to the group.
+  auto settlement = json(call("GET", "/v1/settlements?hospital=sh-intl&from=1990-01-01&to=2099-12-31", "group-key"));
+  auto total = settlement->getArray("totals")->getObject(0);
+  EXPECT_EQ(total->getValue<std::string>("amount"), "220.00");
+  EXPECT_EQ(total->getValue<std::string>("group_share"), "132.00");
+  EXPECT_EQ(total->getValue<std::string>("hospital_share"), "88.00");
+  auto csv = call("GET", "/v1/settlements?hospital=sh-intl&from=1990-01-01&to=2099-12-31", "group-key", "", "",
+                  {{"Accept", "text/csv"}});
+  EXPECT_EQ(csv.headers["Content-Type"], "text/csv; charset=utf-8");
+  EXPECT_NE(csv.body.find("sh-intl,1990-01-01,2099-12-31,insurer,USD,2,220.00,132.00,88.00"), std::string::npos)
+      << csv.body;
+  EXPECT_TRUE(gateway_->context().audit.verify().intact);
+}
+
+TEST_P(ClaimsFlow, RemittanceForAnotherInsurersClaimIsRefused) {
+  const std::string remittance =
+      R"({"resourceType":"ClaimResponse","status":"active","type":{"coding":[{"code":"x"}]},"use":"claim","patient":{"reference":"Patient/x"},"created":"2026-03-05","insurer":{"display":"x"},"request":{"reference":"Claim/not-ours"},"outcome":"complete","payment":{"amount":{"value":1,"currency":"USD"}}})";
+  auto r = call("POST", "/v1/insurers/other/remittances", "other-key", remittance, "application/fhir+json");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find("refused"), std::string::npos);
+  EXPECT_EQ(call("POST", "/v1/insurers/other/remittances", "other-key", "{not json", "application/fhir+json").status, 400);
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, ClaimsFlow, ::testing::ValuesIn(gwtest::storeBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
