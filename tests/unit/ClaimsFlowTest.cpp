@@ -13,7 +13,7 @@ namespace {
 using Poco::JSON::Object;
 
 class ClaimsFlow : public ::testing::TestWithParam<std::string> {
- protected:
+ public:
   void SetUp() override {
     store_ = std::make_unique<gwtest::TestStore>(GetParam(), dir_);
     GW_REQUIRE_STORE(*store_);
@@ -115,6 +115,37 @@ TEST_P(ClaimsFlow, HospitalChargesBecomeAClaimTheInsurerPullsAcknowledgesAndPays
   EXPECT_NE(csv.body.find("sh-intl,1990-01-01,2099-12-31,insurer,USD,2,220.00,132.00,88.00"), std::string::npos)
       << csv.body;
   EXPECT_TRUE(gateway_->context().audit.verify().intact);
+}
+
+// Bills the DFT^P03 encounter; returns the claim id.
+std::string billDft(ClaimsFlow& t) {
+  auto posted = t.call("POST", "/v1/hospitals/sh-intl/messages", "sh-key",
+                       gwtest::readFile(std::string(GW_TEST_DATA_DIR) + "/hl7v2-er7/msconv_dft_p03_01.hl7"),
+                       "application/hl7-v2");
+  EXPECT_EQ(posted.status, 200) << posted.body;
+  auto found = t.json(t.call("GET", "/v1/fhir/Encounter?identifier=urn:oid:1.2%7C40007716", "group-key"));
+  const std::string encounter =
+      found->getArray("entry")->getObject(0)->getObject("resource")->getValue<std::string>("id");
+  auto bill = t.json(t.call("POST", "/v1/admin/encounters/" + encounter + "/bill", gwtest::kAdminKey));
+  return bill->getArray("claims")->getElement<std::string>(0).substr(6);
+}
+
+TEST_P(ClaimsFlow, InsurersOwnAcknowledgementNamesPageAndPosition) {
+  const std::string claim = billDft(*this);
+  auto page = json(call("GET", "/v1/insurers/bcbs/claims", "bcbs-key"));
+  auto identifier = page->getObject("identifier");
+  ASSERT_TRUE(identifier) << "the rendered page keeps the page number";
+  const std::string number = identifier->getValue<std::string>("value");
+  const std::string ack =
+      R"({"resourceType":"Bundle","type":"collection","entry":[{"resource":{"resourceType":"ClaimResponse","status":"active","type":{"coding":[{"code":"institutional"}]},"use":"claim","patient":{"display":"x"},"created":"2026-03-05","insurer":{"display":"BCBS"},"request":{"identifier":{"system":"urn:gw:group:outbox-page","value":")" +
+      number + R"(/1"}},"outcome":"queued"}}]})";
+  // Another insurer cannot acknowledge this page.
+  auto foreign = call("POST", "/v1/insurers/other/claims/ack", "other-key", ack, "application/fhir+json");
+  EXPECT_EQ(foreign.body.find(claim), std::string::npos) << foreign.body;
+  auto r = call("POST", "/v1/insurers/bcbs/claims/ack", "bcbs-key", ack, "application/fhir+json");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_NE(r.body.find(R"("acknowledged":[")" + claim + "\""), std::string::npos) << r.body;
+  EXPECT_EQ(json(call("GET", "/v1/claims/" + claim, "group-key"))->getValue<std::string>("status"), "acknowledged");
 }
 
 TEST_P(ClaimsFlow, RemittanceForAnotherInsurersClaimIsRefused) {

@@ -121,6 +121,7 @@ RenderedPage renderClaimPage(std::string_view canonicalJson, const PageOptions& 
     for (std::size_t position : claims) addProfile(index.entries()[position].resource, options.profile);
   }
   CollectionBundle page;
+  if (JsonObject identifier = bundle->getObject("identifier")) page.setIdentifier(identifier);
   for (std::size_t position : order) page.add(index.entries()[position].fullUrl, index.entries()[position].resource);
   return {page.id(), page.render()};
 }

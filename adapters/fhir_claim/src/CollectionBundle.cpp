@@ -18,6 +18,7 @@ std::string CollectionBundle::render() const {
   JsonObject bundle = newObject();
   bundle->set("resourceType", "Bundle");
   bundle->set("id", id_);
+  if (identifier_) bundle->set("identifier", identifier_);
   bundle->set("type", "collection");
   bundle->set("timestamp", nowInstant());
   bundle->set("entry", entries_);

@@ -16,12 +16,16 @@ class CollectionBundle {
   // the resource has no id either.
   void add(const std::string& fullUrl, const JsonObject& resource);
 
+  // Carried onto the page, e.g. the gateway's page number the insurer names in its acknowledgements.
+  void setIdentifier(const JsonObject& identifier) { identifier_ = identifier; }
+
   const std::string& id() const { return id_; }
   // application/fhir+json, resourceType first.
   std::string render() const;
 
  private:
   std::string id_;
+  JsonObject identifier_;
   Poco::JSON::Array::Ptr entries_;
 };
 

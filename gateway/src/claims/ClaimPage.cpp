@@ -1,5 +1,7 @@
 #include "claims/ClaimPage.hpp"
 
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/UUIDGenerator.h>
 
@@ -18,11 +20,30 @@ constexpr int kDepth = 2;
 
 }  // namespace
 
-std::string claimPageBundle(Database& db, Poco::Data::Session& s, const std::vector<std::string>& claimIds) {
+std::string claimPageBundle(Database& db, Poco::Data::Session& s, const std::string& insurer,
+                            const std::vector<std::string>& claimIds) {
+  using Poco::Data::Keywords::into;
+  using Poco::Data::Keywords::now;
+  using Poco::Data::Keywords::use;
+  std::string who = insurer, at = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ");
+  Poco::Int64 page = 0;
+  s << db.sql("INSERT INTO outbox_page (insurer, created_at) VALUES (?, ?) RETURNING page"), use(who), use(at),
+      into(page), now;
+  for (std::size_t i = 0; i < claimIds.size(); ++i) {
+    int position = static_cast<int>(i + 1);
+    std::string claim = claimIds[i];
+    s << db.sql("INSERT INTO outbox_page_claim (page, position, claim_id) VALUES (?, ?, ?)"), use(page),
+        use(position), use(claim), now;
+  }
+
   ResourceRepository repository(db);
   Poco::JSON::Object::Ptr bundle = jsonObject();
   bundle->set("resourceType", std::string("Bundle"));
   bundle->set("id", Poco::UUIDGenerator::defaultGenerator().createRandom().toString());
+  Poco::JSON::Object::Ptr identifier = jsonObject();
+  identifier->set("system", std::string(kOutboxPageSystem));
+  identifier->set("value", std::to_string(page));
+  bundle->set("identifier", identifier);
   bundle->set("type", std::string("collection"));
   Poco::JSON::Array::Ptr entries = new Poco::JSON::Array;
   std::set<std::string> included;
@@ -46,6 +67,33 @@ std::string claimPageBundle(Database& db, Poco::Data::Session& s, const std::vec
   }
   bundle->set("entry", entries);
   return toJson(bundle);
+}
+
+}  // namespace gw
+
+namespace gw {
+
+std::string claimAtPagePosition(Database& db, Poco::Data::Session& s, const std::string& insurer,
+                                const std::string& pagePosition) {
+  using Poco::Data::Keywords::into;
+  using Poco::Data::Keywords::now;
+  using Poco::Data::Keywords::use;
+  auto slash = pagePosition.find('/');
+  if (slash == std::string::npos) return "";
+  Poco::Int64 page = 0;
+  int position = 0;
+  try {
+    page = std::stoll(pagePosition.substr(0, slash));
+    position = std::stoi(pagePosition.substr(slash + 1));
+  } catch (const std::exception&) {
+    return "";
+  }
+  std::string who = insurer;
+  std::vector<std::string> claims;
+  s << db.sql("SELECT c.claim_id FROM outbox_page_claim c JOIN outbox_page p ON p.page = c.page "
+              "WHERE c.page = ? AND c.position = ? AND p.insurer = ?"),
+      use(page), use(position), use(who), into(claims), now;
+  return claims.empty() ? "" : claims.front();
 }
 
 }  // namespace gw

@@ -11,6 +11,16 @@
 
 namespace gw {
 
-std::string claimPageBundle(Database& db, Poco::Data::Session& session, const std::vector<std::string>& claimIds);
+inline const char* const kOutboxPageSystem = "urn:gw:group:outbox-page";
+
+// Numbers a new page for `insurer` (Bundle.identifier = {kOutboxPageSystem, "<page>"}) and records each
+// claim's position (1-based) so that acknowledgements can name "<page>/<position>". Writes: run it in a
+// transaction.
+std::string claimPageBundle(Database& db, Poco::Data::Session& session, const std::string& insurer,
+                            const std::vector<std::string>& claimIds);
+
+// The claim at "<page>/<position>" of one of `insurer`'s pages; empty when there is none.
+std::string claimAtPagePosition(Database& db, Poco::Data::Session& session, const std::string& insurer,
+                                const std::string& pagePosition);
 
 }  // namespace gw

@@ -26,17 +26,27 @@ std::shared_ptr<const AdapterInstance> insurerAdapter(PluginHost& plugins, const
   return adapter;
 }
 
-// Claim ids and outcomes from a decoded Bundle of ClaimResponse: "queued" means received.
-void acknowledgementsOf(const std::string& bundleJson, std::vector<std::string>& accepted,
-                        std::vector<std::string>& refused) {
+// Claim ids and outcomes from a decoded Bundle of ClaimResponse: "queued" means received, "error" refused.
+// A response names its claim by reference ("Claim/<id>") or by page and position (X12 999).
+void acknowledgementsOf(Database& db, const std::string& insurer, const std::string& bundleJson,
+                        std::vector<std::string>& accepted, std::vector<std::string>& refused) {
   Object::Ptr bundle = parseJsonObject(bundleJson, "the acknowledgement");
   Array::Ptr entries = bundle->getArray("entry");
+  Poco::Data::Session s = db.session();
   for (std::size_t i = 0; entries && i < entries->size(); ++i) {
     Object::Ptr response = entries->getObject(static_cast<unsigned>(i))->getObject("resource");
     if (!response) continue;
+    std::string claim;
     const std::string reference = referenceAt(response, "request");
-    if (reference.rfind("Claim/", 0) != 0) continue;
-    (response->optValue<std::string>("outcome", "") == "error" ? refused : accepted).push_back(reference.substr(6));
+    if (reference.rfind("Claim/", 0) == 0) {
+      claim = reference.substr(6);
+    } else if (Object::Ptr request = response->getObject("request")) {
+      Object::Ptr identifier = request->getObject("identifier");
+      if (identifier && identifier->optValue<std::string>("system", "") == kOutboxPageSystem)
+        claim = claimAtPagePosition(db, s, insurer, identifier->optValue<std::string>("value", ""));
+    }
+    if (claim.empty()) continue;
+    (response->optValue<std::string>("outcome", "") == "error" ? refused : accepted).push_back(claim);
   }
 }
 
@@ -49,7 +59,7 @@ Array::Ptr toArray(const std::vector<std::string>& values) {
 }  // namespace
 
 void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& plugins, GroupCommit& commits) {
-  router.add("GET", "/v1/insurers/{insurer}/claims", [&context, &plugins](Request& request) {
+  router.add("GET", "/v1/insurers/{insurer}/claims", [&context, &plugins, &commits](Request& request) {
     auto config = context.config.get();
     const std::string insurer = request.param("insurer");
     requirePartner(request, config->insurers, insurer, "insurer", context.audit);
@@ -73,10 +83,7 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
       return;
     }
     std::string canonical;
-    {
-      Poco::Data::Session s = context.db.session();
-      canonical = claimPageBundle(context.db, s, ids);
-    }
+    commits.run([&](Poco::Data::Session& s) { canonical = claimPageBundle(context.db, s, insurer, ids); });
     AdapterCallResult rendered = adapter->encode(canonical);
     if (!rendered.ok())  // the claims stay leased and come back when the lease expires
       throw HttpError(500, "render_failed", "the " + adapter->adapterName() + " adapter could not render the page: " +
@@ -107,7 +114,7 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
       auto adapter = insurerAdapter(plugins, insurer);
       AdapterCallResult decoded = adapter->decode(body, request.http().getContentType());
       if (!decoded.ok()) throw HttpError(400, "bad_acknowledgement", decoded.error);
-      acknowledgementsOf(decoded.output, accepted, refused);
+      acknowledgementsOf(context.db, insurer, decoded.output, accepted, refused);
     }
     OutboxAck done, rejected;
     commits.run([&](Poco::Data::Session& s) {
