@@ -4,6 +4,7 @@
 
 #include <Poco/File.h>
 
+#include "FhirValidator.hpp"
 #include "TestSupport.hpp"
 #include "app/Gateway.hpp"
 #include "common/Json.hpp"
@@ -90,7 +91,7 @@ TEST_P(ClaimsFlow, HospitalChargesBecomeAClaimTheInsurerPullsAcknowledgesAndPays
   EXPECT_NE(ack.body.find(R"("acknowledged":[")" + claim), std::string::npos) << ack.body;
   const std::string remittance =
       R"({"resourceType":"ClaimResponse","id":"R1","status":"active","type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/claim-type","code":"institutional"}]},"use":"claim","patient":{"reference":"Patient/x"},"created":"2026-03-05","insurer":{"display":"BCBS"},"request":{"reference":"Claim/)" +
-      claim + R"("},"outcome":"complete","disposition":"Paid per contract","payment":{"amount":{"value":150.00,"currency":"USD"}}})";
+      claim + R"("},"outcome":"complete","disposition":"Paid per contract","payment":{"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/ex-paymenttype","code":"complete"}]},"amount":{"value":150.00,"currency":"USD"}}})";
   auto paid = call("POST", "/v1/insurers/bcbs/remittances", "bcbs-key", remittance, "application/fhir+json");
   ASSERT_EQ(paid.status, 200) << paid.body;
   EXPECT_NE(paid.body.find("partially_paid"), std::string::npos) << paid.body;
@@ -115,6 +116,22 @@ TEST_P(ClaimsFlow, HospitalChargesBecomeAClaimTheInsurerPullsAcknowledgesAndPays
   EXPECT_NE(csv.body.find("sh-intl,1990-01-01,2099-12-31,insurer,USD,2,220.00,132.00,88.00"), std::string::npos)
       << csv.body;
   EXPECT_TRUE(gateway_->context().audit.verify().intact);
+
+  // 6. What the claims engine wrote is valid FHIR R4 for an independent validator.
+  std::vector<std::string> files;
+  Poco::Data::Session s = gateway_->context().db.session();
+  std::vector<std::string> types, bodies;
+  s << "SELECT r.resource_type, r.body FROM fhir_resource r JOIN fhir_current c ON c.resource_type = r.resource_type "
+       "AND c.id = r.id AND c.version = r.version WHERE r.resource_type IN ('Claim', 'ClaimResponse', 'Invoice')",
+      Poco::Data::Keywords::into(types), Poco::Data::Keywords::into(bodies), Poco::Data::Keywords::now;
+  EXPECT_EQ(types.size(), 3u);  // the Claim, the insurer's ClaimResponse, the patient's Invoice
+  for (std::size_t i = 0; i < bodies.size(); ++i) {
+    files.push_back(dir_.file(types[i] + std::to_string(i) + ".json"));
+    gwtest::writeFile(files.back(), bodies[i]);
+  }
+  files.push_back(dir_.file("page.json"));
+  gwtest::writeFile(files.back(), page.body);
+  GW_EXPECT_VALID_FHIR(files);
 }
 
 // Bills the DFT^P03 encounter; returns the claim id.

@@ -2,6 +2,8 @@
 // Bundle, error capture, temp folders and the independent FHIR validator.
 #pragma once
 
+#include "FhirValidator.hpp"
+
 #include "FhirJson.hpp"
 
 #include <gw/plugin.hpp>
@@ -52,21 +54,7 @@ class TempFolder {
   std::string path_;
 };
 
-// Runs tools/fhir-validator on `files`; returns its exit code and fills `output`. Returns -1 (with the
-// reason in `output`) when node or the validator's node_modules is missing.
-int runFhirValidator(const std::vector<std::string>& files, std::string& output);
-
-// Skips the current test when the validator cannot run, or fails it when GW_REQUIRE_NODE=1.
-#define FHIR_CLAIM_VALIDATE(files)                                                                   \
-  do {                                                                                               \
-    std::string validatorOutput;                                                                     \
-    int validatorCode = ::gw::fhirclaim::test::runFhirValidator((files), validatorOutput);           \
-    if (validatorCode == -1) {                                                                       \
-      const char* require = std::getenv("GW_REQUIRE_NODE");                                          \
-      if (require && std::string(require) == "1") FAIL() << validatorOutput << " (GW_REQUIRE_NODE=1)"; \
-      GTEST_SKIP() << validatorOutput;                                                               \
-    }                                                                                                \
-    EXPECT_EQ(validatorCode, 0) << validatorOutput;                                                  \
-  } while (0)
+// The independent validator: GW_EXPECT_VALID_FHIR from tests/support/FhirValidator.hpp.
+#define FHIR_CLAIM_VALIDATE(files) GW_EXPECT_VALID_FHIR(files)
 
 }  // namespace gw::fhirclaim::test

@@ -59,7 +59,7 @@ TEST(FhirClaimValidator, ValidatorCatchesAnInvalidClaim) {
   claim->remove("patient");
   std::vector<std::string> files = {folder.write("bad-claim.json", render(claim))};
   std::string output;
-  int code = runFhirValidator(files, output);
+  int code = gwtest::runFhirValidator(files, output);
   if (code == -1) {
     const char* require = std::getenv("GW_REQUIRE_NODE");
     if (require && std::string(require) == "1") FAIL() << output << " (GW_REQUIRE_NODE=1)";
