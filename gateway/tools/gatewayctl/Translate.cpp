@@ -102,16 +102,24 @@ int translate(const std::vector<std::string>& rawArgs) {
   gw::PluginHost host(pluginsConfig);
   host.rescan();
 
-  // The stand-in partner is a hospital or an insurer as the adapter is; input is in its first content type.
+  // The stand-in partner is a hospital or an insurer as the adapter is.
   gw_adapter_kind kind = GW_KIND_HOSPITAL;
-  std::string contentType = args.contentType;
+  std::vector<std::string> declaredTypes;
   for (const auto& plugin : host.snapshot()->plugins()) {
     if (const gw_adapter* adapter = plugin->adapter(args.adapter)) {
       kind = static_cast<gw_adapter_kind>(adapter->kind);
-      if (contentType.empty() && adapter->content_types && adapter->content_types[0])
-        contentType = adapter->content_types[0];
+      for (auto type = adapter->content_types; type && *type; ++type) declaredTypes.push_back(*type);
     }
   }
+  // Without --content-type, a file is sent as the adapter's first XML type when it looks like XML,
+  // else as its first other type (e.g. HL7 v2 ER7).
+  auto contentTypeFor = [&](const std::string& input) {
+    if (!args.contentType.empty()) return args.contentType;
+    const bool xml = gw::looksLikeXml("", input);
+    for (const auto& type : declaredTypes)
+      if ((type.find("xml") != std::string::npos) == xml) return type;
+    return declaredTypes.empty() ? std::string() : declaredTypes.front();
+  };
   for (const auto& refusal : host.snapshot()->refusals())
     std::cerr << "plugin " << refusal.file << " refused (" << refusal.code << "): " << refusal.reason << "\n";
   try {
@@ -135,6 +143,7 @@ int translate(const std::vector<std::string>& rawArgs) {
       if (args.encode) {
         result = instance->encode(input);
       } else {
+        const std::string contentType = contentTypeFor(input);
         screenPartnerInput(input, contentType);
         result = instance->decode(input, contentType);
       }
