@@ -14,6 +14,9 @@
 #include <sys/wait.h>
 
 #include "TestSupport.hpp"
+#include <Poco/File.h>
+
+#include "app/Gateway.hpp"
 #include "audit/AuditLog.hpp"
 #include "store/Migrations.hpp"
 
@@ -235,6 +238,59 @@ TEST(Gatewayctl, TranslateRunsTheHardenedPathBeforeTheAdapter) {
   EXPECT_EQ(hostile.exitCode, 1);
   EXPECT_NE(hostile.err.find("external entity 'xxe'"), std::string::npos) << hostile.err;
   EXPECT_EQ(hostile.out.find("root:"), std::string::npos);
+}
+
+// A gateway with the echo plugin that has stored `n` messages for hospital "h1".
+std::string storeEchoMessages(const gwtest::TempDir& dir, int n) {
+  Poco::File(dir.file("plugins")).createDirectories();
+  Poco::File(std::string(GW_PLUGIN_DIR) + "/echo.so").copyTo(dir.file("plugins/echo.so"));
+  const std::string path = dir.file("gateway.yaml");
+  gwtest::writeFile(path, "server:\n  listen: 127.0.0.1:0\nstore:\n  sqlite:\n    path: " + dir.file("gw.db") +
+                              "\nplugins:\n  folder: " + dir.file("plugins") + "\n  cache_folder: " +
+                              dir.file("cache") + "\nhospitals:\n  - {id: h1, key_sha256: " + gwtest::sha256("k1") +
+                              ", adapter: echo, options: {tag: t}}\n  - {id: h2, key_sha256: " + gwtest::sha256("k2") +
+                              ", adapter: missing}\n");
+  gw::Gateway gateway(gw::loadConfig(path));
+  gateway.start();
+  for (int i = 0; i < n; ++i) {
+    auto r = gwtest::httpCall(gateway.port(), "POST", "/v1/hospitals/h1/messages",
+                              "<Echo id=\"M" + std::to_string(i) + "\"><patient mrn=\"" + std::to_string(i) +
+                                  "\" family=\"Li\" given=\"Wei\"/></Echo>",
+                              {{"X-API-Key", "k1"}});
+    EXPECT_EQ(r.status, 200) << r.body;
+  }
+  return path;
+}
+
+TEST(Gatewayctl, PartnersListsRoutingAndFingerprintsNeverKeys) {
+  gwtest::TempDir dir;
+  const std::string path = storeEchoMessages(dir, 0);
+  auto r = runCommand(GW_GATEWAYCTL, {"partners", "--config", path});
+  EXPECT_EQ(r.exitCode, 1) << r.out << r.err;  // h2's adapter is missing
+  EXPECT_NE(r.out.find("h1"), std::string::npos);
+  EXPECT_NE(r.out.find("routed (echo 1.0.0)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("UNROUTED: adapter 'missing'"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("sha256:" + gwtest::sha256("k1").substr(0, 12)), std::string::npos);
+  EXPECT_EQ(r.out.find(gwtest::sha256("k1")), std::string::npos) << "only a fingerprint is shown";
+}
+
+TEST(Gatewayctl, ReplayFindsNoDifferenceForTheSameAdapterAndEachOneForAChangedOne) {
+  gwtest::TempDir dir;
+  const std::string path = storeEchoMessages(dir, 3);
+  auto same = runCommand(GW_GATEWAYCTL, {"replay", "--config", path, "--hospital", "h1", "--adapter", "echo"});
+  EXPECT_EQ(same.exitCode, 0) << same.out << same.err;
+  EXPECT_NE(same.out.find("replayed 3 messages of h1 through echo 1.0.0: 3 same, 0 differ, 0 fail"),
+            std::string::npos)
+      << same.out;
+  Poco::File(dir.file("v2")).createDirectories();
+  Poco::File(GW_ECHO_V2).copyTo(dir.file("v2/echo.so"));
+  auto changed = runCommand(GW_GATEWAYCTL, {"replay", "--config", path, "--hospital", "h1", "--adapter", "echo",
+                                            "--plugins", dir.file("v2")});
+  EXPECT_EQ(changed.exitCode, 1);
+  for (const char* id : {"(M0)", "(M1)", "(M2)"})
+    EXPECT_NE(changed.out.find(std::string(id) + ": DIFFERS"), std::string::npos) << changed.out;
+  EXPECT_NE(changed.out.find("0 same, 3 differ"), std::string::npos) << changed.out;
+  EXPECT_EQ(runCommand(GW_GATEWAYCTL, {"replay", "--config", path}).exitCode, 2);
 }
 
 TEST(Gatewayctl, AuditVerifyReportsAnIntactOrBrokenChain) {

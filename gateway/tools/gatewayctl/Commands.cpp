@@ -16,6 +16,16 @@ const std::vector<Command>& commands() {
        "Translates files with an adapter as the gateway would: partner format to canonical JSON on stdout, or "
        "with --encode canonical JSON to the partner format. Exit 0 translated, 1 rejected.",
        translate},
+      {"partners", "partners [--config FILE]",
+       "Lists the configured partners, their adapters and key fingerprints, and whether the plugin folder serves "
+       "them. Exit 1 when one is unrouted.",
+       listPartners},
+      {"replay", "replay --hospital ID --adapter NAME [--plugins DIR] [--since T] [--config FILE]",
+       "Dry-runs an adapter over the messages stored for a hospital and reports each output that differs from "
+       "the stored one (the shadow test before switching a partner). Exit 1 on any difference or failure.",
+       replayMessages},
+      {"new-plugin", "new-plugin NAME DIR",
+       "Scaffolds a buildable out-of-tree adapter project (find_package(GatewayPluginSdk)) with a test.", newPlugin},
   };
   return all;
 }

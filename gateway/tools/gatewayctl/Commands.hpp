@@ -27,5 +27,8 @@ int migrateStore(const std::vector<std::string>& args);
 int auditCommand(const std::vector<std::string>& args);
 int inspectPlugin(const std::vector<std::string>& args);
 int translate(const std::vector<std::string>& args);
+int listPartners(const std::vector<std::string>& args);
+int replayMessages(const std::vector<std::string>& args);
+int newPlugin(const std::vector<std::string>& args);
 
 }  // namespace gwctl
