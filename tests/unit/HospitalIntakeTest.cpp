@@ -112,6 +112,10 @@ TEST_P(HospitalIntake, ARepeatGetsTheOriginalAckAndWritesNothing) {
   EXPECT_EQ(again.status, 200);
   EXPECT_EQ(again.body, first.body);
   EXPECT_EQ(again.headers["X-Gateway-Duplicate"], "true");
+  auto metrics = gwtest::httpCall(gateway_->port(), "GET", "/metrics").body;
+  EXPECT_NE(metrics.find(R"(gateway_intake_messages_total{hospital="sh-intl",outcome="AA"} 1)"), std::string::npos);
+  EXPECT_NE(metrics.find(R"(gateway_intake_messages_total{hospital="sh-intl",outcome="duplicate"} 1)"),
+            std::string::npos);
   EXPECT_EQ(count("SELECT COUNT(*) FROM inbound_message"), messages);
   EXPECT_EQ(count("SELECT COUNT(*) FROM fhir_resource"), resources);
   EXPECT_EQ(count("SELECT COUNT(*) FROM audit_log"), audits);

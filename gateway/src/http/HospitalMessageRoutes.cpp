@@ -46,6 +46,7 @@ void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHos
     IntakeResponse answer = intake->receive(message, *config, *routes);
     request.response().set("X-Gateway-Outcome", answer.outcome);
     if (answer.duplicate) request.response().set("X-Gateway-Duplicate", "true");
+    context.metrics.observeMessage(hospital, answer.duplicate ? "duplicate" : answer.outcome);
     request.send(answer.httpStatus, answer.contentType, answer.body);
   });
 

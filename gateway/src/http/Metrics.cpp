@@ -26,6 +26,11 @@ void Metrics::observeRequest(const std::string& route, const std::string& method
   h.sum += seconds;
 }
 
+void Metrics::observeMessage(const std::string& hospital, const std::string& outcome) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  ++messages_[{hospital, outcome}];
+}
+
 void Metrics::addCollector(std::function<void(std::string&)> collector) {
   std::lock_guard<std::mutex> lock(mutex_);
   collectors_.push_back(std::move(collector));
@@ -54,6 +59,11 @@ std::string Metrics::render() const {
     out += "gateway_http_request_duration_seconds_sum{route=\"" + route + "\"} " + number(h.sum) + "\n";
     out += "gateway_http_request_duration_seconds_count{route=\"" + route + "\"} " + std::to_string(h.count) + "\n";
   }
+  out += "# HELP gateway_intake_messages_total Hospital messages by hospital and acknowledgement outcome.\n";
+  out += "# TYPE gateway_intake_messages_total counter\n";
+  for (const auto& [key, count] : messages_)
+    out += "gateway_intake_messages_total{hospital=\"" + key.first + "\",outcome=\"" + key.second + "\"} " +
+           std::to_string(count) + "\n";
   for (const auto& collector : collectors_) collector(out);
   return out;
 }

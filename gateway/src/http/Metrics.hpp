@@ -20,6 +20,9 @@ class Metrics {
   // One finished request: `route` is the route pattern (never the concrete path).
   void observeRequest(const std::string& route, const std::string& method, int status, double seconds);
 
+  // One hospital message answered with `outcome` (AA, AE or AR; "duplicate" for a repeat).
+  void observeMessage(const std::string& hospital, const std::string& outcome);
+
   // Extra gauges/counters owned elsewhere (store errors, plugins); each renders its own lines.
   void addCollector(std::function<void(std::string&)> collector);
 
@@ -34,6 +37,7 @@ class Metrics {
   mutable std::mutex mutex_;
   std::map<std::tuple<std::string, std::string, int>, std::uint64_t> requests_;
   std::map<std::string, Histogram> latency_;  // by route
+  std::map<std::pair<std::string, std::string>, std::uint64_t> messages_;  // by hospital, outcome
   std::vector<std::function<void(std::string&)>> collectors_;
 };
 
