@@ -11,20 +11,9 @@ namespace gwctl {
 
 int auditCommand(const std::vector<std::string>& args) {
   if (args.empty() || args[0] != "verify") throw UsageError("expects the subcommand 'verify'");
-  std::string path = "conf/gateway.yaml";
-  for (std::size_t i = 1; i < args.size(); ++i) {
-    if (args[i] == "--config" && i + 1 < args.size())
-      path = args[++i];
-    else
-      throw UsageError("unexpected argument '" + args[i] + "'");
-  }
-  gw::GatewayConfig config;
-  try {
-    config = gw::loadConfig(path);
-  } catch (const gw::ConfigError& e) {
-    std::cout << e.what() << "\n";
-    return 1;
-  }
+  auto loaded = configFromArguments(args, 1);
+  if (!loaded) return 1;
+  const gw::GatewayConfig& config = *loaded;
   gw::Database db(config.store);
   gw::AuditVerification result = gw::AuditLog(db, true).verify();
   if (!result.intact) {

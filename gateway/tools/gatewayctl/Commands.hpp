@@ -2,9 +2,12 @@
 #pragma once
 
 #include <functional>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "config/GatewayConfig.hpp"
 
 namespace gwctl {
 
@@ -20,6 +23,10 @@ struct Command {
 };
 
 const std::vector<Command>& commands();
+
+// Reads `--config FILE` from args[first…] (any other argument is a usage error) and loads it; prints
+// every configuration error and returns nothing when the file is not valid.
+std::optional<gw::GatewayConfig> configFromArguments(const std::vector<std::string>& args, std::size_t first = 0);
 
 // Subcommands (one file each).
 int checkConfig(const std::vector<std::string>& args);

@@ -10,20 +10,9 @@
 namespace gwctl {
 
 int migrateStore(const std::vector<std::string>& args) {
-  std::string path = "conf/gateway.yaml";
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--config" && i + 1 < args.size())
-      path = args[++i];
-    else
-      throw UsageError("unexpected argument '" + args[i] + "'");
-  }
-  gw::GatewayConfig config;
-  try {
-    config = gw::loadConfig(path);
-  } catch (const gw::ConfigError& e) {
-    std::cout << e.what() << "\n";
-    return 1;
-  }
+  auto loaded = configFromArguments(args, 0);
+  if (!loaded) return 1;
+  const gw::GatewayConfig& config = *loaded;
   gw::Database db(config.store);
   gw::MigrationReport report = gw::migrate(db);
   if (report.applied.empty()) {

@@ -14,20 +14,9 @@
 namespace gwctl {
 
 int listPartners(const std::vector<std::string>& args) {
-  std::string path = "conf/gateway.yaml";
-  for (std::size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--config" && i + 1 < args.size())
-      path = args[++i];
-    else
-      throw UsageError("unexpected argument '" + args[i] + "'");
-  }
-  std::shared_ptr<const gw::GatewayConfig> config;
-  try {
-    config = std::make_shared<const gw::GatewayConfig>(gw::loadConfig(path));
-  } catch (const gw::ConfigError& e) {
-    std::cout << e.what() << "\n";
-    return 1;
-  }
+  auto loaded = configFromArguments(args);
+  if (!loaded) return 1;
+  auto config = std::make_shared<const gw::GatewayConfig>(*loaded);
   // The daemon's host on the configured folder, with copies in a folder of our own.
   Poco::TemporaryFile cache;  // removed when the command ends, after the host below
   gw::PluginsConfig plugins = config->plugins;
