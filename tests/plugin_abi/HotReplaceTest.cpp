@@ -4,6 +4,7 @@
 
 #include <atomic>
 #include <chrono>
+#include <iostream>
 #include <mutex>
 #include <thread>
 
@@ -80,6 +81,8 @@ TEST(HotReplace, FiftyReplacementsUnderLoadLoseNoRequestAndLeaveOneCopyMapped) {
     std::this_thread::sleep_for(20ms);
   }
   clients.stop();
+  std::cout << "hot replace: 50 replacements, " << fromV1.load() + fromV2.load() << " requests answered ("
+            << fromV1.load() << " by v1, " << fromV2.load() << " by v2), " << failed.load() << " failed\n";
 
   EXPECT_EQ(failed.load(), 0) << firstFailure;
   EXPECT_GT(fromV1.load(), 0);
