@@ -4,6 +4,8 @@
 // 医疗付费方式 and C-CDA policy activities become Coverage.
 #include "MappingContext.hpp"
 
+#include <map>
+
 namespace gw::cda {
 
 namespace {
@@ -23,7 +25,10 @@ void addEncounterMoney(MappingContext& c, const char* name, Json money) {
   encounter->append("extension", extension);
 }
 
+// A fee nested (entryRelationship COMP) in another fee is "of which" (西药费-抗菌药物费用 within 西药费):
+// it becomes partOf that ChargeItem, so that a sum over items without partOf is not counted twice.
 void mapCharges(MappingContext& c) {
+  std::map<Node, std::string> chargeUrls;
   for (Node o : descendants(c.kind.root, "observation")) {
     Node value = child(o, "value");
     if (xsiType(value) != "MO") continue;
@@ -52,7 +57,12 @@ void mapCharges(MappingContext& c) {
     item.set("subject", referenceTo(c.patientUrl));
     if (!c.encounterUrl.empty()) item.set("context", referenceTo(c.encounterUrl));
     item.set("priceOverride", money);
-    c.bundle.add(c.nextKey("ChargeItem"), item, MappingContext::conditional("ChargeItem", identifier));
+    for (Node outer = ancestor(o, "observation"); outer; outer = ancestor(outer, "observation"))
+      if (auto it = chargeUrls.find(outer); it != chargeUrls.end()) {
+        item.append("partOf", referenceTo(it->second));
+        break;
+      }
+    chargeUrls[o] = c.bundle.add(c.nextKey("ChargeItem"), item, MappingContext::conditional("ChargeItem", identifier));
   }
 }
 

@@ -100,7 +100,8 @@ void mapPatient(MappingContext& c, Node patient, Node person) {
     PersonName name = personName(n);
     if (name.empty()) continue;
     Json human = Json::object();
-    human.set("use", "official");
+    std::string use = attr(n, "use");  // CDA: L legal, P pseudonym; Chinese names carry none
+    human.set("use", use == "P" ? "nickname" : use == "L" || use.empty() ? "official" : use == "ASGN" ? "usual" : "");
     human.set("text", name.text);
     human.set("family", name.family);
     for (const auto& g : name.given) human.append("given", Json::string(g));
