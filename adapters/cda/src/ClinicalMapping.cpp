@@ -4,6 +4,8 @@
 // 西药处方, C-CDA medication activities) as MedicationRequest.
 #include "MappingContext.hpp"
 
+#include <algorithm>
+
 namespace gw::cda {
 
 namespace {
@@ -50,7 +52,7 @@ Json categoryOf(const char* system, const char* code, const std::string& text) {
   return category;
 }
 
-void addCondition(MappingContext& c, Json code, Json category, const std::string& onset, Node statusHigh) {
+std::string addCondition(MappingContext& c, Json code, Json category, const std::string& onset, Node statusHigh) {
   Json condition = Json::object();
   condition.set("resourceType", "Condition");
   // FHIR wants a clinical status on problem-list items (con-3): resolved once the problem has an end.
@@ -63,7 +65,28 @@ void addCondition(MappingContext& c, Json code, Json category, const std::string
   condition.set("subject", referenceTo(c.patientUrl));
   if (!c.encounterUrl.empty()) condition.set("encounter", referenceTo(c.encounterUrl));
   condition.set("onsetDateTime", c.dateTime(onset, "problem observation effectiveTime"));
-  c.bundle.add(c.nextKey("Condition"), condition);
+  return c.bundle.add(c.nextKey("Condition"), condition);
+}
+
+// Lists a diagnosis on the Encounter (claims take the encounter's list, in its order, before other
+// conditions): 出院诊断 is the discharge diagnosis (DD), 门（急）诊诊断 on the front page the admitting
+// one (AD), and 主要诊断 has rank 1.
+void listOnEncounter(MappingContext& c, const std::string& conditionUrl, const std::string& role) {
+  Json* encounter = c.bundle.find("Encounter");
+  if (!encounter) return;
+  Json diagnosis = Json::object();
+  diagnosis.set("condition", referenceTo(conditionUrl));
+  const char* use = role.rfind("出院诊断", 0) == 0 ? "DD" : role.rfind("门（急）诊诊断", 0) == 0 ? "AD" : nullptr;
+  if (use) {
+    Json coding = Json::object();
+    coding.set("system", "http://terminology.hl7.org/CodeSystem/diagnosis-role");
+    coding.set("code", use);
+    Json concept = Json::object();
+    concept.append("coding", coding);
+    diagnosis.set("use", concept);
+  }
+  if (role.find("主要诊断") != std::string::npos) diagnosis.set("rank", Json::number("1"));
+  encounter->append("diagnosis", diagnosis);
 }
 
 // WS/T 500: a coded diagnosis data element; the name, when sent, is its organizer sibling.
@@ -74,6 +97,7 @@ void mapWsT500Diagnoses(MappingContext& c) {
   };
   const Kind kinds[] = {{"DE05.01.024.00", "DE05.01.025.00"},   // 诊断代码 / 诊断名称 (ICD-10)
                         {"DE05.10.130.00", "DE05.10.172.00"}};  // 中医病名/证候代码 / 名称 (GB/T 15657)
+  std::vector<std::pair<std::string, std::string>> listed;  // Condition fullUrl, data element name
   for (Node o : descendants(c.kind.root, "observation")) {
     Node codeNode = child(o, "code");
     if (attr(codeNode, "codeSystem") != kDataElements) continue;
@@ -87,10 +111,15 @@ void mapWsT500Diagnoses(MappingContext& c) {
       if (isPlaceholder(name)) name.clear();
       code.set("text", name.empty() ? displayName(value) : name);
       std::string role = displayName(codeNode);  // 出院诊断-主要诊断疾病编码, 中医证候代码…
-      addCondition(c, code, categoryOf("http://terminology.hl7.org/CodeSystem/condition-category", "encounter-diagnosis", role),
-                   timeOf(o), nullptr);
+      std::string url = addCondition(
+          c, code, categoryOf("http://terminology.hl7.org/CodeSystem/condition-category", "encounter-diagnosis", role),
+          timeOf(o), nullptr);
+      listed.emplace_back(url, role);
     }
   }
+  std::stable_partition(listed.begin(), listed.end(),
+                        [](const auto& d) { return d.second.find("主要诊断") != std::string::npos; });
+  for (const auto& [url, role] : listed) listOnEncounter(c, url, role);
 }
 
 // C-CDA Problem Observation (2.16.840.1.113883.10.20.22.4.4): the problem is the value (CD).
@@ -105,9 +134,7 @@ void mapCcdaProblems(MappingContext& c) {
     Json category = diagnosis ? categoryOf("http://terminology.hl7.org/CodeSystem/condition-category", "encounter-diagnosis", "")
                               : categoryOf("http://terminology.hl7.org/CodeSystem/condition-category", "problem-list-item", "");
     Node high = path(o, {"effectiveTime", "high"});
-    addCondition(c, code, category, attr(path(o, {"effectiveTime", "low"}), "value").empty() ? attr(child(o, "effectiveTime"), "value")
-                                                                                            : attr(path(o, {"effectiveTime", "low"}), "value"),
-                 high && !attr(high, "value").empty() ? high : nullptr);
+    addCondition(c, code, category, timeOf(o), attr(high, "value").empty() ? nullptr : high);
   }
 }
 
@@ -174,7 +201,7 @@ void mapMeasurements(MappingContext& c) {
   }
 }
 
-Json timing(MappingContext& c, Node administration) {
+Json timing(Node administration) {
   Json repeat = Json::object();
   for (Node t : children(administration, "effectiveTime")) {
     if (xsiType(t) != "PIVL_TS") continue;
@@ -196,7 +223,6 @@ Json timing(MappingContext& c, Node administration) {
     repeat.set("period", Json::number("1"));
     repeat.set("periodUnit", "d");
   }
-  (void)c;
   Json out = Json::object();
   out.set("repeat", repeat);
   return out;
@@ -227,7 +253,7 @@ void mapMedications(MappingContext& c) {
     request.set("subject", referenceTo(c.patientUrl));
     if (!c.encounterUrl.empty()) request.set("encounter", referenceTo(c.encounterUrl));
     Json dosage = Json::object();
-    dosage.set("timing", timing(c, sa));
+    dosage.set("timing", timing(sa));
     dosage.set("route", c.concept(child(sa, "routeCode")));
     Json dose = c.quantity(child(sa, "doseQuantity"));
     if (dose.isEmpty()) dose = c.quantity(path(sa, {"doseQuantity", "low"}));

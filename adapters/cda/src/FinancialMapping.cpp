@@ -26,7 +26,7 @@ void addEncounterMoney(MappingContext& c, const char* name, Json money) {
 }
 
 // A fee nested (entryRelationship COMP) in another fee is "of which" (西药费-抗菌药物费用 within 西药费):
-// it becomes partOf that ChargeItem, so that a sum over items without partOf is not counted twice.
+// it becomes partOf that ChargeItem and not-billable, so that a sum over billable items counts it once.
 void mapCharges(MappingContext& c) {
   std::map<Node, std::string> chargeUrls;
   for (Node o : descendants(c.kind.root, "observation")) {
@@ -50,18 +50,18 @@ void mapCharges(MappingContext& c) {
     identifier.set("system", "urn:gw:" + c.options.partnerId + ":charge");
     identifier.set("value", c.kind.messageId + ":" + (code.empty() ? std::to_string(c.counter + 1) : code));
     item.append("identifier", identifier);
-    item.set("status", "billable");
+    // An "of which" amount is already inside its parent: not billable by itself (claims sum billable items).
+    std::string parentUrl;
+    for (Node outer = ancestor(o, "observation"); outer && parentUrl.empty(); outer = ancestor(outer, "observation"))
+      if (auto it = chargeUrls.find(outer); it != chargeUrls.end()) parentUrl = it->second;
+    item.set("status", parentUrl.empty() ? "billable" : "not-billable");
+    if (!parentUrl.empty()) item.append("partOf", referenceTo(parentUrl));
     Json concept = c.concept(codeNode);
     concept.set("text", displayName(codeNode));
     item.set("code", concept);
     item.set("subject", referenceTo(c.patientUrl));
     if (!c.encounterUrl.empty()) item.set("context", referenceTo(c.encounterUrl));
     item.set("priceOverride", money);
-    for (Node outer = ancestor(o, "observation"); outer; outer = ancestor(outer, "observation"))
-      if (auto it = chargeUrls.find(outer); it != chargeUrls.end()) {
-        item.append("partOf", referenceTo(it->second));
-        break;
-      }
     chargeUrls[o] = c.bundle.add(c.nextKey("ChargeItem"), item, MappingContext::conditional("ChargeItem", identifier));
   }
 }

@@ -44,7 +44,7 @@ std::string V3Time::dateTime(const std::string& ts, const std::string& zone, con
 
 std::string V3Time::instant(const std::string& ts, const std::string& zone, const std::string& field) {
   Parts p = split(ts, field);
-  if (p.date.size() < 10) throw gw::sdk::Error(GW_ERR_INVALID, field + ": '" + ts + "' has no day; an instant needs one");
+  if (p.date.size() < 10) return "";  // a month or a year is no instant: the element is left out
   return p.date + "T" + (p.time.empty() ? "00:00:00" : p.time) + (p.zone.empty() ? zone : p.zone);
 }
 

@@ -10,6 +10,7 @@ struct V3Time {
   // Throw gw::sdk::Error(GW_ERR_INVALID) naming `field` when the value is not a TS.
   static std::string date(const std::string& ts, const std::string& field);
   static std::string dateTime(const std::string& ts, const std::string& zone, const std::string& field);
+  // "" when the TS has no day (an instant needs one; the caller leaves the element out).
   static std::string instant(const std::string& ts, const std::string& zone, const std::string& field);
 };
 

@@ -203,8 +203,21 @@ const std::map<std::string, Expectation>& expectations() {
           }
           EXPECT_DOUBLE_EQ(moneyValue(chargeItem(b, "HDSD00.11.147")->getObject("priceOverride")), 32.8);  // 一般医疗服务费
           EXPECT_DOUBLE_EQ(moneyValue(chargeItem(b, "HDSD00.11.098")->getObject("priceOverride")), 12074.18);  // 西药费
-          auto antibiotics = chargeItem(b, "HDSD00.11.099");  // 其中抗菌药物费用: part of 西药费
+          auto antibiotics = chargeItem(b, "HDSD00.11.099");  // 其中抗菌药物费用: part of 西药费, counted there
           EXPECT_EQ(str(antibiotics->getArray("partOf")->getObject(0), "reference"), fullUrlOf(b, chargeItem(b, "HDSD00.11.098")));
+          EXPECT_EQ(str(antibiotics, "status"), "not-billable");
+          double billable = 0;
+          for (const auto& c : charges)
+            if (str(c, "status") == "billable") billable += moneyValue(c->getObject("priceOverride"));
+          // The sum of the top-level fee categories; this synthetic example's stated total (59521.00) differs.
+          EXPECT_NEAR(billable, 55192.96, 0.001);
+          auto primary = encounter->getArray("diagnosis")->getObject(0);  // 出院诊断-主要诊断 first, rank 1
+          EXPECT_EQ(primary->getValue<int>("rank"), 1);
+          EXPECT_TRUE(has(codings(primary, "use"), "http://terminology.hl7.org/CodeSystem/diagnosis-role|DD"));
+          for (const auto& c : resources(b, "Condition")) {
+            if (fullUrlOf(b, c) != str(primary->getObject("condition"), "reference")) continue;
+            EXPECT_EQ(str(c->getArray("category")->getObject(0), "text"), "出院诊断-主要诊断疾病编码");
+          }
           EXPECT_EQ(str(only(b, "Coverage")->getObject("type"), "text"), "城镇职工基本医疗保险");  // 医疗付费方式
           EXPECT_TRUE(has(conditionCodes(b), "urn:oid:2.16.156.10011.2.3.3.11.3|1"));
           EXPECT_TRUE(has(conditionCodes(b), "urn:oid:2.16.156.10011.2.3.3.11.5|1"));

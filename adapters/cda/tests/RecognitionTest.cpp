@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 using namespace gw::cda;
 using namespace gw::cda::test;
 
@@ -122,4 +124,29 @@ TEST(CdaRecognition, RefusesUnusableOptionsNamingTheOption) {
       EXPECT_EQ(e.status(), GW_ERR_CONFIG) << options;
     }
   }
+}
+
+TEST(CdaRecognition, ADischargeFinishesTheEncounter) {
+  const char* discharge = R"(<PRPA_IN400003UV xmlns="urn:hl7-org:v3">
+  <id root="2.16.156.10011.2.5.1.1" extension="DIS-1"/>
+  <creationTime value="20240310100000"/>
+  <interactionId root="2.16.156.10011.2.5.1.2" extension="PRPA_IN400003UV"/>
+  <controlActProcess><subject><encounterEvent>
+    <id><item root="2.16.156.10011.1.12" extension="ZY2024001"/></id>
+    <code code="3" codeSystem="2.16.156.10011.2.3.1.271"><displayName value="住院"/></code>
+    <effectiveTime><low value="20240301080000"/><high value="20240310093000"/></effectiveTime>
+    <subject><patient><patientPerson><id><item root="2.16.156.10011.1.3" extension="110101199001011234"/></id></patientPerson></patient></subject>
+    <discharger><assignedPerson><id><item root="2.16.156.10011.1.4" extension="D-17"/></id>
+      <assignedPerson><name><item><part value="李主任"/></item></name></assignedPerson></assignedPerson></discharger>
+  </encounterEvent></subject></controlActProcess>
+</PRPA_IN400003UV>)";
+  auto bundle = parseJson(makeAdapter().decode(discharge, "application/xml").bytes);
+  auto encounter = resources(bundle, "Encounter").front();
+  EXPECT_EQ(str(encounter, "status"), "finished");
+  EXPECT_EQ(str(encounter->getObject("class"), "code"), "IMP");
+  EXPECT_EQ(str(encounter->getObject("period"), "end"), "2024-03-10T09:30:00+08:00");
+  auto ids = identifiers(encounter);
+  EXPECT_NE(std::find(ids.begin(), ids.end(), "urn:oid:2.16.156.10011.1.12|ZY2024001"), ids.end());
+  auto doctor = identifiers(resources(bundle, "Practitioner").front());
+  EXPECT_NE(std::find(doctor.begin(), doctor.end(), "urn:gw:bj-union:practitioner|D-17"), doctor.end());
 }
