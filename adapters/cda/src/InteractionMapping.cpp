@@ -68,6 +68,8 @@ void mapEncounterEvent(MappingContext& c) {
   encounter.set("resourceType", "Encounter");
   Json key;
   for (const V3Id& id : ids(event)) {
+    // 就诊次数 counts a patient's visits ("2"): not unique, and the store matches records on any identifier.
+    if (id.root == "2.16.156.10011.2.5.1.8") continue;
     Json identifier = c.identifier(id);
     if (identifier.isEmpty()) continue;
     if (key.isEmpty() && OidSystems::role(id.root) == IdRole::Encounter) key = identifier;

@@ -16,7 +16,7 @@ const OidEntry kEntries[] = {
     {"2.16.156.10011.2.5.1.4", nullptr, IdRole::Patient, "PI", "患者ID (平台患者标识)"},
     {"2.16.156.10011.1.11", nullptr, IdRole::Encounter, "VN", "门（急）诊号"},
     {"2.16.156.10011.1.12", nullptr, IdRole::Encounter, "VN", "住院号"},
-    {"2.16.156.10011.2.5.1.8", nullptr, IdRole::Encounter, nullptr, "就诊次数"},
+    {"2.16.156.10011.2.5.1.8", nullptr, IdRole::Other, nullptr, "就诊次数 (a count, not an identifier)"},
     {"2.16.156.10011.2.5.1.9", nullptr, IdRole::Encounter, "VN", "就诊流水号"},
     {"2.16.156.10011.1.4", nullptr, IdRole::Practitioner, nullptr, "医务人员编号"},
     {"2.16.156.10011.1.7", nullptr, IdRole::Practitioner, nullptr, "医务人员编号 (文档作者)"},

@@ -125,7 +125,7 @@ const std::map<std::string, Expectation>& expectations() {
           auto encounter = only(b, "Encounter");
           auto ids = identifiers(encounter);
           EXPECT_TRUE(has(ids, "urn:oid:2.16.156.10011.1.11|11"));          // 门急诊号
-          EXPECT_TRUE(has(ids, "urn:oid:2.16.156.10011.2.5.1.8|2"));        // 就诊次数
+          EXPECT_FALSE(has(ids, "urn:oid:2.16.156.10011.2.5.1.8|2"));       // 就诊次数: a count, not unique
           EXPECT_TRUE(has(ids, "urn:oid:2.16.156.10011.2.5.1.9|123456"));   // 就诊流水号
           EXPECT_EQ(str(encounter->getObject("class"), "code"), "AMB");
           EXPECT_EQ(str(encounter, "status"), "in-progress");
