@@ -138,16 +138,15 @@ void mapDocumentHeader(MappingContext& c, std::string_view originalBytes) {
   if (authors.isEmpty()) authors.push(custodian);
 
   Json type = c.concept(child(root, "code"));
-  if (Json* coding = type.get("coding"); coding && coding->size() == 1 && c.kind.family == Family::WsT500Document) {
-    Json fixed = Json::object();
-    Json only = Json::object();
-    only.set("system", c.oids.system("2.16.156.10011.2.4"));
-    only.set("code", c.kind.event);
-    only.set("display", c.kind.title);
-    fixed.append("coding", only);
-    type = fixed;
+  if (c.kind.family == Family::WsT500Document) {
+    // WS/T 500 document codes carry no displayName: the coding is named by the document's title.
+    Json coding = c.coding(child(root, "code"));
+    coding.set("display", c.kind.title);
+    type = Json::object();
+    type.append("coding", coding);
   }
   std::string effective = attr(child(root, "effectiveTime"), "value");
+  if (effective.empty()) throw gw::sdk::Error(GW_ERR_INVALID, "ClinicalDocument has no effectiveTime (CDA requires one)");
   Json docId = Json::object();
   for (const V3Id& id : ids(root)) {
     docId = c.identifier(id);
