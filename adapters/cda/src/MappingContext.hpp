@@ -27,8 +27,7 @@ struct MappingContext {
   const MessageKind& kind;
   BundleBuilder bundle;
   std::string patientUrl, encounterUrl;
-  std::string entryPrefix;  // distinguishes entries of the same kind ("Condition/3")
-  int counter = 0;
+  int counter = 0;  // numbers entries of the same kind ("Condition/3")
 
   std::string nextKey(const std::string& type) { return type + "/" + std::to_string(++counter); }
 
