@@ -1,0 +1,123 @@
+// CdaAdapter.cpp: the adapter's entry points (see CdaAdapter.hpp).
+#include "CdaAdapter.hpp"
+
+#include "Acknowledgement.hpp"
+#include "MappingContext.hpp"
+#include "V3Time.hpp"
+#include "xml/HardenedXml.hpp"
+
+#include <Poco/DateTimeFormatter.h>
+#include <Poco/Timestamp.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <cctype>
+
+namespace gw::cda {
+
+namespace {
+
+using gw::sdk::Error;
+
+void checkContentType(std::string_view contentType) {
+  std::string type(contentType.substr(0, contentType.find(';')));
+  while (!type.empty() && std::isspace(static_cast<unsigned char>(type.back()))) type.pop_back();
+  for (auto& ch : type) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  if (type.empty() || type == "application/xml" || type == "text/xml" || type == "application/hl7-v3+xml" ||
+      type == "application/cda+xml")
+    return;
+  throw Error(GW_ERR_UNSUPPORTED, "content type '" + type + "' is not HL7 v3 / CDA XML");
+}
+
+// Parses through the one hardened path; a refusal is GW_ERR_INVALID with the parser's position and reason.
+XmlDocument parse(std::string_view input) {
+  XmlParseResult result = HardenedXml::parse(input);
+  if (!result.ok()) {
+    const XmlRejection& r = result.rejection();
+    std::string where = r.line > 0 ? "line " + std::to_string(r.line) + (r.column > 0 ? ", column " + std::to_string(r.column) : "") : "";
+    throw Error(GW_ERR_INVALID, std::string("not well-formed XML (") + xmlRejectionKindName(r.kind) + "): " + r.reason, where);
+  }
+  return std::move(result.document());
+}
+
+}  // namespace
+
+gw::sdk::AdapterInfo CdaAdapter::info() {
+  return {"cda",
+          "1.0.0",
+          GW_KIND_HOSPITAL,
+          {"hl7v3-xml", "cda-r2"},
+          {"application/xml", "text/xml", "application/hl7-v3+xml", "application/cda+xml"},
+          {{"currency", GW_FIELD_STRING, 0, "CNY", "ISO 4217 currency of amounts that do not name their own (元 is CNY)"},
+           {"timezone", GW_FIELD_STRING, 0, "+08:00", "UTC offset of times sent without one (FHIR needs an offset)"},
+           {"oid_systems", GW_FIELD_MAP, 0, nullptr,
+            "OIDs to identifier/code system URIs, over the adapter's table (default urn:oid:<oid>)"}}};
+}
+
+CdaAdapter::CdaAdapter(const gw::sdk::Partner& partner)
+    : options_(PartnerOptions::fromJson(partner.id, partner.optionsJson)) {}
+
+gw::sdk::Output CdaAdapter::identify(std::string_view input, std::string_view contentType) {
+  checkContentType(contentType);
+  XmlDocument doc = parse(input);
+  MessageKind kind = MessageKind::of(doc.root());
+  gw::sdk::Output out;
+  out.messageId = kind.messageId;
+  out.event = kind.event;
+  return out;
+}
+
+gw::sdk::Output CdaAdapter::decode(std::string_view input, std::string_view contentType) {
+  checkContentType(contentType);
+  XmlDocument doc = parse(input);
+  MessageKind kind = MessageKind::of(doc.root());
+  MappingContext c(options_, kind);
+  if (kind.family == Family::WsT500Document || kind.family == Family::CcdaDocument) {
+    mapDocumentHeader(c, input);
+    mapClinicalEntries(c);
+    mapFinancialEntries(c);
+  } else {
+    mapInteraction(c);
+  }
+  Json identifier = Json::object();
+  identifier.set("system", "urn:gw:" + options_.partnerId + ":message");
+  identifier.set("value", kind.messageId);
+  Node time = child(kind.root, kind.family == Family::WsT500Document || kind.family == Family::CcdaDocument ? "effectiveTime" : "creationTime");
+  std::string timestamp = c.instant(attr(time, "value"), localName(time));
+  gw::sdk::Output out;
+  out.messageId = kind.messageId;
+  out.event = kind.event;
+  out.bytes = c.bundle.build(identifier, timestamp).dump();
+  out.contentType = "application/fhir+json";
+  return out;
+}
+
+gw::sdk::Output CdaAdapter::acknowledge(std::string_view request, std::string_view contentType, gw_ack_outcome outcome,
+                                        std::string_view errorLocation, std::string_view text) {
+  (void)contentType;
+  AckRequest ack;
+  ack.outcome = outcome;
+  ack.text = std::string(text);
+  if (!errorLocation.empty()) ack.text += (ack.text.empty() ? "" : " ") + std::string("(") + std::string(errorLocation) + ")";
+  try {
+    XmlDocument doc = parse(request);
+    Node root = doc.root();
+    std::vector<V3Id> own = ids(root);
+    if (!own.empty()) ack.targetRoot = own.front().root, ack.targetExtension = own.front().extension;
+    for (const V3Id& id : ids(path(root, {"sender", "device"}))) ack.senderRoot = id.root, ack.senderId = id.extension;
+    for (const V3Id& id : ids(path(root, {"receiver", "device"}))) ack.receiverRoot = id.root, ack.receiverId = id.extension;
+  } catch (const std::exception& e) {
+    // Too broken to read: still answer, as an AR naming why.
+    ack.outcome = GW_ACK_REJECT;
+    ack.text = ack.text.empty() ? e.what() : ack.text + "; " + e.what();
+  }
+  ack.ackId = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
+  ack.creationTime = Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y%m%d%H%M%S");
+  gw::sdk::Output out;
+  out.bytes = buildAcknowledgement(ack);
+  out.contentType = "application/xml";
+  out.messageId = ack.ackId;
+  out.event = "MCCI_IN000002UV01";
+  return out;
+}
+
+}  // namespace gw::cda
