@@ -10,10 +10,6 @@ namespace gw::x12 {
 
 namespace {
 
-std::string padded(const std::string& text, std::size_t width) {
-  return text.size() >= width ? text.substr(0, width) : text + std::string(width - text.size(), ' ');
-}
-
 std::string trimmedRight(std::string text) {
   while (!text.empty() && text.back() == ' ') text.pop_back();
   return text;
@@ -53,8 +49,8 @@ Acknowledgement acknowledgementOf(std::string_view request, gw_ack_outcome outco
   std::string control = now.substr(4, 8) + "0";  // MMDDHHMM + 0: distinct per minute (README: limits)
   std::string gs06 = std::to_string(std::strtoul(control.c_str(), nullptr, 10));
   const std::string e(1, d.element);
-  out.raw("ISA" + e + "00" + e + padded("", 10) + e + "00" + e + padded("", 10) + e + isa.at(7) + e +
-          padded(trimmedRight(isa.at(8)), 15) + e + isa.at(5) + e + padded(trimmedRight(isa.at(6)), 15) + e +
+  out.raw("ISA" + e + "00" + e + fixedWidth("", 10) + e + "00" + e + fixedWidth("", 10) + e + isa.at(7) + e +
+          fixedWidth(trimmedRight(isa.at(8)), 15) + e + isa.at(5) + e + fixedWidth(trimmedRight(isa.at(6)), 15) + e +
           now.substr(2, 6) + e + now.substr(8, 4) + e + std::string(1, out.delimiters().repetition) + e + "00501" + e +
           control + e + "0" + e + std::string(1, options.usage) + e + std::string(1, d.component));
   const Segment& firstGs = received.segments[received.groups.front().first];

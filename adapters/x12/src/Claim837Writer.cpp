@@ -15,21 +15,10 @@ namespace {
 
 constexpr const char* kNpiSystem = "http://hl7.org/fhir/sid/us-npi";
 
-std::string padded(const std::string& text, std::size_t width) {
-  return text.size() >= width ? text.substr(0, width) : text + std::string(width - text.size(), ' ');
-}
-
-std::string codeOf(const JsonObject& concept) { return stringAt(objectIn(arrayAt(concept, "coding"), 0), "code"); }
-
-std::string compactDate(const std::string& fhirDate) {
-  if (fhirDate.size() < 10) return {};
-  return fhirDate.substr(0, 4) + fhirDate.substr(5, 2) + fhirDate.substr(8, 2);
-}
-
 bool isInstitutional(const JsonObject& claim, const X12Options& options) {
   if (options.transaction == Transaction::Institutional) return true;
   if (options.transaction == Transaction::Professional) return false;
-  return codeOf(objectAt(claim, "type")) == "institutional";
+  return firstCode(objectAt(claim, "type")) == "institutional";
 }
 
 // SBR01 payer responsibility by position among the claim's payers (5010 allows eleven).
@@ -93,12 +82,12 @@ std::vector<ServiceLine> linesOf(const JsonObject& claim, const std::map<int, st
     std::string where = "Claim.item[" + std::to_string(i) + "]";
     ServiceLine line;
     line.sequence = item->optValue<int>("sequence", static_cast<int>(i + 1));
-    line.procedure = codeOf(objectAt(item, "productOrService"));
+    line.procedure = firstCode(objectAt(item, "productOrService"));
     if (line.procedure.empty()) claimError(claim, "missing " + where + ".productOrService code (SV1/SV2 procedure)");
     JsonArray modifiers = arrayAt(item, "modifier");
     for (std::size_t m = 0; modifiers && m < modifiers->size() && m < 4; ++m)
-      line.modifiers.push_back(codeOf(objectIn(modifiers, m)));
-    line.revenueCode = codeOf(objectAt(item, "revenue"));
+      line.modifiers.push_back(firstCode(objectIn(modifiers, m)));
+    line.revenueCode = firstCode(objectAt(item, "revenue"));
     if (line.revenueCode.empty()) line.revenueCode = options.revenueCode;
     JsonObject quantity = objectAt(item, "quantity");
     line.units = numberAt(quantity, "value");
@@ -113,10 +102,10 @@ std::vector<ServiceLine> linesOf(const JsonObject& claim, const std::map<int, st
     }
     line.cents = *net;
     std::string date = stringAt(item, "servicedDate");
-    line.from = line.to = compactDate(date);
+    line.from = line.to = x12Date(date);
     if (JsonObject period = objectAt(item, "servicedPeriod")) {
-      line.from = compactDate(stringAt(period, "start"));
-      line.to = compactDate(stringAt(period, "end"));
+      line.from = x12Date(stringAt(period, "start"));
+      line.to = x12Date(stringAt(period, "end"));
       if (line.to.empty()) line.to = line.from;
     }
     JsonArray pointers = arrayAt(item, "diagnosisSequence");
@@ -195,8 +184,9 @@ class SetWriter {
   void personName(const std::string& entity, const Person& person, const std::string& loop, const std::string& idQualifier,
                   const std::string& id) {
     if (person.last.empty()) missing(person.reference + " name (" + loop + " NM103)");
-    out_.segment({"NM1", entity, person.organization ? "2" : "1", person.last, person.first, person.middle, "", "",
-                  idQualifier, id});
+    // The guide's maximum lengths (NM103 60, NM104 35, NM105 25): longer names are cut, not rejected.
+    out_.segment({"NM1", entity, person.organization ? "2" : "1", person.last.substr(0, 60), person.first.substr(0, 35),
+                  person.middle.substr(0, 25), "", "", idQualifier, id});
   }
 
   void subscriberName(const InsuranceParty& party, const std::string& loop) {
@@ -209,9 +199,10 @@ class SetWriter {
       if (required) missing(person.reference + ".address line and city (" + loop + " N3/N4)");
       return;
     }
-    out_.segment({"N3", person.street1, person.street2});
+    // N301/N302 55, N401 30, N403 15 characters at most.
+    out_.segment({"N3", person.street1.substr(0, 55), person.street2.substr(0, 55)});
     std::string country = person.country == "US" || person.country == "USA" ? "" : person.country;
-    out_.segment({"N4", person.city, person.state, person.postalCode, country});
+    out_.segment({"N4", person.city.substr(0, 30), person.state, person.postalCode.substr(0, 15), country});
   }
 
   void demographics(const Person& person, const std::string& loop) {
@@ -252,8 +243,8 @@ class SetWriter {
       out_.segment({"CLM", id, x12Amount(*total), "", "", out_.composite({o_.facilityType, "A", "1"}), "", "A", "Y", "Y"});
       std::string from, to;
       if (JsonObject period = objectAt(claim_, "billablePeriod")) {
-        from = compactDate(stringAt(period, "start"));
-        to = compactDate(stringAt(period, "end"));
+        from = x12Date(stringAt(period, "start"));
+        to = x12Date(stringAt(period, "end"));
       }
       for (const auto& line : lines) {
         if (from.empty() || (!line.from.empty() && line.from < from)) from = line.from;
@@ -354,8 +345,8 @@ Rendered837 render837(const ClaimPage& page, const X12Options& options, const st
   const Delimiters& d = options.delimiters;
   X12Writer out(d);
   const std::string e(1, d.element);
-  out.raw("ISA" + e + "00" + e + padded("", 10) + e + "00" + e + padded("", 10) + e + options.senderQualifier + e +
-          padded(options.senderId, 15) + e + options.receiverQualifier + e + padded(options.receiverId, 15) + e +
+  out.raw("ISA" + e + "00" + e + fixedWidth("", 10) + e + "00" + e + fixedWidth("", 10) + e + options.senderQualifier + e +
+          fixedWidth(options.senderId, 15) + e + options.receiverQualifier + e + fixedWidth(options.receiverId, 15) + e +
           now.substr(2, 6) + e + now.substr(8, 4) + e + std::string(1, d.repetition) + e + "00501" + e + isa13 + e +
           "0" + e + std::string(1, options.usage) + e + std::string(1, d.component));
 

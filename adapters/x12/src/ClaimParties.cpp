@@ -11,11 +11,6 @@ std::string referenceAt(const JsonObject& object, const std::string& key) {
   return stringAt(objectAt(object, key), "reference");
 }
 
-std::string compactDate(const std::string& fhirDate) {
-  if (fhirDate.size() < 10) return {};
-  return fhirDate.substr(0, 4) + fhirDate.substr(5, 2) + fhirDate.substr(8, 2);
-}
-
 Person personOf(const JsonObject& resource, const std::string& reference) {
   Person person;
   person.reference = reference;
@@ -30,7 +25,7 @@ Person personOf(const JsonObject& resource, const std::string& reference) {
     // A name written as one text (Chinese names often are) goes whole into the last name.
     if (person.last.empty() && person.first.empty()) person.last = stringAt(name, "text");
   }
-  person.birthDate = compactDate(stringAt(resource, "birthDate"));
+  person.birthDate = x12Date(stringAt(resource, "birthDate"));
   std::string gender = stringAt(resource, "gender");
   person.gender = gender == "male" ? "M" : gender == "female" ? "F" : gender.empty() ? "" : "U";
   if (JsonObject address = objectIn(arrayAt(resource, "address"), 0)) {
@@ -45,15 +40,11 @@ Person personOf(const JsonObject& resource, const std::string& reference) {
   return person;
 }
 
-std::string codeOf(const JsonObject& concept) {
-  return stringAt(objectIn(arrayAt(concept, "coding"), 0), "code");
-}
-
 std::string groupNumberOf(const JsonObject& coverage) {
   JsonArray classes = arrayAt(coverage, "class");
   for (std::size_t i = 0; classes && i < classes->size(); ++i) {
     JsonObject entry = objectIn(classes, i);
-    if (codeOf(objectAt(entry, "type")) == "group") return stringAt(entry, "value");
+    if (firstCode(objectAt(entry, "type")) == "group") return stringAt(entry, "value");
   }
   return {};
 }
@@ -87,7 +78,7 @@ ClaimParties partiesOf(const ClaimPage& page, const JsonObject& claim) {
     party.memberId = stringAt(coverage, "subscriberId");
     if (party.memberId.empty()) party.memberId = stringAt(objectIn(arrayAt(coverage, "identifier"), 0), "value");
     party.groupNumber = groupNumberOf(coverage);
-    party.relationship = codeOf(objectAt(coverage, "relationship"));
+    party.relationship = firstCode(objectAt(coverage, "relationship"));
     if (party.relationship.empty()) party.relationship = "self";
     const std::string subscriberRef = referenceAt(coverage, "subscriber");
     party.patientIsSubscriber = party.relationship == "self" && (subscriberRef.empty() || subscriberRef == patientRef);

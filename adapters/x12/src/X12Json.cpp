@@ -57,6 +57,13 @@ std::string numberAt(const JsonObject& object, const std::string& key) {
   return value.isNumeric() ? render(value) : std::string();
 }
 
+std::string firstCode(const JsonObject& concept) { return stringAt(objectIn(arrayAt(concept, "coding"), 0), "code"); }
+
+std::string x12Date(const std::string& fhirDate) {
+  if (fhirDate.size() < 10) return {};
+  return fhirDate.substr(0, 4) + fhirDate.substr(5, 2) + fhirDate.substr(8, 2);
+}
+
 JsonObject concept(const std::string& system, const std::string& code, const std::string& display) {
   JsonObject coding = newObject();
   coding->set("system", system);

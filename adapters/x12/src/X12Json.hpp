@@ -27,6 +27,11 @@ JsonObject objectIn(const JsonArray& array, std::size_t index);
 // A number (or numeric text) at `key` as text exactly as written, or "" when absent.
 std::string numberAt(const JsonObject& object, const std::string& key);
 
+// The code of a CodeableConcept's first coding, or "".
+std::string firstCode(const JsonObject& concept);
+// A FHIR date or dateTime ("2026-03-02", "2026-03-02T09:00:00+08:00") as X12 CCYYMMDD; "" when shorter.
+std::string x12Date(const std::string& fhirDate);
+
 // {coding: [{system, code[, display]}]}
 JsonObject concept(const std::string& system, const std::string& code, const std::string& display = {});
 // {value, currency}; `amount` is X12 decimal text ("-50", "800.00").

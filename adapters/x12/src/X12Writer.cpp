@@ -3,6 +3,10 @@
 
 namespace gw::x12 {
 
+std::string fixedWidth(const std::string& text, std::size_t width) {
+  return text.size() >= width ? text.substr(0, width) : text + std::string(width - text.size(), ' ');
+}
+
 std::string X12Writer::clean(const std::string& data) const {
   std::string out = data;
   for (char& c : out) {

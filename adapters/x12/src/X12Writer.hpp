@@ -11,6 +11,9 @@
 
 namespace gw::x12 {
 
+// `text` cut or space-padded to `width`: the ISA's fixed-width fields.
+std::string fixedWidth(const std::string& text, std::size_t width);
+
 // One element to write: data (cleaned of delimiters) or a composite built by X12Writer::composite.
 struct Element {
   Element(std::string data) : text(std::move(data)) {}
