@@ -35,7 +35,11 @@ Acknowledgement acknowledgementOf(std::string_view request, gw_ack_outcome outco
   } catch (const gw::sdk::Error&) {
     received.segments.clear();
   }
-  if (received.segments.empty() || received.groups.empty()) {
+  // X12 never acknowledges an acknowledgement: a received 999/997 gets the plain-text answer too.
+  bool onlyAcknowledgements = !received.groups.empty();
+  for (const auto& group : received.groups)
+    for (const auto& set : group.sets) onlyAcknowledgements = onlyAcknowledgements && (set.code == "999" || set.code == "997");
+  if (received.segments.empty() || received.groups.empty() || onlyAcknowledgements) {
     std::string body = std::string("X12 ") + outcomeWord(outcome);
     if (!errorLocation.empty()) body += " at " + std::string(errorLocation);
     if (!text.empty()) body += ": " + std::string(text);

@@ -1,7 +1,7 @@
 // The acknowledgement the gateway sends back for an insurer's interchange (an 835 or a 999): an X12
 // 999 that accepts or rejects each received transaction set, in the sender's delimiters. When the
-// received bytes are not an X12 interchange at all, a 999 cannot point at anything, so the answer is
-// text/plain: the outcome and the text.
+// received bytes are not an X12 interchange at all, a 999 cannot point at anything, and when they are
+// a 999 X12 does not acknowledge them: then the answer is text/plain, the outcome and the text.
 #pragma once
 
 #include "X12Options.hpp"

@@ -50,3 +50,13 @@ TEST(X12Acknowledge, BytesThatAreNotX12GetPlainText) {
   EXPECT_EQ(ack.contentType, "text/plain");
   EXPECT_EQ(ack.bytes, "X12 error at segment 1 (ISA): not an X12 interchange\n");
 }
+
+TEST(X12Acknowledge, AnAcknowledgementIsNotAcknowledgedInX12) {
+  std::string ack999 =
+      "ISA*00*          *00*          *ZZ*KEYINS         *ZZ*GROUP01        *260306*0900*^*00501*000000501*0*T*:~"
+      "GS*FA*KEYINS*GROUP01*20260306*0900*501*X*005010X231A1~ST*999*0001*005010X231A1~AK1*HC*42*005010X222A1~"
+      "AK2*837*0001*005010X222A1~IK5*A~AK9*A*1*1*1~SE*6*0001~GE*1*501~IEA*1*000000501~";
+  auto ack = adapterWith().acknowledge(ack999, "application/edi-x12", GW_ACK_ACCEPT, "", "1 claim acknowledged");
+  EXPECT_EQ(ack.contentType, "text/plain");
+  EXPECT_EQ(ack.bytes, "X12 accepted: 1 claim acknowledged\n");
+}
