@@ -92,7 +92,11 @@ std::vector<ServiceLine> linesOf(const JsonObject& claim, const std::map<int, st
     JsonObject quantity = objectAt(item, "quantity");
     line.units = numberAt(quantity, "value");
     if (line.units.empty()) line.units = "1";
-    auto net = centsOf(numberAt(objectAt(item, "net"), "value"));
+    if (!centsOf(line.units)) claimError(claim, where + ".quantity.value " + line.units + " is not a number (SV1-04/SV2-05 units)");
+    std::string netText = numberAt(objectAt(item, "net"), "value");
+    auto net = centsOf(netText);
+    if (!netText.empty() && !net)
+      claimError(claim, where + ".net.value " + netText + " is not an amount in whole cents (SV1-02/SV2-03)");
     if (!net) {
       auto unit = centsOf(numberAt(objectAt(item, "unitPrice"), "value"));
       auto count = centsOf(line.units);

@@ -91,6 +91,17 @@ TEST(X12EncodeChecks, MissingDataTheLoopsRequireNamesTheElement) {
               HasSubstr("(2400 DTP*472)"));
 }
 
+TEST(X12EncodeChecks, AmountsAndUnitsMustBeNumbers) {
+  EXPECT_THAT(encodeError(pageWith(kFirst, [](JsonObject& r) {
+                objectAt(objectIn(arrayAt(r, "item"), 0), "net")->set("value", 100.123);
+              })).what(),
+              HasSubstr("Claim.item[0].net.value 100.123 is not an amount in whole cents"));
+  EXPECT_THAT(encodeError(pageWith(kFirst, [](JsonObject& r) {
+                objectAt(objectIn(arrayAt(r, "item"), 0), "quantity")->set("value", "one");
+              })).what(),
+              HasSubstr("Claim.item[0].quantity.value one is not a number"));
+}
+
 TEST(X12EncodeChecks, TotalMustBeTheSumOfTheLines) {
   auto error = encodeError(pageWith(kFirst, [](JsonObject& r) { objectAt(r, "total")->set("value", 221.0); }));
   EXPECT_EQ(std::string(error.what()),
