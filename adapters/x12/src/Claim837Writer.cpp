@@ -237,6 +237,11 @@ class SetWriter {
     for (const auto& line : lines) sum += line.cents;
     auto total = centsOf(numberAt(objectAt(claim_, "total"), "value"));
     if (!total) missing("Claim.total (CLM02)");
+    // X12 amounts carry no currency: the partner's is the option's, and a claim in another is not converted.
+    std::string currency = stringAt(objectAt(claim_, "total"), "currency");
+    if (!currency.empty() && currency != o_.currency)
+      claimError(claim_, "Claim.total is in " + currency + ", but this insurer's X12 amounts are in " + o_.currency +
+                             " (option currency)");
     if (*total != sum)
       claimError(claim_, "Claim.total " + x12Amount(*total) + " is not the sum of the item nets " + x12Amount(sum) +
                              " (CLM02 must equal the service lines)");

@@ -65,7 +65,7 @@ std::vector<gw_config_field> x12ConfigFields() {
       {"place_of_service", GW_FIELD_STRING, 0, "11", "837P CLM05-1 place of service code"},
       {"facility_type", GW_FIELD_STRING, 0, "13", "837I CLM05-1 facility type (first two digits of type of bill)"},
       {"revenue_code", GW_FIELD_STRING, 0, "0510", "837I SV201 when a line has no NUBC revenue code"},
-      {"currency", GW_FIELD_STRING, 0, "USD", "currency of decoded 835 amounts"},
+      {"currency", GW_FIELD_STRING, 0, "USD", "currency of X12 amounts: Claims in another are refused, 835 amounts are read in it"},
   };
 }
 

@@ -26,7 +26,7 @@ struct X12Options {
   std::string placeOfService = "11";        // 837P CLM05-1: 11 office
   std::string facilityType = "13";          // 837I CLM05-1: 13 hospital outpatient
   std::string revenueCode = "0510";         // 837I SV201 when a line carries no revenue code: 0510 clinic
-  std::string currency = "USD";             // of decoded 835 amounts
+  std::string currency = "USD";             // of every X12 amount, both ways
 };
 
 // The config fields the plugin declares (names, types, required, defaults), for the descriptor.

@@ -102,6 +102,17 @@ TEST(X12EncodeChecks, AmountsAndUnitsMustBeNumbers) {
               HasSubstr("Claim.item[0].quantity.value one is not a number"));
 }
 
+TEST(X12EncodeChecks, ClaimInAnotherCurrencyIsRefused) {
+  EXPECT_THAT(encodeError(pageWith(kFirst, [](JsonObject& r) { objectAt(r, "total")->set("currency", "CNY"); })).what(),
+              HasSubstr("Claim.total is in CNY, but this insurer's X12 amounts are in USD (option currency)"));
+  // A partner configured for the claims' currency gets them.
+  JsonObject page = fixtureObject("claim-page.json");
+  JsonArray entries = arrayAt(page, "entry");
+  for (std::size_t i = 0; i < entries->size(); ++i)
+    if (JsonObject total = objectAt(objectAt(objectIn(entries, i), "resource"), "total")) total->set("currency", "CNY");
+  EXPECT_NO_THROW(adapterWith(R"("currency":"CNY")").encode(render(page)));
+}
+
 TEST(X12EncodeChecks, TotalMustBeTheSumOfTheLines) {
   auto error = encodeError(pageWith(kFirst, [](JsonObject& r) { objectAt(r, "total")->set("value", 221.0); }));
   EXPECT_EQ(std::string(error.what()),
