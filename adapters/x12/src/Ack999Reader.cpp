@@ -35,9 +35,10 @@ JsonObject error(const char* system, const std::string& code, const std::string&
   return entry;
 }
 
-class AckBuilder {
+// The ClaimResponses of one functional group of a 999, one per AK2, as its segments go by.
+class AcknowledgedSets {
  public:
-  AckBuilder(const Interchange& interchange, const std::string& created, const std::string& insurer)
+  AcknowledgedSets(const Interchange& interchange, const std::string& created, const std::string& insurer)
       : interchange_(interchange), created_(created), insurer_(insurer) {}
 
   void group(const Segment& ak1) {
@@ -143,7 +144,7 @@ std::vector<JsonObject> acknowledgementResponses(const Interchange& interchange)
   for (const auto& group : interchange.groups) {
     const Segment& gs = interchange.segments[group.first];
     std::string created = fhirDate(gs.at(4));
-    AckBuilder builder(interchange, created.empty() ? "1970-01-01" : created,
+    AcknowledgedSets builder(interchange, created.empty() ? "1970-01-01" : created,
                        gs.at(2).empty() ? std::string("insurer") : gs.at(2));
     for (const auto& set : group.sets) {
       if (set.code != "999" && set.code != "997") continue;

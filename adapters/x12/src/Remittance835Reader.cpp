@@ -67,9 +67,10 @@ struct PaymentHeader {
   std::string productionDate, groupDate;
 };
 
-class ClaimBuilder835 {
+// The ClaimResponses of one 835 transaction set, built as its CLP, SVC, CAS and PLB segments go by.
+class PaidClaims {
  public:
-  ClaimBuilder835(const Interchange& interchange, const TransactionSet& set, const PaymentHeader& header,
+  PaidClaims(const Interchange& interchange, const TransactionSet& set, const PaymentHeader& header,
                   const std::string& currency)
       : interchange_(interchange), set_(set), header_(header), currency_(currency) {}
 
@@ -268,7 +269,7 @@ std::vector<JsonObject> remittanceResponses(const Interchange& interchange, cons
           break;
         }
       }
-      ClaimBuilder835 builder(interchange, set, header, currency);
+      PaidClaims builder(interchange, set, header, currency);
       std::size_t ordinal = 0;
       for (std::size_t i = set.first; i <= set.last; ++i) {
         const Segment& s = interchange.segments[i];
