@@ -174,3 +174,23 @@ TEST(X12Encode837, ControlNumbersWrapAtNineDigits) {
   Interchange interchange = readValidInterchange(adapterWith().encode(page).bytes);
   EXPECT_EQ(interchange.groups[0].control, "7");
 }
+
+TEST(X12Encode837, SecondaryClaimGoesToTheSecondPayerWithThePrimaryAsOtherPayer) {
+  // What ClaimBuilder writes for the secondary payer: same insurance list, the second entry focal.
+  JsonObject page = fixtureObject("claim-page.json");
+  JsonObject claim = objectAt(objectIn(arrayAt(page, "entry"), 0), "resource");
+  objectIn(arrayAt(claim, "insurance"), 0)->set("focal", false);
+  objectIn(arrayAt(claim, "insurance"), 1)->set("focal", true);
+  claim->set("insurer", referenceTo("Organization/insurer-aetna"));
+  auto lines = setSegments(adapterWith().encode(render(page)).bytes, "0001");
+  EXPECT_THAT(lines, ::testing::Contains("NM1*40*2*Other Mutual*****46*KEYINS"));
+  EXPECT_THAT(lines, ::testing::Contains("HL*2*1*22*0"));  // the patient holds the secondary plan himself
+  EXPECT_THAT(lines, ::testing::Contains("SBR*S*18*******CI"));
+  EXPECT_THAT(lines, ::testing::Contains("NM1*IL*1*Smith*Ted****MI*T55TY666"));
+  EXPECT_THAT(lines, ::testing::Contains("DMG*D8*20160501*M"));
+  EXPECT_THAT(lines, ::testing::Contains("NM1*PR*2*Other Mutual*****PI*aetna"));
+  EXPECT_THAT(lines, ::testing::Contains("SBR*P*19*2222-SJ******CI"));  // 2320: the primary, a parent's plan
+  EXPECT_THAT(lines, ::testing::Contains("NM1*IL*1*Smith*Jane*Q***MI*JS00111223333"));
+  EXPECT_THAT(lines, ::testing::Contains("NM1*PR*2*Key Insurance Company*****PI*bcbs"));
+  EXPECT_THAT(lines, ::testing::Not(::testing::Contains("PAT*19")));
+}
