@@ -28,6 +28,16 @@ std::vector<std::string> strings(const JsonArray& array) {
   return values;
 }
 
+// The fixture page with its first Claim sent to the second payer (as ClaimBuilder writes a secondary).
+std::string secondaryPage() {
+  JsonObject page = fixtureObject("claim-page.json");
+  JsonObject claim = objectAt(objectIn(arrayAt(page, "entry"), 0), "resource");
+  objectIn(arrayAt(claim, "insurance"), 0)->set("focal", false);
+  objectIn(arrayAt(claim, "insurance"), 1)->set("focal", true);
+  claim->set("insurer", referenceTo("Organization/insurer-aetna"));
+  return render(page);
+}
+
 }  // namespace
 
 TEST(X12IndependentParser, EveryRenderedInterchangeParsesWithZeroErrorsAndRoundTrips) {
@@ -39,7 +49,8 @@ TEST(X12IndependentParser, EveryRenderedInterchangeParsesWithZeroErrorsAndRoundT
       folder.write("delimiters.x12", adapterWith(R"("element_separator":"|","segment_terminator":"!",)"
                                                  R"("component_separator":">","repetition_separator":"}")")
                                          .encode(fixture("claim-page.json"))
-                                         .bytes)};
+                                         .bytes),
+      folder.write("secondary.x12", adapterWith().encode(secondaryPage()).bytes)};
   std::vector<std::string> arguments = {"--json"};
   arguments.insert(arguments.end(), files.begin(), files.end());
   std::string output;
@@ -75,6 +86,10 @@ TEST(X12IndependentParser, EveryRenderedInterchangeParsesWithZeroErrorsAndRoundT
   EXPECT_THAT(strings(arrayAt(institutional, "diagnoses")), ElementsAre("J189"));
   // Partner delimiters read back to the same claim.
   EXPECT_EQ(claimRead(summaries, 3, 0, 0)->getValue<int>("totalCents"), 22050);
+  // The secondary: the patient's own plan first, the parent's as the other payer.
+  JsonObject secondarySet = objectIn(arrayAt(objectIn(arrayAt(objectIn(summaries, 4), "groups"), 0), "sets"), 0);
+  EXPECT_THAT(strings(arrayAt(secondarySet, "memberIds")), ElementsAre("T55TY666", "JS00111223333"));
+  EXPECT_THAT(strings(arrayAt(secondarySet, "hl")), ElementsAre("20", "22"));
 }
 
 TEST(X12IndependentParser, ValidatorAcceptsThePublic837SamplesAndCatchesBrokenOnes) {
