@@ -7,7 +7,7 @@
 #include "X12Writer.hpp"
 
 #include <algorithm>
-#include <cctype>
+#include <map>
 
 namespace gw::x12 {
 
