@@ -31,8 +31,9 @@ if [ ${#missing[@]} -gt 0 ]; then
   # Debian starts a cluster on install; the tests start their own throwaway server instead.
 fi
 
-# The independent FHIR validator the tests run (tools/fhir-validator, npm). Node is installed only
-# when missing; npm ci runs only when node_modules does not match package-lock.json.
+# The independent validators the tests run (npm tools under tools/: fhir-validator, x12-validator). Node
+# is installed only when missing; npm ci runs per tool only when its node_modules does not match its
+# package-lock.json.
 if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
   echo "setup: installing nodejs npm"
   SUDO=""

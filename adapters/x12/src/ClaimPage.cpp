@@ -1,0 +1,66 @@
+// Page checks and the reference index over its entries.
+#include "ClaimPage.hpp"
+
+#include <gw/plugin.hpp>
+
+#include <cctype>
+
+namespace gw::x12 {
+
+namespace {
+
+constexpr const char* kPageSystem = "urn:gw:group:outbox-page";
+
+[[noreturn]] void invalid(const std::string& message, const std::string& location) {
+  throw gw::sdk::Error(GW_ERR_INVALID, message, location);
+}
+
+}  // namespace
+
+void claimError(const JsonObject& claim, const std::string& message) {
+  throw gw::sdk::Error(GW_ERR_INVALID, "Claim/" + stringAt(claim, "id") + ": " + message,
+                       "Claim/" + stringAt(claim, "id"));
+}
+
+ClaimPage::ClaimPage(std::string_view json) {
+  JsonObject bundle = parseObject(json);
+  if (stringAt(bundle, "resourceType") != "Bundle" || stringAt(bundle, "type") != "collection")
+    invalid("the page must be a Bundle of type collection", "Bundle.type");
+  JsonObject identifier = objectAt(bundle, "identifier");
+  std::string value = stringAt(identifier, "value");
+  if (stringAt(identifier, "system") != kPageSystem || value.empty() || value.size() > 19)
+    invalid(std::string("the page has no Bundle.identifier {system: ") + kPageSystem +
+                ", value: <page number>}: the X12 control numbers are made from it",
+            "Bundle.identifier");
+  for (char c : value)
+    if (!std::isdigit(static_cast<unsigned char>(c)))
+      invalid("Bundle.identifier.value \"" + value + "\" is not a decimal page number", "Bundle.identifier.value");
+  page_ = std::stoull(value);
+
+  JsonArray entries = arrayAt(bundle, "entry");
+  for (std::size_t i = 0; entries && i < entries->size(); ++i) {
+    JsonObject entry = objectIn(entries, i);
+    JsonObject resource = objectAt(entry, "resource");
+    std::string type = stringAt(resource, "resourceType");
+    if (type.empty()) invalid("Bundle.entry[" + std::to_string(i) + "] has no resource", "Bundle.entry[" + std::to_string(i) + "]");
+    std::string id = stringAt(resource, "id");
+    if (!id.empty()) byReference_.emplace(type + "/" + id, resource);
+    if (std::string fullUrl = stringAt(entry, "fullUrl"); !fullUrl.empty()) byReference_.emplace(fullUrl, resource);
+    if (type == "Claim") claims_.push_back(resource);
+  }
+  if (claims_.empty()) invalid("the page holds no Claim", "Bundle.entry");
+}
+
+JsonObject ClaimPage::find(const std::string& reference) const {
+  auto found = byReference_.find(reference);
+  return found == byReference_.end() ? JsonObject() : found->second;
+}
+
+JsonObject ClaimPage::require(const JsonObject& claim, const std::string& what, const std::string& reference) const {
+  if (reference.empty()) claimError(claim, "missing " + what);
+  JsonObject resource = find(reference);
+  if (!resource) claimError(claim, what + " refers to " + reference + ", which is not in the page");
+  return resource;
+}
+
+}  // namespace gw::x12

@@ -1,0 +1,85 @@
+// Wires the 837 writer, the 835/999 readers and the 999 reply to the plugin SDK.
+#include "X12Adapter.hpp"
+
+#include "Ack999Reader.hpp"
+#include "Ack999Writer.hpp"
+#include "Claim837Writer.hpp"
+#include "Remittance835Reader.hpp"
+#include "ResponseBundle.hpp"
+
+#include <Poco/DateTime.h>
+#include <Poco/DateTimeFormatter.h>
+
+#include <set>
+
+namespace gw::x12 {
+
+namespace {
+
+constexpr const char* kX12 = "application/edi-x12";
+
+// JSON or XML bodies are some other adapter's business; say so instead of "no ISA".
+void refuseOtherFormats(std::string_view contentType) {
+  if (contentType.find("json") != std::string_view::npos || contentType.find("xml") != std::string_view::npos)
+    throw gw::sdk::Error(GW_ERR_UNSUPPORTED,
+                         "content type " + std::string(contentType) + " is not supported: x12 reads application/edi-x12");
+}
+
+// "835", "999", "997", or "837P"/"837I" (by the guide version in GS08) for each set, in order, once each.
+std::string eventOf(const Interchange& interchange) {
+  std::string event;
+  std::set<std::string> seen;
+  for (const auto& group : interchange.groups)
+    for (const auto& set : group.sets) {
+      std::string code = set.code;
+      if (code == "837") code += group.version.rfind("005010X223", 0) == 0 ? "I" : "P";
+      if (seen.insert(code).second) event += (event.empty() ? "" : "+") + code;
+    }
+  return event;
+}
+
+}  // namespace
+
+std::string utcStamp() { return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y%m%d%H%M"); }
+
+gw::sdk::AdapterInfo X12Adapter::info() {
+  return {"x12", "1.0.0", GW_KIND_INSURER, {"x12-5010"}, {kX12, "text/plain"}, x12ConfigFields()};
+}
+
+X12Adapter::X12Adapter(const gw::sdk::Partner& partner) : options_(readOptions(partner.optionsJson)) {}
+
+gw::sdk::Output X12Adapter::identify(std::string_view input, std::string_view contentType) {
+  refuseOtherFormats(contentType);
+  Interchange interchange = readInterchange(input);
+  return {{}, {}, interchange.control, eventOf(interchange)};
+}
+
+gw::sdk::Output X12Adapter::decode(std::string_view input, std::string_view contentType) {
+  refuseOtherFormats(contentType);
+  Interchange interchange = readValidInterchange(input);
+  std::string event = eventOf(interchange);
+  std::vector<JsonObject> responses;
+  if (event == "835") {
+    responses = remittanceResponses(interchange, options_.currency);
+  } else if (event == "999" || event == "997") {
+    responses = acknowledgementResponses(interchange);
+  } else {
+    throw gw::sdk::Error(GW_ERR_UNSUPPORTED, "x12 decodes 835 remittances and 999 acknowledgements from insurers, not " +
+                                                 (event.empty() ? std::string("an interchange without transaction sets") : event));
+  }
+  return {responseBundle(interchange, responses), "application/fhir+json", interchange.control, event};
+}
+
+gw::sdk::Output X12Adapter::encode(std::string_view canonicalJson) {
+  ClaimPage page(canonicalJson);
+  Rendered837 rendered = render837(page, options_, utcStamp());
+  return {rendered.text, kX12, rendered.interchangeControl, rendered.event};
+}
+
+gw::sdk::Output X12Adapter::acknowledge(std::string_view request, std::string_view, gw_ack_outcome outcome,
+                                        std::string_view errorLocation, std::string_view text) {
+  Acknowledgement ack = acknowledgementOf(request, outcome, errorLocation, text, options_, utcStamp());
+  return {ack.bytes, ack.contentType, {}, ack.contentType == kX12 ? "999" : "text"};
+}
+
+}  // namespace gw::x12

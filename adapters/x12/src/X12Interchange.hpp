@@ -1,0 +1,66 @@
+// An X12 interchange read into segments, elements and components, with its envelope structure
+// (ISA/IEA, GS/GE, ST/SE) and every envelope fault found. Delimiters come from the ISA segment, so
+// partners using "~" as element separator or "_" as terminator read the same as the "*"/"~" default.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace gw::x12 {
+
+struct Delimiters {
+  char element = '*';
+  char component = ':';
+  char repetition = '^';  // 0 when the interchange has none (4010: ISA11 is a standards identifier)
+  char segment = '~';
+};
+
+struct Segment {
+  std::size_t position = 0;           // 1-based among the interchange's segments, ISA = 1
+  std::vector<std::string> elements;  // elements[0] is the segment id ("CLP"), elements[1] is CLP01
+
+  const std::string& id() const { return elements.front(); }
+  // The element at `index` (1-based, X12 numbering), or "" when the segment is shorter.
+  const std::string& at(std::size_t index) const;
+  // The components of element `index` ("HC:99213:25" → {"HC", "99213", "25"}); {""} when absent.
+  std::vector<std::string> components(std::size_t index, char separator) const;
+  // "segment 57 (SE)": how errors name a segment.
+  std::string label() const;
+};
+
+struct TransactionSet {
+  std::size_t first = 0, last = 0;  // indexes into Interchange::segments of ST and SE
+  std::string code;                 // ST01: "837", "835", "999"
+  std::string control;              // ST02
+};
+
+struct FunctionalGroup {
+  std::size_t first = 0, last = 0;  // GS and GE
+  std::string functionalCode;       // GS01: HC, HP, FA
+  std::string control;              // GS06
+  std::string version;              // GS08
+  std::vector<TransactionSet> sets;
+};
+
+struct Interchange {
+  Delimiters delimiters;
+  std::string control;  // ISA13
+  std::string version;  // ISA12
+  std::vector<Segment> segments;
+  std::vector<FunctionalGroup> groups;
+  // Envelope faults in document order, each starting with the segment's label: wrong SE01/GE01/IEA01
+  // counts, control numbers that do not match, segments outside an envelope, a missing trailer.
+  std::vector<std::string> problems;
+};
+
+// Reads `text`. Text that is not an X12 interchange at all (no ISA, a short ISA, a bad segment id)
+// is GW_ERR_INVALID; envelope faults are only listed in problems, so a reader of imperfect public
+// samples can still look inside.
+Interchange readInterchange(std::string_view text);
+
+// readInterchange, then GW_ERR_INVALID with the first problem (and the count of the others).
+Interchange readValidInterchange(std::string_view text);
+
+}  // namespace gw::x12
