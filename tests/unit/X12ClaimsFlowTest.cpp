@@ -1,0 +1,158 @@
+// An insurer that speaks X12 5010, end to end over loopback with the real x12 plugin: it pulls an 837P
+// (accepted by an independent X12 parser), acknowledges it with a 999 naming page and position, and pays
+// with an 835.
+#include <gtest/gtest.h>
+
+#include <Poco/File.h>
+
+#include "TestSupport.hpp"
+#include "app/Gateway.hpp"
+#include "common/Json.hpp"
+#include "intake/BundleWriter.hpp"
+#include "store/InboundMessageRepository.hpp"
+
+namespace {
+
+// An outpatient visit with an ICD-10 diagnosis and two CPT charges in USD, covered by ACME.
+const char* kVisit = R"({"resourceType":"Bundle","type":"collection","entry":[
+{"fullUrl":"urn:uuid:pat","resource":{"resourceType":"Patient","identifier":[{"system":"urn:gw:us-clinic:mr","value":"MRN-77"}],
+ "name":[{"family":"Doe","given":["Jane"]}],"gender":"female","birthDate":"1980-04-02",
+ "address":[{"line":["1 Main St"],"city":"Austin","state":"TX","postalCode":"78701","country":"US"}]}},
+{"fullUrl":"urn:uuid:acme","resource":{"resourceType":"Organization","identifier":[{"system":"urn:gw:us-clinic:niip","value":"ACME01"}],"name":"ACME Health"}},
+{"fullUrl":"urn:uuid:cov","resource":{"resourceType":"Coverage","identifier":[{"system":"urn:gw:us-clinic:policy","value":"POL-1"}],
+ "status":"active","subscriberId":"MEM123456","beneficiary":{"reference":"urn:uuid:pat"},"subscriber":{"reference":"urn:uuid:pat"},
+ "relationship":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/subscriber-relationship","code":"self"}]},
+ "period":{"start":"2020-01-01"},"payor":[{"reference":"urn:uuid:acme"}]}},
+{"fullUrl":"urn:uuid:doc","resource":{"resourceType":"Practitioner","identifier":[{"system":"urn:gw:us-clinic:practitioner","value":"D1"},
+ {"system":"http://hl7.org/fhir/sid/us-npi","value":"1234567893"}],"name":[{"family":"Smith","given":["Adam"]}]}},
+{"fullUrl":"urn:uuid:enc","resource":{"resourceType":"Encounter","identifier":[{"system":"urn:gw:us-clinic:visit","value":"V-9"}],
+ "status":"finished","class":{"system":"http://terminology.hl7.org/CodeSystem/v3-ActCode","code":"AMB"},
+ "subject":{"reference":"urn:uuid:pat"},"participant":[{"individual":{"reference":"urn:uuid:doc"}}],
+ "period":{"start":"2026-03-01T09:00:00-06:00","end":"2026-03-01T10:00:00-06:00"},
+ "diagnosis":[{"condition":{"reference":"urn:uuid:dx"}}]}},
+{"fullUrl":"urn:uuid:dx","resource":{"resourceType":"Condition","code":{"coding":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"J06.9"}]},
+ "subject":{"reference":"urn:uuid:pat"},"encounter":{"reference":"urn:uuid:enc"}}},
+{"fullUrl":"urn:uuid:c1","resource":{"resourceType":"ChargeItem","identifier":[{"system":"urn:gw:us-clinic:transaction","value":"T1"}],
+ "status":"billable","code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"99213"}]},"subject":{"reference":"urn:uuid:pat"},
+ "context":{"reference":"urn:uuid:enc"},"occurrenceDateTime":"2026-03-01","quantity":{"value":1},"priceOverride":{"value":150.00,"currency":"USD"}}},
+{"fullUrl":"urn:uuid:c2","resource":{"resourceType":"ChargeItem","identifier":[{"system":"urn:gw:us-clinic:transaction","value":"T2"}],
+ "status":"billable","code":{"coding":[{"system":"http://www.ama-assn.org/go/cpt","code":"87880"}]},"subject":{"reference":"urn:uuid:pat"},
+ "context":{"reference":"urn:uuid:enc"},"occurrenceDateTime":"2026-03-01","quantity":{"value":1},"priceOverride":{"value":70.00,"currency":"USD"}}}]})";
+
+std::string isa(const std::string& control) {
+  return "ISA*00*          *00*          *ZZ*ACMEHEALTH     *ZZ*DOCGROUP       *260305*1200*^*00501*" + control +
+         "*0*T*:~";
+}
+
+class X12ClaimsFlow : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override {
+    store_ = std::make_unique<gwtest::TestStore>(GetParam(), dir_);
+    GW_REQUIRE_STORE(*store_);
+    Poco::File(dir_.file("plugins")).createDirectories();
+    Poco::File(std::string(GW_PLUGIN_DIR) + "/x12.so").copyTo(dir_.file("plugins/x12.so"));
+    std::string text =
+        "server:\n  listen: 127.0.0.1:0\n  admin_key_sha256: " + gwtest::sha256(gwtest::kAdminKey) +
+        "\n  group_key_sha256: " + gwtest::sha256("group-key") + "\n" + store_->yaml() +
+        "plugins:\n  folder: " + dir_.file("plugins") + "\n  cache_folder: " + dir_.file("cache") +
+        "\nhospitals:\n  - id: us-clinic\n    key_sha256: " + gwtest::sha256("clinic-key") +
+        "\n    adapter: hl7v2\n    contract:\n      billing: manual\n      currency: USD\n      shares:\n"
+        "        - {from: 2020-01-01, group: 0.7}\n"
+        "insurers:\n  - id: acme\n    key_sha256: " + gwtest::sha256("acme-key") + "\n    adapter: x12\n"
+        "    options: {sender_id: DOCGROUP, receiver_id: ACMEHEALTH, billing_provider_npi: \"1234567893\","
+        " billing_provider_tax_id: \"123456789\", billing_provider_name: Doctor Group, billing_provider_street: 1 Clinic Way,"
+        " billing_provider_city: Austin, billing_provider_state: TX, billing_provider_postal_code: \"78701\","
+        " contact_phone: \"5125550100\"}\n"
+        "    payer: {identifiers: [\"urn:gw:us-clinic:niip|ACME01\"]}\n";
+    gateway_ = std::make_unique<gw::Gateway>(gw::parseConfig(text, dir_.file("gateway.yaml")));
+    gateway_->start();
+    // The visit as a hospital message would have stored it.
+    auto& db = gateway_->context().db;
+    gw::Transaction tx(db);
+    gw::InboundMessage m;
+    m.hospital = "us-clinic";
+    m.messageId = "M-1";
+    m.receivedAt = "2026-03-01T12:00:00Z";
+    m.contentType = "application/xml";
+    m.body = "<x/>";
+    m.bodySha256 = gwtest::sha256(m.body);
+    m.status = "accepted";
+    auto row = gw::InboundMessageRepository(db).insert(tx.session(), m);
+    for (const auto& r : gw::BundleWriter(db).write(tx.session(), kVisit, "us-clinic", {}, row).resources)
+      if (r.type == "Encounter") encounter_ = r.id;
+    tx.commit();
+  }
+  void TearDown() override {
+    gateway_.reset();
+    store_.reset();
+  }
+  gwtest::HttpResult call(const std::string& method, const std::string& path, const std::string& key,
+                          const std::string& body = "", const std::string& type = "application/edi-x12") {
+    return gwtest::httpCall(gateway_->port(), method, path, body, {{"X-API-Key", key}}, type);
+  }
+
+  gwtest::TempDir dir_;
+  std::unique_ptr<gwtest::TestStore> store_;
+  std::unique_ptr<gw::Gateway> gateway_;
+  std::string encounter_;
+};
+
+TEST_P(X12ClaimsFlow, InsurerPullsAn837AcknowledgesWithA999AndPaysWithAn835) {
+  auto billed = call("POST", "/v1/admin/encounters/" + encounter_ + "/bill", gwtest::kAdminKey, "", "application/json");
+  ASSERT_EQ(billed.status, 200) << billed.body;
+  const std::string claim = gw::parseJsonObject(billed.body, "bill")->getArray("claims")->getElement<std::string>(0).substr(6);
+
+  auto page = call("GET", "/v1/insurers/acme/claims", "acme-key");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_EQ(page.headers["Content-Type"], "application/edi-x12");
+  EXPECT_NE(page.body.find("ST*837*0001*005010X222A1~"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("CLM*" + claim + "*220*"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("HI*ABK:J069~"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("NM1*IL*1*Doe*Jane****MI*MEM123456~"), std::string::npos) << page.body;
+
+  // The independent X12 parser accepts the interchange.
+  gwtest::writeFile(dir_.file("page.837"), page.body);
+  const std::string command = "node " + std::string(GW_SOURCE_DIR) + "/tools/x12-validator/validate.js " +
+                              dir_.file("page.837") + " > " + dir_.file("x12.out") + " 2>&1";
+  if (std::system("command -v node > /dev/null") == 0) {
+    EXPECT_EQ(std::system(command.c_str()), 0) << gwtest::readFile(dir_.file("x12.out"));
+  } else if (const char* require = std::getenv("GW_REQUIRE_NODE"); require && std::string(require) == "1") {
+    ADD_FAILURE() << "node is required (GW_REQUIRE_NODE=1) to run the X12 validator";
+  }
+
+  // 999: the group control number is the page, AK2 names the transaction set (the claim's position).
+  std::string gs = page.body.substr(page.body.find("GS*HC*"));
+  gs = gs.substr(0, gs.find('~'));
+  std::vector<std::string> elements;
+  for (std::size_t start = 0, star; start <= gs.size(); start = star + 1) {
+    star = gs.find('*', start);
+    if (star == std::string::npos) star = gs.size();
+    elements.push_back(gs.substr(start, star - start));
+  }
+  ASSERT_GE(elements.size(), 7u) << gs;
+  const std::string gs06 = elements[6];
+  const std::string ack = isa("000000701") + "GS*FA*ACMEHEALTH*DOCGROUP*20260305*1200*701*X*005010X231A1~" +
+                          "ST*999*0001*005010X231A1~AK1*HC*" + gs06 + "*005010X222A1~AK2*837*0001*005010X222A1~IK5*A~" +
+                          "AK9*A*1*1*1~SE*6*0001~GE*1*701~IEA*1*000000701~";
+  auto acked = call("POST", "/v1/insurers/acme/claims/ack", "acme-key", ack);
+  ASSERT_EQ(acked.status, 200) << acked.body;
+  EXPECT_NE(acked.body.find("\"acknowledged\":[\"" + claim + "\"]"), std::string::npos) << acked.body << "\n" << gs06;
+
+  // 835: paid 180 of 220, the patient owes 40.
+  const std::string remittance = isa("000000702") + "GS*HP*ACMEHEALTH*DOCGROUP*20260310*1200*702*X*005010X221A1~" +
+                                 "ST*835*0001~BPR*I*180*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*98765*20260310~" +
+                                 "TRN*1*12345*1512345678~N1*PR*ACME HEALTH~N1*PE*DOCTOR GROUP*XX*1234567893~LX*1~" +
+                                 "CLP*" + claim + "*1*220*180*40*12*CLAIMREF1~CAS*PR*1*40~SE*9*0001~GE*1*702~IEA*1*000000702~";
+  auto paid = call("POST", "/v1/insurers/acme/remittances", "acme-key", remittance);
+  ASSERT_EQ(paid.status, 200) << paid.body;
+  EXPECT_NE(paid.body.find("partially_paid"), std::string::npos) << paid.body;
+  auto state = gw::parseJsonObject(call("GET", "/v1/claims/" + claim, "group-key").body, "claim");
+  EXPECT_EQ(state->getValue<std::string>("status"), "partially_paid");
+  EXPECT_EQ(state->getValue<std::string>("paid"), "180.00 USD");
+  EXPECT_EQ(state->getValue<std::string>("patient_responsibility"), "40.00 USD");
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, X12ClaimsFlow, ::testing::ValuesIn(gwtest::storeBackends()),
+                         [](const auto& info) { return info.param; });
+
+}  // namespace
