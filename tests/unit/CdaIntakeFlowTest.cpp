@@ -68,6 +68,17 @@ TEST_P(CdaIntakeFlow, FrontPageIsStoredAcknowledgedAndBilledOncePerFeeCategory) 
   EXPECT_EQ(bill->getValue<std::string>("coverage"), "self-pay");  // Chinese coverage names no payer organisation
   EXPECT_EQ(bill->getValue<int>("items"), 24);                      // 28 fee items, 4 of them "of which"
   EXPECT_EQ(bill->getValue<std::string>("total"), "55192.96 CNY");
+
+  // The revenue split of the front page's fees: 60% to the group, item by item, adding up exactly.
+  auto settlement = gw::parseJsonObject(
+      call("GET", "/v1/settlements?hospital=bj-union&from=2013-01-01&to=2013-12-31", "group-key").body, "settlement");
+  auto line = settlement->getArray("by_payer_class")->getObject(0);
+  EXPECT_EQ(line->getValue<std::string>("payer_class"), "self_pay");
+  EXPECT_EQ(line->getValue<std::string>("amount"), "55192.96");
+  const double group = std::stod(line->getValue<std::string>("group_share"));
+  const double hospital = std::stod(line->getValue<std::string>("hospital_share"));
+  EXPECT_NEAR(group, 55192.96 * 0.6, 0.13);  // each of the 24 items rounds to the 分
+  EXPECT_NEAR(group + hospital, 55192.96, 0.001);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CdaIntakeFlow, ::testing::ValuesIn(gwtest::storeBackends()),
