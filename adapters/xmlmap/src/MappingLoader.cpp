@@ -76,9 +76,12 @@ class Reader {
   std::optional<std::string> constant(const YAML::Node& map, const std::string& path, const std::string& key) {
     auto value = text(map, path, key, false);
     if (!value) return value;
-    std::string out = *value;
-    for (std::size_t pos; (pos = out.find("${partner}")) != std::string::npos;) out.replace(pos, 10, partnerId_);
-    return out;
+    return withPartner(*value);
+  }
+
+  std::string withPartner(std::string text) const {
+    for (std::size_t pos; (pos = text.find("${partner}")) != std::string::npos;) text.replace(pos, 10, partnerId_);
+    return text;
   }
 
   std::optional<XPathText> xpath(const YAML::Node& map, const std::string& path, const std::string& key,
@@ -158,7 +161,7 @@ void readValueMaps(Reader& r, const YAML::Node& maps, MappingSpec& spec) {
     auto& table = spec.valueMaps[name];
     for (const auto& code : entry.second) {
       if (!code.second.IsScalar()) r.error(code.second, path + "." + code.first.Scalar(), "must be a text value");
-      else table[code.first.Scalar()] = code.second.Scalar();
+      else table[code.first.Scalar()] = r.withPartner(code.second.Scalar());
     }
   }
 }

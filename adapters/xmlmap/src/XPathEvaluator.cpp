@@ -11,12 +11,27 @@ namespace gw::xmlmap {
 
 namespace {
 
+// libxml2 2.9 reports XPath errors with a code and the offending offset but no message text.
+std::string xpathErrorText(const xmlError& error) {
+  static const char* const messages[] = {
+      "ok", "number encoding", "unfinished literal", "start of literal", "expected $ for variable reference",
+      "undefined variable", "invalid predicate", "invalid expression", "missing closing curly brace",
+      "unregistered function", "invalid operand", "invalid type", "invalid number of arguments",
+      "invalid context size", "invalid context position", "memory allocation error", "syntax error",
+      "resource error", "sub resource error", "undefined namespace prefix", "encoding error",
+      "character out of XML range", "invalid or incomplete context", "stack usage error", "forbidden variable"};
+  int index = error.code - XML_XPATH_EXPRESSION_OK;
+  std::string text = index >= 0 && index < static_cast<int>(sizeof messages / sizeof messages[0])
+                         ? messages[index]
+                         : (error.message ? error.message : "XPath error");
+  while (!text.empty() && (text.back() == '\n' || text.back() == ' ')) text.pop_back();
+  if (error.domain == XML_FROM_XPATH && error.str1) text += " at character " + std::to_string(error.int1 + 1);
+  return text;
+}
+
 void captureError(void* userData, xmlError* error) {
   auto* last = static_cast<std::string*>(userData);
-  if (!error || !last->empty()) return;
-  std::string message = error->message ? error->message : "XPath error";
-  while (!message.empty() && (message.back() == '\n' || message.back() == ' ')) message.pop_back();
-  *last = message;
+  if (error && last->empty()) *last = xpathErrorText(*error);
 }
 
 std::string trimmed(const std::string& s) {
