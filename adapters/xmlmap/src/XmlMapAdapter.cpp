@@ -68,27 +68,23 @@ XmlDocument XmlMapAdapter::read(std::string_view input) const {
   return document;
 }
 
-gw::sdk::Output XmlMapAdapter::identify(std::string_view input, std::string_view) {
+gw::sdk::Output XmlMapAdapter::translate(std::string_view input, bool withBundle) const {
   XmlDocument document = read(input);
   XPathEvaluator xpath(document.get(), spec_.namespaces);
   Envelope envelope = mapper_.envelope(xpath, document.root());
   gw::sdk::Output out;
   out.messageId = envelope.messageId;
   out.event = envelope.event;
+  if (withBundle) {
+    out.bytes = mapper_.bundle(xpath, document.root(), envelope);
+    out.contentType = "application/fhir+json";
+  }
   return out;
 }
 
-gw::sdk::Output XmlMapAdapter::decode(std::string_view input, std::string_view) {
-  XmlDocument document = read(input);
-  XPathEvaluator xpath(document.get(), spec_.namespaces);
-  Envelope envelope = mapper_.envelope(xpath, document.root());
-  gw::sdk::Output out;
-  out.messageId = envelope.messageId;
-  out.event = envelope.event;
-  out.bytes = mapper_.bundle(xpath, document.root(), envelope);
-  out.contentType = "application/fhir+json";
-  return out;
-}
+gw::sdk::Output XmlMapAdapter::identify(std::string_view input, std::string_view) { return translate(input, false); }
+
+gw::sdk::Output XmlMapAdapter::decode(std::string_view input, std::string_view) { return translate(input, true); }
 
 gw::sdk::Output XmlMapAdapter::acknowledge(std::string_view request, std::string_view, gw_ack_outcome outcome,
                                            std::string_view errorLocation, std::string_view text) {

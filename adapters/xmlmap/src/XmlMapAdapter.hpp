@@ -31,6 +31,8 @@ class XmlMapAdapter : public gw::sdk::Adapter {
  private:
   // Parses through HardenedXml and checks the root against the mapping's `match`.
   XmlDocument read(std::string_view input) const;
+  // The envelope (identify), and with `withBundle` the FHIR Bundle too (decode).
+  gw::sdk::Output translate(std::string_view input, bool withBundle) const;
 
   std::string partnerId_;
   MappingSpec spec_;
