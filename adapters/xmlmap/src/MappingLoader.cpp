@@ -8,6 +8,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <regex>
 #include <set>
 #include <sstream>
 
@@ -94,7 +95,7 @@ class Reader {
       error(node, join(path, key), "bad XPath '" + *expression + "': " + *problem);
       return std::nullopt;
     }
-    return XPathText{*expression, node.Mark().line + 1};
+    return XPathText{*expression};
   }
 
   std::optional<DateFormat> dateFormat(const YAML::Node& map, const std::string& path, const std::string& key) {
@@ -143,7 +144,12 @@ void readDefaults(Reader& r, const YAML::Node& defaults, MappingSpec& spec) {
     if (!isUtcOffset(*tz)) r.error(defaults["timezone"], "defaults.timezone", "'" + *tz + "' is not an offset such as +08:00");
     spec.timezone = *tz;
   }
-  if (auto currency = r.text(defaults, "defaults", "currency", false)) spec.currency = *currency;
+  if (auto currency = r.text(defaults, "defaults", "currency", false)) {
+    static const std::regex iso4217("[A-Z]{3}");
+    if (!std::regex_match(*currency, iso4217))
+      r.error(defaults["currency"], "defaults.currency", "'" + *currency + "' is not an ISO 4217 code such as CNY");
+    spec.currency = *currency;
+  }
 }
 
 void readValueMaps(Reader& r, const YAML::Node& maps, MappingSpec& spec) {
@@ -231,7 +237,6 @@ void readResources(Reader& r, const YAML::Node& list, MappingSpec& spec) {
     std::string path = "resources[" + std::to_string(i) + "]";
     if (!r.mapping(node, path, {"id", "type", "foreach", "when", "fields"})) continue;
     ResourceSpec res;
-    res.line = node.Mark().line + 1;
     if (auto id = r.text(node, path, "id", true)) {
       res.id = *id;
       if (!ids.insert(res.id).second) r.error(node["id"], path + ".id", "resource id '" + res.id + "' given twice");
@@ -299,7 +304,12 @@ MappingSpec loadMappingText(const std::string& yamlText, const std::string& file
   if (YAML::Node ns = root["namespaces"]; ns.IsDefined()) {
     if (!ns.IsMap()) r.error(ns, "namespaces", "must be a mapping of prefixes to namespace URIs");
     else
-      for (const auto& entry : ns) spec.namespaces[entry.first.Scalar()] = entry.second.Scalar();
+      for (const auto& entry : ns) {
+        if (!entry.second.IsScalar() || entry.second.Scalar().empty())
+          r.error(entry.second, "namespaces." + entry.first.Scalar(), "must be a namespace URI");
+        else
+          spec.namespaces[entry.first.Scalar()] = entry.second.Scalar();
+      }
   }
   if (root["match"].IsDefined()) readMatch(r, root["match"], spec);
   if (root["defaults"].IsDefined()) readDefaults(r, root["defaults"], spec);

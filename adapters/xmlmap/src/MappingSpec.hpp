@@ -1,6 +1,6 @@
 // MappingSpec.hpp: a loaded mapping file: what MappingLoader reads from YAML and BundleMapper
-// runs. Every XPath here has been compiled (and tried) at load time; `line` fields say where in
-// the mapping file an entry came from, so errors at decode time can point back to it.
+// runs. Every XPath here has been compiled (and tried) at load time; a field's `line` says where in
+// the mapping file it came from, so an unmapped code at decode time can point back to it.
 #pragma once
 
 #include "DateFormat.hpp"
@@ -15,7 +15,6 @@ namespace gw::xmlmap {
 
 struct XPathText {
   std::string expression;
-  int line = 0;  // in the mapping file
 };
 
 // Where a field's value comes from: exactly one of these is set.
@@ -50,7 +49,6 @@ struct ResourceSpec {
   std::optional<XPathText> forEach;  // a repeated group: one resource per selected node
   std::optional<XPathText> when;     // produce the resource only when this gives a value
   std::vector<FieldSpec> fields;
-  int line = 0;
 };
 
 struct AckSpec {

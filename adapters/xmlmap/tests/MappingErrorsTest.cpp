@@ -157,3 +157,11 @@ TEST(MappingOptions, RelativeMappingPathIsResolvedAgainstBaseDir) {
   std::string options = std::string(R"({"mapping":"mappings/visitrecord.yaml","base_dir":")") + XMLMAP_MAPPINGS_DIR + "/..\"}";
   EXPECT_NO_THROW(gw::xmlmap::XmlMapAdapter(gw::sdk::Partner{"sh-intl", GW_KIND_HOSPITAL, options}));
 }
+
+TEST(MappingErrors, BadDefaultsAndNamespaceUri) {
+  std::string yaml = std::string("defaults:\n  timezone: \"8\"\n  currency: rmb\nnamespaces:\n  v: [x]\n") + kValid;
+  std::string error = createError(yaml);
+  EXPECT_NE(error.find(":2:13: 'defaults.timezone': '8' is not an offset"), std::string::npos) << error;
+  EXPECT_NE(error.find(":3:13: 'defaults.currency': 'rmb' is not an ISO 4217 code"), std::string::npos) << error;
+  EXPECT_NE(error.find(":5:6: 'namespaces.v': must be a namespace URI"), std::string::npos) << error;
+}
