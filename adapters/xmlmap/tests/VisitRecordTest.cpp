@@ -121,7 +121,7 @@ TEST(VisitRecord, FamilyPlanCoverageNamesTheSubscribingSpouse) {
   EXPECT_EQ(referenceOf(coverage, "beneficiary"), fullUrlOf(bundle, resources(bundle, "Patient").at(0)));
   auto organizations = resources(bundle, "Organization");
   ASSERT_EQ(organizations.size(), 2u);
-  EXPECT_EQ(identifiers(organizations[1]), std::vector<std::string>{"urn:gw:sh-intl:insurer|INS-0007"});
+  EXPECT_EQ(identifiers(organizations[1]), std::vector<std::string>{"urn:gw:sh-intl:niip|INS-0007"});
   EXPECT_EQ(str(coverage->getArray("payor")->getObject(0), "reference"), fullUrlOf(bundle, organizations[1]));
 }
 
