@@ -2,7 +2,6 @@
 #include "DateFormat.hpp"
 
 #include <cctype>
-#include <regex>
 #include <stdexcept>
 
 namespace gw::xmlmap {
@@ -23,11 +22,6 @@ std::string two(int n) {
 }
 
 }  // namespace
-
-bool isUtcOffset(const std::string& text) {
-  static const std::regex offset("Z|[+-](0[0-9]|1[0-3]):[0-5][0-9]|[+-]14:00");
-  return std::regex_match(text, offset);
-}
 
 DateFormat::DateFormat(std::string format) : format_(std::move(format)) {
   bool year = false;

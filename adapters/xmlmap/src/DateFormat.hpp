@@ -3,6 +3,8 @@
 // any time, so a time without `%z` gets the mapping's configured timezone.
 #pragma once
 
+#include "TextRules.hpp"
+
 #include <string>
 
 namespace gw::xmlmap {
@@ -31,8 +33,5 @@ class DateFormat {
   std::string format_;
   bool hasTime_ = false;
 };
-
-// True for `Z` or an offset `+hh:mm` / `-hh:mm` within ±14:00.
-bool isUtcOffset(const std::string& text);
 
 }  // namespace gw::xmlmap

@@ -1,9 +1,10 @@
 // FieldValue.cpp: see FieldValue.hpp.
 #include "FieldValue.hpp"
 
+#include "TextRules.hpp"
+
 #include <gw/plugin.hpp>
 
-#include <regex>
 
 namespace gw::xmlmap {
 
@@ -16,8 +17,7 @@ std::string mappingLine(const MappingSpec& spec, int line) {
 }
 
 std::string decimalOf(const std::string& text, const std::string& what, const std::string& location) {
-  static const std::regex decimal("-?(0|[1-9][0-9]*)(\\.[0-9]+)?");
-  if (!std::regex_match(text, decimal))
+  if (!isFhirDecimal(text))
     throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not a decimal number", location);
   return text;
 }
@@ -27,8 +27,7 @@ ResourceTree typed(const std::string& text, ValueType type, const std::string& w
     case ValueType::String: return ResourceTree::string(text);
     case ValueType::Decimal: return ResourceTree::literal(decimalOf(text, what, location));
     case ValueType::Integer: {
-      static const std::regex integer("-?(0|[1-9][0-9]{0,8})");
-      if (!std::regex_match(text, integer))
+      if (!isFhirInteger(text))
         throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not an integer", location);
       return ResourceTree::literal(text);
     }
@@ -76,8 +75,7 @@ ResourceTree fieldValue(const FieldSpec& field, const FieldScope& scope) {
         std::string sent = scope.xpath.text(field.moneyCurrencyXPath->expression, scope.context);
         if (!sent.empty()) currency = sent;
       }
-      static const std::regex iso4217("[A-Z]{3}");
-      if (!std::regex_match(currency, iso4217))
+      if (!isCurrencyCode(currency))
         throw Error(GW_ERR_INVALID, path + ": currency '" + currency + "' is not an ISO 4217 code", location);
       ResourceTree money = ResourceTree::object();
       money.set("value", ResourceTree::literal(decimalOf(amount, path, location)));

@@ -2,13 +2,13 @@
 #include "MappingLoader.hpp"
 
 #include "AckTemplate.hpp"
+#include "TextRules.hpp"
 #include "XPathEvaluator.hpp"
 
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
 #include <fstream>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -145,8 +145,7 @@ void readDefaults(Reader& r, const YAML::Node& defaults, MappingSpec& spec) {
     spec.timezone = *tz;
   }
   if (auto currency = r.text(defaults, "defaults", "currency", false)) {
-    static const std::regex iso4217("[A-Z]{3}");
-    if (!std::regex_match(*currency, iso4217))
+    if (!isCurrencyCode(*currency))
       r.error(defaults["currency"], "defaults.currency", "'" + *currency + "' is not an ISO 4217 code such as CNY");
     spec.currency = *currency;
   }

@@ -3,6 +3,7 @@
 
 #include "AckTemplate.hpp"
 #include "MappingLoader.hpp"
+#include "TextRules.hpp"
 #include "XPathEvaluator.hpp"
 
 #include "xml/HardenedXml.hpp"
@@ -10,7 +11,6 @@
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
 
-#include <regex>
 
 namespace gw::xmlmap {
 
@@ -19,8 +19,7 @@ namespace {
 using gw::sdk::Error;
 
 MappingSpec loadFor(const gw::sdk::Partner& partner) {
-  static const std::regex idPattern("[A-Za-z0-9][A-Za-z0-9._-]*");
-  if (!std::regex_match(partner.id, idPattern))
+  if (!isPartnerId(partner.id))
     throw Error(GW_ERR_CONFIG, "partner id '" + partner.id + "' cannot be used in an identifier system URN");
   try {
     return loadMapping(mappingPathFromOptions(partner.optionsJson), partner.id);
@@ -96,7 +95,7 @@ gw::sdk::Output XmlMapAdapter::acknowledge(std::string_view request, std::string
     XmlDocument document = read(request);
     XPathEvaluator xpath(document.get(), spec_.namespaces);
     values.messageId = mapper_.envelope(xpath, document.root()).messageId;
-  } catch (const Error& e) {
+  } catch (const std::exception& e) {
     // Too broken to read: still answer, as an AR naming why.
     values.outcome = "AR";
     values.text = values.text.empty() ? e.what() : values.text + "; " + e.what();

@@ -20,6 +20,8 @@ class XmlMapAdapter : public gw::sdk::Adapter {
   static gw::sdk::AdapterInfo info();
   // Loads and checks the mapping file; GW_ERR_CONFIG with file:line:column on any problem.
   explicit XmlMapAdapter(const gw::sdk::Partner& partner);
+  XmlMapAdapter(const XmlMapAdapter&) = delete;  // mapper_ refers to spec_
+  XmlMapAdapter& operator=(const XmlMapAdapter&) = delete;
 
   gw::sdk::Output identify(std::string_view input, std::string_view contentType) override;
   gw::sdk::Output decode(std::string_view input, std::string_view contentType) override;
