@@ -5,7 +5,6 @@
 
 #include <gw/plugin.hpp>
 
-
 namespace gw::xmlmap {
 
 namespace {
@@ -26,11 +25,9 @@ ResourceTree typed(const std::string& text, ValueType type, const std::string& w
   switch (type) {
     case ValueType::String: return ResourceTree::string(text);
     case ValueType::Decimal: return ResourceTree::literal(decimalOf(text, what, location));
-    case ValueType::Integer: {
-      if (!isFhirInteger(text))
-        throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not an integer", location);
+    case ValueType::Integer:
+      if (!isFhirInteger(text)) throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not an integer", location);
       return ResourceTree::literal(text);
-    }
     case ValueType::Boolean:
       if (text == "true" || text == "false") return ResourceTree::literal(text);
       throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not true or false (use a value map)", location);
