@@ -1,0 +1,142 @@
+// BundleMapper.cpp: see BundleMapper.hpp.
+#include "BundleMapper.hpp"
+
+#include "FieldValue.hpp"
+
+#include <gw/plugin.hpp>
+
+#include <Poco/UUID.h>
+#include <Poco/UUIDGenerator.h>
+
+#include <cctype>
+#include <cstdio>
+
+namespace gw::xmlmap {
+
+namespace {
+
+using gw::sdk::Error;
+
+std::string queryEncoded(const std::string& value) {
+  std::string out;
+  for (unsigned char c : value) {
+    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == ':' || c == '/') {
+      out += static_cast<char>(c);
+    } else {
+      char buf[4];
+      std::snprintf(buf, sizeof buf, "%%%02X", c);
+      out += buf;
+    }
+  }
+  return out;
+}
+
+// One resource to produce: a spec at one context node.
+struct Planned {
+  const ResourceSpec* spec;
+  xmlNode* context;
+  std::string key;
+  std::string fullUrl;
+};
+
+// Conditional update on the first identifier that has both system and value (fhir-profile.md).
+std::string conditionalUrl(const std::string& type, const ResourceTree& resource) {
+  const ResourceTree* ids = resource.find("identifier");
+  if (!ids) return "";
+  for (const auto& id : ids->items()) {
+    const ResourceTree* system = id.find("system");
+    const ResourceTree* value = id.find("value");
+    if (system && value && !system->empty() && !value->empty())
+      return type + "?identifier=" + queryEncoded(system->text()) + "|" + queryEncoded(value->text());
+  }
+  return "";
+}
+
+}  // namespace
+
+void BundleMapper::checkRoot(xmlNode* root) const {
+  std::string name = reinterpret_cast<const char*>(root->name);
+  std::string ns = root->ns && root->ns->href ? reinterpret_cast<const char*>(root->ns->href) : "";
+  bool nameMatches = name == spec_.rootName;
+  bool nsMatches = !spec_.rootNamespace || *spec_.rootNamespace == ns;
+  if (nameMatches && nsMatches) return;
+  std::string found = "<" + name + ">" + (ns.empty() ? " (no namespace)" : " in namespace " + ns);
+  std::string expected = "<" + spec_.rootName + ">";
+  if (spec_.rootNamespace)
+    expected += spec_.rootNamespace->empty() ? " (no namespace)" : " in namespace " + *spec_.rootNamespace;
+  throw Error(GW_ERR_UNSUPPORTED, "root element " + found + " is not what mapping " + spec_.file + " reads: " + expected,
+              "/" + name);
+}
+
+Envelope BundleMapper::envelope(XPathEvaluator& xpath, xmlNode* root) const {
+  Envelope e;
+  e.messageId = xpath.text(spec_.messageId.expression, root);
+  if (e.messageId.empty())
+    throw Error(GW_ERR_INVALID, "the message has no message id", locationOf(spec_.messageId.expression, root));
+  e.event = spec_.eventXPath ? xpath.text(spec_.eventXPath->expression, root) : spec_.eventConstant;
+  return e;
+}
+
+std::string BundleMapper::bundle(XPathEvaluator& xpath, xmlNode* root, const Envelope& envelope) const {
+  const std::string seed = partnerId_ + "|" + envelope.messageId + "|";
+  auto fullUrlOf = [&](const std::string& key) {
+    Poco::UUID uuid = Poco::UUIDGenerator::defaultGenerator().createFromName(Poco::UUID::uri(), seed + key);
+    return "urn:uuid:" + uuid.toString();
+  };
+
+  // Every fullUrl is known before any resource is built, so references may point forward.
+  std::vector<Planned> planned;
+  std::map<std::string, std::string> singles;
+  for (const auto& spec : spec_.resources) {
+    std::vector<xmlNode*> contexts = spec.forEach ? xpath.nodes(spec.forEach->expression, root) : std::vector{root};
+    std::size_t n = 0;
+    for (xmlNode* context : contexts) {
+      if (spec.when && !xpath.test(spec.when->expression, context)) continue;
+      std::string key = spec.forEach ? spec.id + "/" + std::to_string(++n) : spec.id;
+      planned.push_back({&spec, context, key, fullUrlOf(key)});
+      if (!spec.forEach) singles[spec.id] = planned.back().fullUrl;
+    }
+  }
+
+  ResourceTree entries;
+  std::size_t index = 0;
+  for (const auto& p : planned) {
+    ResourceTree resource = ResourceTree::object();
+    resource.set("resourceType", ResourceTree::string(p.spec->type));
+    FieldScope scope{spec_, xpath, p.context, singles};
+    for (const auto& field : p.spec->fields) {
+      ResourceTree value = fieldValue(field, scope);
+      if (!value.empty()) field.path.locate(resource) = std::move(value);
+    }
+    ResourceTree& entry = entries.item(index++);
+    entry.set("fullUrl", ResourceTree::string(p.fullUrl));
+    std::string conditional = conditionalUrl(p.spec->type, resource);
+    entry.set("resource", std::move(resource));
+    ResourceTree& request = entry.member("request");
+    request.set("method", ResourceTree::string(conditional.empty() ? "POST" : "PUT"));
+    request.set("url", ResourceTree::string(conditional.empty() ? p.spec->type : conditional));
+  }
+
+  ResourceTree bundle = ResourceTree::object();
+  bundle.set("resourceType", ResourceTree::string("Bundle"));
+  ResourceTree& identifier = bundle.member("identifier");
+  identifier.set("system", ResourceTree::string("urn:gw:" + partnerId_ + ":message"));
+  identifier.set("value", ResourceTree::string(envelope.messageId));
+  bundle.set("type", ResourceTree::string("transaction"));
+  if (spec_.timestampXPath) {
+    std::string sent = xpath.text(spec_.timestampXPath->expression, root);
+    if (!sent.empty()) {
+      try {
+        std::string instant = spec_.timestampFormat->toDateTime(sent, spec_.timezone);
+        if (instant.find('T') != std::string::npos) bundle.set("timestamp", ResourceTree::string(instant));
+      } catch (const std::invalid_argument& e) {
+        throw Error(GW_ERR_INVALID, std::string("message timestamp: ") + e.what(),
+                    locationOf(spec_.timestampXPath->expression, root));
+      }
+    }
+  }
+  bundle.set("entry", std::move(entries));
+  return bundle.dump();
+}
+
+}  // namespace gw::xmlmap

@@ -1,0 +1,108 @@
+// FieldValue.cpp: see FieldValue.hpp.
+#include "FieldValue.hpp"
+
+#include "TextRules.hpp"
+
+#include <gw/plugin.hpp>
+
+namespace gw::xmlmap {
+
+namespace {
+
+using gw::sdk::Error;
+
+std::string mappingLine(const MappingSpec& spec, int line) {
+  return " (" + spec.file + " line " + std::to_string(line) + ")";
+}
+
+std::string decimalOf(const std::string& text, const std::string& what, const std::string& location) {
+  if (!isFhirDecimal(text))
+    throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not a decimal number", location);
+  return text;
+}
+
+ResourceTree typed(const std::string& text, ValueType type, const std::string& what, const std::string& location) {
+  switch (type) {
+    case ValueType::String: return ResourceTree::string(text);
+    case ValueType::Decimal: return ResourceTree::literal(decimalOf(text, what, location));
+    case ValueType::Integer:
+      if (!isFhirInteger(text)) throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not an integer", location);
+      return ResourceTree::literal(text);
+    case ValueType::Boolean:
+      if (text == "true" || text == "false") return ResourceTree::literal(text);
+      throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not true or false (use a value map)", location);
+  }
+  return ResourceTree();
+}
+
+}  // namespace
+
+std::string locationOf(const std::string& expression, xmlNode* context) {
+  if (!expression.empty() && expression[0] == '/') return expression;
+  std::string base = nodeLocation(context);
+  return base.empty() ? expression : base + "/" + expression;
+}
+
+ResourceTree fieldValue(const FieldSpec& field, const FieldScope& scope) {
+  const std::string& path = field.path.text;
+  if (field.when && !scope.xpath.test(field.when->expression, scope.context)) return ResourceTree();
+
+  std::string location;
+  std::string raw;
+  if (field.source.xpath) {
+    location = locationOf(field.source.xpath->expression, scope.context);
+    raw = scope.xpath.text(field.source.xpath->expression, scope.context);
+    if (raw.empty() && field.defaultValue) raw = *field.defaultValue;
+  } else if (field.source.constant) {
+    raw = *field.source.constant;
+  } else if (field.source.reference) {
+    auto target = scope.fullUrls.find(*field.source.reference);
+    if (target != scope.fullUrls.end()) {
+      ResourceTree ref = ResourceTree::object();
+      ref.set("reference", ResourceTree::string(target->second));
+      return ref;
+    }
+    location = "resource '" + *field.source.reference + "'";
+  } else if (field.source.moneyAmount) {
+    location = locationOf(field.source.moneyAmount->expression, scope.context);
+    std::string amount = scope.xpath.text(field.source.moneyAmount->expression, scope.context);
+    if (!amount.empty()) {
+      std::string currency = field.moneyCurrency.empty() ? scope.spec.currency : field.moneyCurrency;
+      if (field.moneyCurrencyXPath) {
+        std::string sent = scope.xpath.text(field.moneyCurrencyXPath->expression, scope.context);
+        if (!sent.empty()) currency = sent;
+      }
+      if (!isCurrencyCode(currency))
+        throw Error(GW_ERR_INVALID, path + ": currency '" + currency + "' is not an ISO 4217 code", location);
+      ResourceTree money = ResourceTree::object();
+      money.set("value", ResourceTree::literal(decimalOf(amount, path, location)));
+      money.set("currency", ResourceTree::string(currency));
+      return money;
+    }
+  }
+
+  if (raw.empty()) {
+    if (field.required) throw Error(GW_ERR_INVALID, *field.required, location);
+    return ResourceTree();
+  }
+  if (field.valueMap) {
+    const auto& table = scope.spec.valueMaps.at(*field.valueMap);
+    auto hit = table.find(raw);
+    if (hit == table.end()) hit = table.find("*");
+    if (hit == table.end())
+      throw Error(GW_ERR_INVALID,
+                  path + ": '" + raw + "' is not in value map '" + *field.valueMap + "'" + mappingLine(scope.spec, field.line),
+                  location);
+    raw = hit->second;
+    if (raw.empty()) return ResourceTree();  // mapped to nothing on purpose
+  }
+  try {
+    if (field.date) raw = field.date->toDate(raw);
+    if (field.dateTime) raw = field.dateTime->toDateTime(raw, field.timezone.value_or(scope.spec.timezone));
+  } catch (const std::invalid_argument& e) {
+    throw Error(GW_ERR_INVALID, path + ": " + e.what(), location);
+  }
+  return typed(raw, field.type, path, location);
+}
+
+}  // namespace gw::xmlmap

@@ -1,0 +1,31 @@
+// FieldValue.hpp: one mapped field's value at one context node: its source (XPath, constant,
+// reference, money), then value map, date format and JSON type, in that order.
+#pragma once
+
+#include "MappingSpec.hpp"
+#include "ResourceTree.hpp"
+#include "XPathEvaluator.hpp"
+
+#include <libxml/tree.h>
+
+#include <map>
+#include <string>
+
+namespace gw::xmlmap {
+
+struct FieldScope {
+  const MappingSpec& spec;
+  XPathEvaluator& xpath;
+  xmlNode* context;                                     // the root element, or the group's node
+  const std::map<std::string, std::string>& fullUrls;  // resource id → fullUrl, for references
+};
+
+// The value to write, or an absent tree when the field has no value (and may have none). Throws
+// gw::sdk::Error(GW_ERR_INVALID) with the XPath as location for a missing required value, a code
+// not in its value map, a date not in its format or a number that is not one.
+ResourceTree fieldValue(const FieldSpec& field, const FieldScope& scope);
+
+// The location of `expression` evaluated at `context`, for error reports.
+std::string locationOf(const std::string& expression, xmlNode* context);
+
+}  // namespace gw::xmlmap
