@@ -10,6 +10,7 @@
 namespace {
 
 const std::string kHash(64, 'a');
+const std::string kHash2(64, 'b');
 
 std::string goodConfig() {
   return "server:\n"
@@ -32,7 +33,7 @@ std::string goodConfig() {
          "      encoding: xml\n"
          "insurers:\n"
          "  - id: acme-health\n"
-         "    key_sha256: " + kHash + "\n"
+         "    key_sha256: " + kHash2 + "\n"
          "    adapter: x12\n"
          "practitioners:\n"
          "  - id: P001\n"
@@ -119,7 +120,7 @@ TEST(Config, MissingRequiredKeyPointsAtItsMapping) {
 
 TEST(Config, DuplicatePartnerIdsAcrossSectionsAreErrors) {
   std::string text = "hospitals:\n  - {id: same, key_sha256: " + kHash + ", adapter: hl7v2}\n" +
-                     "insurers:\n  - {id: same, key_sha256: " + kHash + ", adapter: x12}\n";
+                     "insurers:\n  - {id: same, key_sha256: " + kHash2 + ", adapter: x12}\n";
   auto issue = onlyIssue(text);
   EXPECT_EQ(issue.key, "insurers[0].id");
   EXPECT_EQ(issue.line, 4);
@@ -194,7 +195,7 @@ TEST(ClaimsConfig, ContractPayerAndMembershipsLoad) {
   std::string text = "hospitals:\n  - id: h\n    key_sha256: " + kHash + "\n    adapter: hl7v2\n"
                      "    contract:\n      billing: manual\n      shares:\n        - {from: 2026-01-01, to: 2026-06-30, group: 0.5}\n"
                      "        - from: 2026-07-01\n          group: 0.55\n          categories: [{name: lab, codes: [\"80*\"], group: 0.2}]\n"
-                     "insurers:\n  - id: acme\n    key_sha256: " + kHash + "\n    adapter: x12\n"
+                     "insurers:\n  - id: acme\n    key_sha256: " + kHash2 + "\n    adapter: x12\n"
                      "    payer: {identifiers: [\"urn:x|A1\"], lease_seconds: 60}\n"
                      "memberships:\n  - {plan: F1, insurer: acme, policy: P, subscriber: \"urn:id|1\", from: 2026-01-01,"
                      " members: [{identifier: \"urn:id|2\", relationship: spouse}]}\n";
@@ -235,4 +236,11 @@ TEST(ClaimsConfig, ContractIsOnlyForHospitalsAndPayerOnlyForInsurers) {
   auto issue = onlyIssue("insurers:\n  - id: i\n    key_sha256: " + kHash + "\n    adapter: a\n    contract: {}\n");
   EXPECT_EQ(issue.key, "insurers[0].contract");
   EXPECT_NE(issue.message.find("unknown key"), std::string::npos);
+}
+
+TEST(Config, TwoPartnersWithTheSameKeyAreAnError) {
+  auto issue = onlyIssue("hospitals:\n  - {id: a, key_sha256: " + kHash + ", adapter: hl7v2}\n" +
+                         "  - {id: b, key_sha256: " + kHash + ", adapter: hl7v2}\n");
+  EXPECT_EQ(issue.key, "hospitals[1].key_sha256");
+  EXPECT_NE(issue.message.find("another partner"), std::string::npos);
 }

@@ -75,3 +75,32 @@ TEST(PartnerOptions, MissingRequiredKeyPointsAtThePartnersBlock) {
 }
 
 }  // namespace
+
+namespace {
+
+const gw_config_field kMappingFields[] = {
+    {"mapping", GW_FIELD_STRING, 1, nullptr, "mapping file"},
+    {"base_dir", GW_FIELD_STRING, 0, nullptr, "folder for relative paths"},
+};
+
+std::optional<std::string> mappingOptions(const std::string& optionsYaml) {
+  std::string text = "hospitals:\n  - id: h1\n    key_sha256: " + std::string(64, 'a') +
+                     "\n    adapter: xmlmap\n    options:\n" + optionsYaml;
+  gw::GatewayConfig config = gw::parseConfig(text, "/etc/gw/gateway.yaml");
+  gw_adapter adapter{};
+  adapter.struct_size = sizeof adapter;
+  adapter.name = "xmlmap";
+  adapter.config_fields = kMappingFields;
+  adapter.config_field_count = 2;
+  std::vector<gw::ConfigIssue> issues;
+  return gw::partnerOptionsJson(adapter, config.hospitals.at(0), "hospitals[0]", config.file, issues);
+}
+
+}  // namespace
+
+TEST(PartnerOptions, BaseDirDefaultsToTheConfigurationFilesFolder) {
+  EXPECT_EQ(mappingOptions("      mapping: mappings/visit.yaml\n").value_or(""),
+            R"({"base_dir":"/etc/gw/","mapping":"mappings/visit.yaml"})");
+  EXPECT_EQ(mappingOptions("      mapping: m.yaml\n      base_dir: /srv/maps\n").value_or(""),
+            R"({"base_dir":"/srv/maps","mapping":"m.yaml"})");
+}

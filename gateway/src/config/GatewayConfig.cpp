@@ -2,6 +2,7 @@
 
 #include <Poco/Path.h>
 
+#include <cctype>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -139,7 +140,7 @@ const std::regex& partnerIdPattern() {
 }
 
 void readPartners(YamlReader& r, const YAML::Node& node, const std::string& section, PartnerKind kind,
-                  std::vector<PartnerConfig>& out, std::set<std::string>& ids) {
+                  std::vector<PartnerConfig>& out, std::set<std::string>& ids, std::set<std::string>& keys) {
   if (!r.sequence(node, section)) return;
   for (std::size_t i = 0; i < node.size(); ++i) {
     const YAML::Node entry = node[i];
@@ -161,10 +162,14 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
     }
     if (auto v = r.text(entry, p, "name", false)) partner.name = *v;
     if (auto v = r.text(entry, p, "key_sha256", true)) {
-      if (isSha256Hex(*v))
-        partner.keySha256 = *v;
-      else
+      std::string lower = *v;
+      for (auto& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!isSha256Hex(*v))
         r.error(entry["key_sha256"], p + ".key_sha256", "must be 64 hex digits (the SHA-256 of the key)");
+      else if (!keys.insert(lower).second)
+        r.error(entry["key_sha256"], p + ".key_sha256", "the same key is given to another partner: each partner needs its own");
+      else
+        partner.keySha256 = *v;
     }
     if (auto v = r.text(entry, p, "adapter", true)) partner.adapter = *v;
     partner.options = YAML::Node(YAML::NodeType::Map);
@@ -260,11 +265,11 @@ GatewayConfig parseConfig(const std::string& text, const std::string& path) {
     if (auto n = section("store"); n.IsDefined()) readStore(r, n, config.store);
     if (auto n = section("logging"); n.IsDefined()) readLogging(r, n, config.logging);
     if (auto n = section("plugins"); n.IsDefined()) readPlugins(r, n, config.plugins);
-    std::set<std::string> ids;
+    std::set<std::string> ids, keys;
     if (auto n = section("hospitals"); n.IsDefined() && !n.IsNull())
-      readPartners(r, n, "hospitals", PartnerKind::hospital, config.hospitals, ids);
+      readPartners(r, n, "hospitals", PartnerKind::hospital, config.hospitals, ids, keys);
     if (auto n = section("insurers"); n.IsDefined() && !n.IsNull())
-      readPartners(r, n, "insurers", PartnerKind::insurer, config.insurers, ids);
+      readPartners(r, n, "insurers", PartnerKind::insurer, config.insurers, ids, keys);
     if (auto n = section("practitioners"); n.IsDefined() && !n.IsNull())
       readPractitioners(r, n, config, config.practitioners);
     if (auto n = section("memberships"); n.IsDefined() && !n.IsNull()) {

@@ -39,10 +39,11 @@ void requirePartner(const Request& request, const std::vector<PartnerConfig>& pa
   if (key.empty()) {
     failure = "a " + kind + " API key is required (X-API-Key header)";
   } else {
+    for (const auto& partner : partners)
+      if (partner.id == id && apiKeyMatches(key, partner.keySha256)) return;
     failure = "the API key is not valid for this " + kind;
     for (const auto& partner : partners) {
       if (!apiKeyMatches(key, partner.keySha256)) continue;
-      if (partner.id == id) return;
       failure = kind + " '" + partner.id + "' may act only as itself, not as '" + id + "'";
       status = 403;
       actor = kind + ":" + partner.id;

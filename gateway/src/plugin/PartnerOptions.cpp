@@ -4,6 +4,7 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
+#include <Poco/Path.h>
 
 #include <limits>
 #include <sstream>
@@ -101,7 +102,10 @@ std::optional<std::string> partnerOptionsJson(const gw_adapter& adapter, const P
       const YAML::Node node = options[field.name];
       std::optional<Value> value;
       if (!node.IsDefined() || node.IsNull()) {
-        if (field.default_value != nullptr) {
+        if (field.type == GW_FIELD_STRING && std::string(field.name) == kBaseDirField) {
+          // Host convention: relative paths in options are relative to the configuration file's folder.
+          value = Value(Poco::Path(file).parent().toString());
+        } else if (field.default_value != nullptr) {
           std::string problem;
           value = defaultValue(field, problem);
           if (!value) r.error(options, key, problem);

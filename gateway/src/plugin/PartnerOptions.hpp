@@ -13,6 +13,10 @@
 
 namespace gw {
 
+// A declared string option of this name that the partner leaves unset gets the configuration file's
+// folder: adapters resolve relative paths in their options (e.g. xmlmap's `mapping`) against it.
+inline const char* const kBaseDirField = "base_dir";
+
 // `path` is the partner's place in the file, e.g. "hospitals[0]"; `file` is GatewayConfig::file.
 // Returns the JSON text, or nothing with the problems added to `issues`.
 std::optional<std::string> partnerOptionsJson(const gw_adapter& adapter, const PartnerConfig& partner,
