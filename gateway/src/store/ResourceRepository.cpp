@@ -135,10 +135,10 @@ void ResourceRepository::setIdentifiers(Poco::Data::Session& s, const std::strin
   s << db_.sql("DELETE FROM fhir_identifier WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
   for (const auto& identifier : identifiers) {
     std::string system = identifier.system, value = identifier.value;
-    s << db_.sql("DELETE FROM fhir_identifier WHERE resource_type = ? AND system = ? AND value = ?"), use(t),
-        use(system), use(value), now;
-    s << db_.sql("INSERT INTO fhir_identifier (resource_type, system, value, id) VALUES (?, ?, ?, ?)"), use(t),
-        use(system), use(value), use(i), now;
+    // An identifier another resource held moves to this one (an upsert: one statement, both backends).
+    s << db_.sql("INSERT INTO fhir_identifier (resource_type, system, value, id) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT (resource_type, system, value) DO UPDATE SET id = excluded.id"),
+        use(t), use(system), use(value), use(i), now;
   }
 }
 
@@ -158,12 +158,9 @@ void ResourceRepository::setReferences(Poco::Data::Session& s, const std::string
   s << db_.sql("DELETE FROM fhir_reference WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
   for (const auto& link : links) {
     std::string path = link.path, target = link.target;
-    int exists = 0;
-    s << db_.sql("SELECT COUNT(*) FROM fhir_reference WHERE resource_type = ? AND id = ? AND path = ? AND target = ?"),
-        use(t), use(i), use(path), use(target), into(exists), now;
-    if (exists) continue;
-    s << db_.sql("INSERT INTO fhir_reference (resource_type, id, path, target) VALUES (?, ?, ?, ?)"), use(t), use(i),
-        use(path), use(target), now;
+    s << db_.sql("INSERT INTO fhir_reference (resource_type, id, path, target) VALUES (?, ?, ?, ?) "
+                 "ON CONFLICT DO NOTHING"),
+        use(t), use(i), use(path), use(target), now;
   }
 }
 
