@@ -225,6 +225,12 @@ TEST(Gatewayctl, MigrateBringsTheStoreUpToDateOnce) {
   auto second = runCommand(GW_GATEWAYCTL, {"migrate", "--config", dir.file("gateway.yaml")});
   EXPECT_EQ(second.exitCode, 0);
   EXPECT_NE(second.out.find("up to date"), std::string::npos) << second.out;
+  gwtest::writeFile(dir.file("bad.yaml"), "store:\n  backend: oracle\n");
+  auto bad = runCommand(GW_GATEWAYCTL, {"migrate", "--config", dir.file("bad.yaml")});
+  EXPECT_EQ(bad.exitCode, 1);
+  EXPECT_NE(bad.out.find("bad.yaml:2:12: 'store.backend': must be one of: sqlite, postgresql"), std::string::npos)
+      << bad.out;
+  EXPECT_EQ(runCommand(GW_GATEWAYCTL, {"migrate", "--bogus"}).exitCode, 2);
 }
 
 TEST(Gatewayctl, TranslateRunsTheHardenedPathBeforeTheAdapter) {
