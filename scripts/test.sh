@@ -1,11 +1,16 @@
 #!/usr/bin/env bash
 # Sets up if needed, builds, and runs every test through CTest, the PostgreSQL ones included
 # (against a throwaway server started on loopback and stopped afterwards).
-# Usage: scripts/test.sh [extra ctest arguments]
+# Usage: [GW_SANITIZE=1] scripts/test.sh [extra ctest arguments]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# GW_SANITIZE=1 runs the same tests on an AddressSanitizer + UndefinedBehaviorSanitizer build.
 BUILD_DIR="${GW_BUILD_DIR:-build}"
 CMAKE_ARGS=()
+if [ "${GW_SANITIZE:-}" = "1" ]; then
+  BUILD_DIR="${GW_BUILD_DIR:-build-asan}"
+  CMAKE_ARGS+=(-DGW_SANITIZE=ON -DCMAKE_BUILD_TYPE=Debug)
+fi
 [ "${CI:-}" = "true" ] && CMAKE_ARGS+=(-DGW_WERROR=ON)
 scripts/setup.sh "$BUILD_DIR" "${CMAKE_ARGS[@]}"
 cmake --build "$BUILD_DIR" -j "$(nproc)"

@@ -401,6 +401,10 @@ TEST(HardenedXml, ThreadsGetTheirOwnErrors) {
 }
 
 TEST(HardenedXml, RepeatedCorpusParsingDoesNotGrowMemory) {
+#if defined(__SANITIZE_ADDRESS__)
+  // AddressSanitizer keeps freed memory in quarantine, so RSS grows by design; it checks leaks itself.
+  GTEST_SKIP() << "RSS growth is not meaningful under AddressSanitizer (its leak checker covers this build)";
+#endif
   std::vector<std::string> corpus;
   for (const std::string& name : filesIn(kMaliciousDir)) corpus.push_back(fixture(kMaliciousDir, name));
   for (const std::string& name : filesIn(kHl7XmlDir)) corpus.push_back(fixture(kHl7XmlDir, name));  // documents too

@@ -93,7 +93,8 @@ int replayMessages(const std::vector<std::string>& args) {
   for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
     const auto id = rows.value(0).convert<Poco::Int64>();
     const std::string messageId = rows.value(1).convert<std::string>();
-    const auto& blob = rows.value(3).extract<Poco::Data::BLOB>();
+    const Poco::Dynamic::Var column = rows.value(3);  // keeps the BLOB alive while it is read
+    const auto& blob = column.extract<Poco::Data::BLOB>();
     const std::string body(reinterpret_cast<const char*>(blob.rawContent()), blob.size());
     gw::AdapterCallResult result = instance->decode(body, rows.value(2).convert<std::string>());
     const std::string label = "message " + std::to_string(id) + " (" + messageId + ")";
