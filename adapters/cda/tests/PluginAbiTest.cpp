@@ -2,6 +2,8 @@
 // descriptor, create with options, identify, decode, acknowledge, a malformed document, free_output, destroy.
 #include <gw/plugin_abi.h>
 
+#include "LoadedPlugin.hpp"
+
 #include <gtest/gtest.h>
 
 #include <dlfcn.h>
@@ -14,33 +16,11 @@
 
 namespace {
 
-struct LibraryClose {
-  void operator()(void* handle) const { dlclose(handle); }
-};
+using gwtest::freshResult;
+using LibraryHandle = gwtest::LibraryHandle;
 
-const gw_adapter* loadAdapter(std::unique_ptr<void, LibraryClose>& library) {
-  library.reset(dlopen(CDA_PLUGIN_PATH, RTLD_NOW | RTLD_LOCAL));
-  if (!library) {
-    ADD_FAILURE() << dlerror();
-    return nullptr;
-  }
-  auto entry = reinterpret_cast<gw_plugin_entry_fn>(dlsym(library.get(), GW_PLUGIN_ENTRY_SYMBOL));
-  if (!entry) {
-    ADD_FAILURE() << "no " << GW_PLUGIN_ENTRY_SYMBOL;
-    return nullptr;
-  }
-  const gw_plugin* plugin = entry();
-  EXPECT_EQ(plugin->abi_major, GW_ABI_MAJOR);
-  EXPECT_STREQ(plugin->name, "cda");
-  EXPECT_EQ(plugin->adapter_count, 1u);
-  return plugin->adapters[0];
-}
-
-gw_result freshResult() {
-  gw_result r;
-  std::memset(&r, 0, sizeof r);
-  r.struct_size = sizeof r;
-  return r;
+const gw_adapter* loadAdapter(LibraryHandle& library) {
+  return gwtest::loadOnlyAdapter(library, CDA_PLUGIN_PATH, "cda");
 }
 
 // A C-CDA sample (CC0, copied in tests/data/cda), so this test runs without the shared sample set.
@@ -56,7 +36,7 @@ gw_bytes bytesOf(const std::string& s) { return {reinterpret_cast<const uint8_t*
 }  // namespace
 
 TEST(CdaPluginAbi, DescribesTheAdapterAndItsOptions) {
-  std::unique_ptr<void, LibraryClose> library;
+  LibraryHandle library;
   const gw_adapter* adapter = loadAdapter(library);
   ASSERT_NE(adapter, nullptr);
   EXPECT_STREQ(adapter->name, "cda");
@@ -71,7 +51,7 @@ TEST(CdaPluginAbi, DescribesTheAdapterAndItsOptions) {
 }
 
 TEST(CdaPluginAbi, DecodesAndAcknowledgesThroughTheCAbi) {
-  std::unique_ptr<void, LibraryClose> library;
+  LibraryHandle library;
   const gw_adapter* adapter = loadAdapter(library);
   ASSERT_NE(adapter, nullptr);
   gw_instance* instance = nullptr;
@@ -112,7 +92,7 @@ TEST(CdaPluginAbi, DecodesAndAcknowledgesThroughTheCAbi) {
 }
 
 TEST(CdaPluginAbi, CreateRefusesBadOptionsWithAConfigError) {
-  std::unique_ptr<void, LibraryClose> library;
+  LibraryHandle library;
   const gw_adapter* adapter = loadAdapter(library);
   ASSERT_NE(adapter, nullptr);
   gw_instance* instance = nullptr;

@@ -2,6 +2,8 @@
 // descriptor, create with options, identify, decode, acknowledge, free_output, destroy.
 #include <gw/plugin_abi.h>
 
+#include "LoadedPlugin.hpp"
+
 #include <gtest/gtest.h>
 
 #include <dlfcn.h>
@@ -14,34 +16,11 @@
 
 namespace {
 
-struct LibraryClose {
-  void operator()(void* handle) const { dlclose(handle); }
-};
+using gwtest::freshResult;
+using LibraryHandle = gwtest::LibraryHandle;
 
-const gw_adapter* loadAdapter(std::unique_ptr<void, LibraryClose>& library) {
-  library.reset(dlopen(HL7V2_PLUGIN_PATH, RTLD_NOW | RTLD_LOCAL));
-  if (!library) {
-    ADD_FAILURE() << dlerror();
-    return nullptr;
-  }
-  auto entry = reinterpret_cast<gw_plugin_entry_fn>(dlsym(library.get(), GW_PLUGIN_ENTRY_SYMBOL));
-  if (!entry) {
-    ADD_FAILURE() << "no " << GW_PLUGIN_ENTRY_SYMBOL;
-    return nullptr;
-  }
-  const gw_plugin* plugin = entry();
-  EXPECT_EQ(plugin->abi_major, GW_ABI_MAJOR);
-  EXPECT_GE(plugin->struct_size, sizeof(gw_plugin));
-  EXPECT_STREQ(plugin->name, "hl7v2");
-  EXPECT_EQ(plugin->adapter_count, 1u);
-  return plugin->adapters[0];
-}
-
-gw_result freshResult() {
-  gw_result r;
-  std::memset(&r, 0, sizeof r);
-  r.struct_size = sizeof r;
-  return r;
+const gw_adapter* loadAdapter(LibraryHandle& library) {
+  return gwtest::loadOnlyAdapter(library, HL7V2_PLUGIN_PATH, "hl7v2");
 }
 
 std::string readSample(const std::string& relative) {
@@ -54,7 +33,7 @@ std::string readSample(const std::string& relative) {
 }  // namespace
 
 TEST(PluginAbi, DescribesTheAdapterAndItsOptions) {
-  std::unique_ptr<void, LibraryClose> library;
+  LibraryHandle library;
   const gw_adapter* adapter = loadAdapter(library);
   ASSERT_NE(adapter, nullptr);
   EXPECT_STREQ(adapter->name, "hl7v2");
@@ -71,7 +50,7 @@ TEST(PluginAbi, DescribesTheAdapterAndItsOptions) {
 }
 
 TEST(PluginAbi, DecodesAndAcknowledgesThroughTheCAbi) {
-  std::unique_ptr<void, LibraryClose> library;
+  LibraryHandle library;
   const gw_adapter* adapter = loadAdapter(library);
   ASSERT_NE(adapter, nullptr);
   gw_instance* instance = nullptr;
@@ -113,7 +92,7 @@ TEST(PluginAbi, DecodesAndAcknowledgesThroughTheCAbi) {
 }
 
 TEST(PluginAbi, CreateRefusesBadOptionsWithAConfigError) {
-  std::unique_ptr<void, LibraryClose> library;
+  LibraryHandle library;
   const gw_adapter* adapter = loadAdapter(library);
   ASSERT_NE(adapter, nullptr);
   gw_instance* instance = nullptr;

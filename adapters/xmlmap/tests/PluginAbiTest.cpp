@@ -3,6 +3,8 @@
 // identify, decode, acknowledge, free_output, destroy.
 #include <gw/plugin_abi.h>
 
+#include "LoadedPlugin.hpp"
+
 #include <gtest/gtest.h>
 
 #include <dlfcn.h>
@@ -17,33 +19,11 @@
 
 namespace {
 
-struct LibraryClose {
-  void operator()(void* handle) const { dlclose(handle); }
-};
+using gwtest::freshResult;
+using LibraryHandle = gwtest::LibraryHandle;
 
-const gw_adapter* loadAdapter(std::unique_ptr<void, LibraryClose>& library) {
-  library.reset(dlopen(XMLMAP_PLUGIN_PATH, RTLD_NOW | RTLD_LOCAL));
-  if (!library) {
-    ADD_FAILURE() << dlerror();
-    return nullptr;
-  }
-  auto entry = reinterpret_cast<gw_plugin_entry_fn>(dlsym(library.get(), GW_PLUGIN_ENTRY_SYMBOL));
-  if (!entry) {
-    ADD_FAILURE() << "no " << GW_PLUGIN_ENTRY_SYMBOL;
-    return nullptr;
-  }
-  const gw_plugin* plugin = entry();
-  EXPECT_EQ(plugin->abi_major, GW_ABI_MAJOR);
-  EXPECT_STREQ(plugin->name, "xmlmap");
-  EXPECT_EQ(plugin->adapter_count, 1u);
-  return plugin->adapters[0];
-}
-
-gw_result freshResult() {
-  gw_result r;
-  std::memset(&r, 0, sizeof r);
-  r.struct_size = sizeof r;
-  return r;
+const gw_adapter* loadAdapter(LibraryHandle& library) {
+  return gwtest::loadOnlyAdapter(library, XMLMAP_PLUGIN_PATH, "xmlmap");
 }
 
 std::string readFile(const std::string& path) {
@@ -56,7 +36,7 @@ std::string readFile(const std::string& path) {
 }  // namespace
 
 TEST(PluginAbi, DescribesTheAdapterAndItsOptions) {
-  std::unique_ptr<void, LibraryClose> library;
+  LibraryHandle library;
   const gw_adapter* adapter = loadAdapter(library);
   ASSERT_NE(adapter, nullptr);
   EXPECT_STREQ(adapter->name, "xmlmap");
@@ -71,7 +51,7 @@ TEST(PluginAbi, DescribesTheAdapterAndItsOptions) {
 }
 
 TEST(PluginAbi, DecodesAndAcknowledgesThroughTheCAbi) {
-  std::unique_ptr<void, LibraryClose> library;
+  LibraryHandle library;
   const gw_adapter* adapter = loadAdapter(library);
   ASSERT_NE(adapter, nullptr);
   gw_instance* instance = nullptr;
@@ -111,7 +91,7 @@ TEST(PluginAbi, DecodesAndAcknowledgesThroughTheCAbi) {
 }
 
 TEST(PluginAbi, CreateRefusesABrokenMappingWithItsFileAndLine) {
-  std::unique_ptr<void, LibraryClose> library;
+  LibraryHandle library;
   const gw_adapter* adapter = loadAdapter(library);
   ASSERT_NE(adapter, nullptr);
   char name[] = "/tmp/xmlmap-abi-XXXXXX";
