@@ -17,9 +17,9 @@ struct LibraryClose {
 };
 using LibraryHandle = std::unique_ptr<void, LibraryClose>;
 
-// Loads `path` into `library` and returns the only adapter of plugin `pluginName`; null (with a test
-// failure) when the file cannot be loaded or has no entry.
-inline const gw_adapter* loadOnlyAdapter(LibraryHandle& library, const char* path, const char* pluginName) {
+// Loads `path` into `library` and returns plugin `pluginName`'s descriptor, checked for the host's ABI
+// major and one adapter; null (with a test failure) when the file cannot be loaded or has no entry.
+inline const gw_plugin* loadPlugin(LibraryHandle& library, const char* path, const char* pluginName) {
   library.reset(dlopen(path, RTLD_NOW | RTLD_LOCAL));
   if (!library) {
     ADD_FAILURE() << dlerror();
@@ -35,7 +35,13 @@ inline const gw_adapter* loadOnlyAdapter(LibraryHandle& library, const char* pat
   EXPECT_GE(plugin->struct_size, sizeof(gw_plugin));
   EXPECT_STREQ(plugin->name, pluginName);
   EXPECT_EQ(plugin->adapter_count, 1u);
-  return plugin->adapters[0];
+  return plugin;
+}
+
+// The same, returning the plugin's only adapter.
+inline const gw_adapter* loadOnlyAdapter(LibraryHandle& library, const char* path, const char* pluginName) {
+  const gw_plugin* plugin = loadPlugin(library, path, pluginName);
+  return plugin && plugin->adapter_count > 0 ? plugin->adapters[0] : nullptr;
 }
 
 inline gw_result freshResult() {

@@ -3,6 +3,8 @@
 
 #include <gw/plugin_abi.h>
 
+#include "LoadedPlugin.hpp"
+
 #include <dlfcn.h>
 #include <gmock/gmock.h>
 
@@ -15,37 +17,14 @@ using ::testing::HasSubstr;
 
 namespace {
 
-// The dlopen handle, closed with the object.
-class LoadedLibrary {
- public:
-  explicit LoadedLibrary(const std::string& path) : handle_(dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) {}
-  ~LoadedLibrary() {
-    if (handle_) dlclose(handle_);
-  }
-  LoadedLibrary(const LoadedLibrary&) = delete;
-  LoadedLibrary& operator=(const LoadedLibrary&) = delete;
-  void* handle() const { return handle_; }
-
- private:
-  void* handle_;
-};
-
-gw_result freshResult() {
-  gw_result result;
-  std::memset(&result, 0, sizeof result);
-  result.struct_size = sizeof result;
-  return result;
-}
+using gwtest::freshResult;
 
 gw_bytes bytesOf(const std::string& text) { return {reinterpret_cast<const uint8_t*>(text.data()), text.size()}; }
 
 class FhirClaimPlugin : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(library_.handle()) << dlerror();
-    auto entry = reinterpret_cast<gw_plugin_entry_fn>(dlsym(library_.handle(), GW_PLUGIN_ENTRY_SYMBOL));
-    ASSERT_TRUE(entry) << "gw_plugin_entry is not exported";
-    plugin_ = entry();
+    plugin_ = gwtest::loadPlugin(library_, GW_FHIR_CLAIM_PLUGIN, "fhir_claim");
     ASSERT_TRUE(plugin_);
     ASSERT_EQ(plugin_->adapter_count, 1u);
     adapter_ = plugin_->adapters[0];
@@ -65,7 +44,7 @@ class FhirClaimPlugin : public ::testing::Test {
     return text;
   }
 
-  LoadedLibrary library_{GW_FHIR_CLAIM_PLUGIN};
+  gwtest::LibraryHandle library_;
   const gw_plugin* plugin_ = nullptr;
   const gw_adapter* adapter_ = nullptr;
   gw_instance* instance_ = nullptr;
@@ -93,7 +72,7 @@ TEST_F(FhirClaimPlugin, ExportsOnlyTheEntrySymbol) {
   // two plugins built from different versions of this code cannot bind to each other's copies.
   // The name is gw::fhirclaim::renderClaimPage(std::string_view, PageOptions const&) as g++ mangles it
   // (`nm libgw_fhir_claim.a` lists it).
-  EXPECT_EQ(dlsym(library_.handle(),
+  EXPECT_EQ(dlsym(library_.get(),
                   "_ZN2gw9fhirclaim15renderClaimPageESt17basic_string_viewIcSt11char_traitsIcEERKNS0_11PageOptionsE"),
             nullptr);
 }

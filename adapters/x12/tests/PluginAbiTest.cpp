@@ -3,6 +3,8 @@
 
 #include <gw/plugin_abi.h>
 
+#include "LoadedPlugin.hpp"
+
 #include <dlfcn.h>
 #include <gmock/gmock.h>
 
@@ -13,36 +15,15 @@ using ::testing::HasSubstr;
 
 namespace {
 
-class LoadedLibrary {
- public:
-  explicit LoadedLibrary(const std::string& path) : handle_(dlopen(path.c_str(), RTLD_NOW | RTLD_LOCAL)) {}
-  ~LoadedLibrary() {
-    if (handle_) dlclose(handle_);
-  }
-  LoadedLibrary(const LoadedLibrary&) = delete;
-  LoadedLibrary& operator=(const LoadedLibrary&) = delete;
-  void* handle() const { return handle_; }
-
- private:
-  void* handle_;
-};
-
-gw_result freshResult() {
-  gw_result result;
-  std::memset(&result, 0, sizeof result);
-  result.struct_size = sizeof result;
-  return result;
-}
+using gwtest::freshResult;
 
 gw_bytes bytesOf(const std::string& text) { return {reinterpret_cast<const uint8_t*>(text.data()), text.size()}; }
 
 class X12Plugin : public ::testing::Test {
  protected:
   void SetUp() override {
-    ASSERT_TRUE(library_.handle()) << dlerror();
-    auto entry = reinterpret_cast<gw_plugin_entry_fn>(dlsym(library_.handle(), GW_PLUGIN_ENTRY_SYMBOL));
-    ASSERT_TRUE(entry) << "gw_plugin_entry is not exported";
-    plugin_ = entry();
+    plugin_ = gwtest::loadPlugin(library_, GW_X12_PLUGIN, "x12");
+    ASSERT_TRUE(plugin_);
     ASSERT_EQ(plugin_->adapter_count, 1u);
     adapter_ = plugin_->adapters[0];
     gw_result result = freshResult();
@@ -58,7 +39,7 @@ class X12Plugin : public ::testing::Test {
     return text;
   }
 
-  LoadedLibrary library_{GW_X12_PLUGIN};
+  gwtest::LibraryHandle library_;
   const gw_plugin* plugin_ = nullptr;
   const gw_adapter* adapter_ = nullptr;
   gw_instance* instance_ = nullptr;
