@@ -64,7 +64,22 @@ class Daemon:
 
     def stop(self):
         self.process.send_signal(signal.SIGTERM)
-        return self.process.wait(timeout=10)
+        try:
+            return self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            # A hang on shutdown is a bug of its own: show where every thread waits before failing.
+            tasks = f"/proc/{self.process.pid}/task"
+            for tid in sorted(os.listdir(tasks)):
+                def read(name):
+                    try:
+                        with open(os.path.join(tasks, tid, name)) as f:
+                            return f.read().strip()
+                    except OSError as e:
+                        return str(e)
+                print(f"thread {tid} {read('comm')}: {read('wchan')} | {read('syscall')}\n{read('stack')}")
+            self.process.kill()
+            self.process.wait()
+            return "hung on SIGTERM"
 
 
 def client(port, name, stop, acked, stats, lock):

@@ -121,6 +121,9 @@ HttpServer::HttpServer(const ServerConfig& config, const Router& router, Metrics
   params->setKeepAlive(true);
   params->setKeepAliveTimeout(Poco::Timespan(config.keepAliveSeconds, 0));
   params->setServerName("gatewayd");
+  // Poco 1.11 stops its dispatcher with a wake-up that a thread just leaving the pool can miss; that
+  // thread then sleeps for the idle time before stop() can join it. One second keeps SIGTERM within 5 s.
+  params->setThreadIdleTime(Poco::Timespan(1, 0));
   server_ = std::make_unique<Poco::Net::HTTPServer>(
       new DispatchingFactory(router, metrics, config.maxBodyBytes, inFlight_), threads_, makeSocket(config), params);
 }
