@@ -95,6 +95,44 @@ TEST_P(BundleWriterTest, SamePatientAgainIsANewVersionOfOneResource) {
   EXPECT_EQ(patient->getValue<std::string>("birthDate"), "1980-02-01");  // kept from the first message
 }
 
+TEST_P(BundleWriterTest, AnUnchangedResourceKeepsItsVersionAndIndex) {
+  const std::string message = bundle({patientEntry("sh-intl", "MRN1", "110101198001010011", R"(,"gender":"male")")});
+  auto first = write(message, "sh-intl");
+  auto again = write(message, "sh-intl");
+  const std::string id = first.resources[0].id;
+  EXPECT_EQ(again.resources[0].id, id);
+  EXPECT_EQ(again.resources[0].version, 1) << "a resend that changes nothing is not a new version";
+  Poco::Data::Session s = db_->session();
+  EXPECT_EQ(gw::ResourceRepository(*db_).history(s, "Patient", id).size(), 1u);
+  EXPECT_EQ(find("Patient", kIdCard, "110101198001010011").value_or(""), id);
+  auto changed = write(bundle({patientEntry("sh-intl", "MRN1", "", R"(,"gender":"female")")}), "sh-intl");
+  EXPECT_EQ(changed.resources[0].version, 2);
+}
+
+TEST_P(BundleWriterTest, AChangedReferenceMovesItsIndexRow) {
+  auto encounter = [](const std::string& patientMrn) {
+    return bundle({patientEntry("sh-intl", patientMrn, ""),
+                   R"({"fullUrl":"urn:uuid:e","resource":{"resourceType":"Encounter","identifier":[{"system":"urn:gw:sh-intl:visit","value":"V1"}],"subject":{"reference":"urn:uuid:p-)" +
+                       patientMrn + R"("}}})"});
+  };
+  auto first = write(encounter("MRN1"), "sh-intl");
+  auto second = write(encounter("MRN2"), "sh-intl");  // the hospital corrects the visit's patient
+  const std::string visit = first.resources[1].id;
+  ASSERT_EQ(second.resources[1].id, visit);
+  Poco::Data::Session s = db_->session();
+  gw::ResourceRepository repository(*db_);
+  EXPECT_TRUE(repository.findReferencing(s, "Encounter", "subject", "Patient/" + first.resources[0].id).empty());
+  EXPECT_EQ(repository.findReferencing(s, "Encounter", "subject", "Patient/" + second.resources[0].id),
+            std::vector<std::string>{visit});
+}
+
+TEST_P(BundleWriterTest, ARepeatedIdentifierInOneResourceIsStoredOnce) {
+  auto twice = write(bundle({R"({"resource":{"resourceType":"Patient","identifier":[)"
+                             R"({"system":"urn:gw:sh-intl:mr","value":"MRN9"},{"system":"urn:gw:sh-intl:mr","value":"MRN9"}]}})"}),
+                     "sh-intl");
+  EXPECT_EQ(find("Patient", "urn:gw:sh-intl:mr", "MRN9").value_or(""), twice.resources[0].id);
+}
+
 TEST_P(BundleWriterTest, SameNationalIdAtTwoHospitalsIsOneGroupPatient) {
   auto shanghai = write(bundle({patientEntry("sh-intl", "MRN1", "110101198001010011")}), "sh-intl");
   auto beijing = write(bundle({patientEntry("bj-union", "B-77", "110101198001010011")}), "bj-union");

@@ -22,12 +22,14 @@ class FhirReadApi : public ::testing::TestWithParam<std::string> {
                        gwtest::sha256(kGroupKey) + "\n" + store_->yaml();
     gateway_ = std::make_unique<gw::Gateway>(gw::parseConfig(text, dir_.file("gateway.yaml")));
     gateway_->start();
-    const std::string bundle =
-        R"({"resourceType":"Bundle","type":"collection","entry":[)"
-        R"({"fullUrl":"urn:uuid:p","resource":{"resourceType":"Patient","identifier":[{"system":"urn:gw:sh-intl:mr","value":"MRN1"}],"name":[{"text":"王芳"}]}},)"
-        R"({"fullUrl":"urn:uuid:e","resource":{"resourceType":"Encounter","status":"finished","subject":{"reference":"urn:uuid:p"}}}]})";
     auto& db = gateway_->context().db;
-    for (int i = 0; i < 2; ++i) {
+    for (const char* gender : {"unknown", "female"}) {  // the second message changes the patient: version 2
+      const std::string bundle =
+          R"({"resourceType":"Bundle","type":"collection","entry":[)"
+          R"({"fullUrl":"urn:uuid:p","resource":{"resourceType":"Patient","identifier":[{"system":"urn:gw:sh-intl:mr","value":"MRN1"}],"name":[{"text":"王芳"}],"gender":")" +
+          std::string(gender) +
+          R"("}},)"
+          R"({"fullUrl":"urn:uuid:e","resource":{"resourceType":"Encounter","status":"finished","subject":{"reference":"urn:uuid:p"}}}]})";
       gw::Transaction tx(db);
       result_ = gw::BundleWriter(db).write(tx.session(), bundle, "sh-intl", {}, 1);
       tx.commit();

@@ -107,9 +107,8 @@ const PractitionerConfig* groupPractitioner(const std::vector<PractitionerConfig
 
 }  // namespace
 
-BundleWriteResult BundleWriter::write(Poco::Data::Session& s, const std::string& bundleJson,
-                                      const std::string& hospital, const std::vector<PractitionerConfig>& practitioners,
-                                      std::int64_t sourceMessage) {
+PreparedBundle BundleWriter::prepare(const std::string& bundleJson, const std::string& hospital,
+                                    const std::vector<PractitionerConfig>& practitioners) {
   Object::Ptr bundle = parseObject(bundleJson, "the adapter's output");
   if (bundle->optValue<std::string>("resourceType", "") != "Bundle")
     throw BundleError("the adapter's output is not a FHIR Bundle (resourceType is '" +
@@ -117,63 +116,87 @@ BundleWriteResult BundleWriter::write(Poco::Data::Session& s, const std::string&
   Array::Ptr entries = bundle->getArray("entry");
   if (!entries) entries = new Array;
 
-  struct Pending {
-    std::string type;
-    std::string id;
-    Object::Ptr resource;
-  };
-  std::vector<Pending> pending;
-  std::map<std::string, std::string> targets;  // fullUrl or Type/bundle-id → Type/stored-id
-  BundleWriteResult result;
+  PreparedBundle prepared;
   const std::string practitionerSystem = "urn:gw:" + hospital + ":practitioner";
-
   for (std::size_t i = 0; i < entries->size(); ++i) {
     Object::Ptr entry = entries->getObject(static_cast<unsigned>(i));
     Object::Ptr resource = entry ? entry->getObject("resource") : nullptr;
     if (!resource) throw BundleError("Bundle.entry[" + std::to_string(i) + "] has no resource");
-    const std::string type = resource->optValue<std::string>("resourceType", "");
-    if (type.empty()) throw BundleError("Bundle.entry[" + std::to_string(i) + "].resource has no resourceType");
-    const std::string bundleId = resource->optValue<std::string>("id", "");
-
-    std::optional<std::string> existing;
-    if (type == "Practitioner") {
+    PreparedBundle::Entry item;
+    item.type = resource->optValue<std::string>("resourceType", "");
+    if (item.type.empty()) throw BundleError("Bundle.entry[" + std::to_string(i) + "].resource has no resourceType");
+    item.bundleId = resource->optValue<std::string>("id", "");
+    item.fullUrl = entry->optValue<std::string>("fullUrl", "");
+    if (item.type == "Practitioner") {
       for (const auto& identifier : identifiersOf(resource)) {
         if (identifier.system != practitionerSystem) continue;
         if (const PractitionerConfig* mapped = groupPractitioner(practitioners, hospital, identifier.value)) {
-          existing = mapped->groupId;
+          item.groupId = mapped->groupId;
           addIdentifier(resource, kGroupPractitionerSystem, mapped->groupId);
         } else {
-          result.unmappedPractitioners.push_back(hospital + ":" + identifier.value);
+          prepared.unmappedPractitioners.push_back(hospital + ":" + identifier.value);
           addTag(resource, "unmapped-practitioner", "hospital doctor id not mapped to a group practitioner");
         }
       }
     }
-    if (!existing) {
+    item.resource = resource;
+    prepared.entries.push_back(std::move(item));
+  }
+  return prepared;
+}
+
+BundleWriteResult BundleWriter::write(Poco::Data::Session& s, const std::string& bundleJson,
+                                      const std::string& hospital, const std::vector<PractitionerConfig>& practitioners,
+                                      std::int64_t sourceMessage) {
+  return write(s, prepare(bundleJson, hospital, practitioners), sourceMessage);
+}
+
+BundleWriteResult BundleWriter::write(Poco::Data::Session& s, PreparedBundle bundle, std::int64_t sourceMessage) {
+  struct Pending {
+    std::string type;
+    std::string id;
+    Object::Ptr resource;
+    std::optional<PreviousVersion> stored;
+  };
+  std::vector<Pending> pending;
+  std::map<std::string, std::string> targets;  // fullUrl or Type/bundle-id → Type/stored-id
+  BundleWriteResult result;
+  result.unmappedPractitioners = std::move(bundle.unmappedPractitioners);
+
+  for (auto& entry : bundle.entries) {
+    Object::Ptr resource = entry.resource;
+    std::optional<StoredResource> current;
+    if (entry.groupId) {
+      current = resources_.current(s, entry.type, *entry.groupId);
+    } else {
       for (const auto& identifier : identifiersOf(resource)) {
-        existing = resources_.findByIdentifier(s, type, identifier.system, identifier.value);
-        if (existing) break;
+        current = resources_.currentByIdentifier(s, entry.type, identifier.system, identifier.value);
+        if (current) break;
       }
     }
-    std::string id = existing.value_or(newId());
-    if (type == "Patient") addIdentifier(resource, kGroupPatientSystem, id);
-    if (existing) {
-      if (auto stored = resources_.current(s, type, id)) resource = mergeInto(parseObject(stored->body, type), resource);
+    const std::string id = entry.groupId ? *entry.groupId : current ? current->id : newId();
+    if (entry.type == "Patient") addIdentifier(resource, kGroupPatientSystem, id);
+    std::optional<PreviousVersion> stored;
+    if (current) {
+      Object::Ptr storedBody = parseObject(current->body, entry.type);
+      stored = ResourceRepository::previousVersion(*current, storedBody);
+      resource = mergeInto(storedBody, resource);
     }
     resource->set("id", id);
     if (Object::Ptr meta = resource->getObject("meta")) {
       meta->remove("versionId");  // the store owns versions
       meta->remove("lastUpdated");
     }
-    const std::string fullUrl = entry->optValue<std::string>("fullUrl", "");
-    if (!fullUrl.empty()) targets[fullUrl] = type + "/" + id;
-    if (!bundleId.empty()) targets[type + "/" + bundleId] = type + "/" + id;
-    pending.push_back({type, id, resource});
+    if (!entry.fullUrl.empty()) targets[entry.fullUrl] = entry.type + "/" + id;
+    if (!entry.bundleId.empty()) targets[entry.type + "/" + entry.bundleId] = entry.type + "/" + id;
+    pending.push_back({entry.type, id, resource, std::move(stored)});
   }
 
   for (auto& item : pending) {
     Poco::Dynamic::Var root = item.resource;
     rewriteReferences(root, targets);
-    result.resources.push_back({item.type, item.id, resources_.save(s, item.resource, sourceMessage)});
+    const PreviousVersion* stored = item.stored ? &*item.stored : nullptr;
+    result.resources.push_back({item.type, item.id, resources_.saveOver(s, item.resource, stored, sourceMessage)});
   }
   return result;
 }

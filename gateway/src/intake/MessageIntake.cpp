@@ -188,6 +188,8 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
   // Thrown inside the shared transaction when a concurrent duplicate settled the same message first.
   struct AlreadySettled {};
   try {
+    // Parsing and checking the Bundle needs no store: done here, the shared writer only writes.
+    PreparedBundle bundle = BundleWriter::prepare(decoded.output, request.hospital, config.practitioners);
     BundleWriteResult written;
     commits_.run([&](Poco::Data::Session& s) {
       auto earlier = messages.find(s, row.hospital, row.messageId);
@@ -201,7 +203,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
       } else {
         row.id = messages.insert(s, row);
       }
-      written = BundleWriter(db_).write(s, decoded.output, request.hospital, config.practitioners, row.id);
+      written = BundleWriter(db_).write(s, std::move(bundle), row.id);
       std::string detail = std::to_string(written.resources.size()) + " resources";
       if (!written.unmappedPractitioners.empty())
         detail += ", " + std::to_string(written.unmappedPractitioners.size()) + " unmapped practitioners";

@@ -5,10 +5,12 @@
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
 
+#include <algorithm>
 #include <sstream>
 
 namespace gw {
 
+using Poco::Data::Keywords::bind;
 using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
@@ -51,6 +53,23 @@ void collectLinks(const std::string& path, const Poco::Dynamic::Var& value, std:
   }
 }
 
+// "(?, ?, ?), (?, ?, ?)": `rows` placeholder tuples of `columns` each, for a multi-row insert.
+std::string valueRows(std::size_t columns, std::size_t rows) {
+  std::string tuple = "(";
+  for (std::size_t c = 0; c < columns; ++c) tuple += c == 0 ? "?" : ", ?";
+  tuple += ")";
+  std::string out;
+  for (std::size_t r = 0; r < rows; ++r) out += (r == 0 ? "" : ", ") + tuple;
+  return out;
+}
+
+// Calls `insert(from, to)` for chunks of at most 200 rows: far below both backends' parameter limits.
+template <typename Insert>
+void forEachChunk(std::size_t rows, Insert insert) {
+  constexpr std::size_t kChunk = 200;
+  for (std::size_t from = 0; from < rows; from += kChunk) insert(from, std::min(rows, from + kChunk));
+}
+
 }  // namespace
 
 std::vector<ResourceIdentifier> ResourceRepository::identifiersOf(const Poco::JSON::Object::Ptr& resource) {
@@ -85,14 +104,53 @@ int ResourceRepository::save(Poco::Data::Session& s, const Poco::JSON::Object::P
   return version;
 }
 
+PreviousVersion ResourceRepository::previousVersion(const StoredResource& stored,
+                                                    const Poco::JSON::Object::Ptr& parsedBody) {
+  return {stored.version, stored.body, identifiersOf(parsedBody), linksOf(parsedBody)};
+}
+
+int ResourceRepository::saveOver(Poco::Data::Session& s, const Poco::JSON::Object::Ptr& resource,
+                                 const PreviousVersion* stored, std::int64_t sourceMessage) {
+  const std::string type = resource->getValue<std::string>("resourceType");
+  const std::string id = resource->getValue<std::string>("id");
+  std::ostringstream out;
+  resource->stringify(out);
+  const std::string body = out.str();
+  if (stored && stored->body == body) return stored->version;
+  const int version = putAfter(s, type, id, body, stored ? stored->version : 0, sourceMessage);
+  const auto identifiers = identifiersOf(resource);
+  if (!stored || identifiers != stored->identifiers) {
+    if (stored) {
+      std::string t = type, i = id;
+      s << db_.sql("DELETE FROM fhir_identifier WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
+    }
+    insertIdentifiers(s, type, id, identifiers);
+  }
+  const auto links = linksOf(resource);
+  if (!stored || links != stored->links) {
+    if (stored) {
+      std::string t = type, i = id;
+      s << db_.sql("DELETE FROM fhir_reference WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
+    }
+    insertReferences(s, type, id, links);
+  }
+  return version;
+}
+
 int ResourceRepository::put(Poco::Data::Session& s, const std::string& type, const std::string& id,
                             const std::string& body, std::int64_t sourceMessage) {
+  std::string t = type, i = id;
+  int previous = 0;
+  s << db_.sql("SELECT COALESCE(MAX(version), 0) FROM fhir_current WHERE resource_type = ? AND id = ?"), use(t),
+      use(i), into(previous), now;
+  return putAfter(s, type, id, body, previous, sourceMessage);
+}
+
+int ResourceRepository::putAfter(Poco::Data::Session& s, const std::string& type, const std::string& id,
+                                 const std::string& body, int previousVersion, std::int64_t sourceMessage) {
   std::string t = type, i = id, b = body, at = utcNow();
   Poco::Int64 source = sourceMessage;
-  int version = 0;
-  s << db_.sql("SELECT COALESCE(MAX(version), 0) FROM fhir_current WHERE resource_type = ? AND id = ?"), use(t),
-      use(i), into(version), now;
-  ++version;
+  int version = previousVersion + 1;
   s << db_.sql("INSERT INTO fhir_resource (resource_type, id, version, updated_at, source_message, body) "
                "VALUES (?, ?, ?, ?, ?, ?)"),
       use(t), use(i), use(version), use(at), use(source), use(b), now;
@@ -133,13 +191,39 @@ void ResourceRepository::setIdentifiers(Poco::Data::Session& s, const std::strin
                                         const std::vector<ResourceIdentifier>& identifiers) {
   std::string t = type, i = id;
   s << db_.sql("DELETE FROM fhir_identifier WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
-  for (const auto& identifier : identifiers) {
-    std::string system = identifier.system, value = identifier.value;
+  insertIdentifiers(s, type, id, identifiers);
+}
+
+void ResourceRepository::insertIdentifiers(Poco::Data::Session& s, const std::string& type, const std::string& id,
+                                           const std::vector<ResourceIdentifier>& identifiers) {
+  // One upsert may not touch a row twice (PostgreSQL refuses), so repeats are dropped first.
+  std::vector<ResourceIdentifier> unique;
+  for (const auto& identifier : identifiers)
+    if (std::find(unique.begin(), unique.end(), identifier) == unique.end()) unique.push_back(identifier);
+  forEachChunk(unique.size(), [&](std::size_t from, std::size_t to) {
     // An identifier another resource held moves to this one (an upsert: one statement, both backends).
-    s << db_.sql("INSERT INTO fhir_identifier (resource_type, system, value, id) VALUES (?, ?, ?, ?) "
-                 "ON CONFLICT (resource_type, system, value) DO UPDATE SET id = excluded.id"),
-        use(t), use(system), use(value), use(i), now;
-  }
+    Poco::Data::Statement insert(s);
+    insert << db_.sql("INSERT INTO fhir_identifier (resource_type, system, value, id) VALUES " +
+                      valueRows(4, to - from) +
+                      " ON CONFLICT (resource_type, system, value) DO UPDATE SET id = excluded.id");
+    for (std::size_t k = from; k < to; ++k) insert, bind(type), bind(unique[k].system), bind(unique[k].value), bind(id);
+    insert.execute();
+  });
+}
+
+std::optional<StoredResource> ResourceRepository::currentByIdentifier(Poco::Data::Session& s, const std::string& type,
+                                                                      const std::string& system,
+                                                                      const std::string& value) {
+  std::string t = type, sy = system, v = value;
+  Poco::Data::Statement statement(s);
+  statement << db_.sql("SELECT r.resource_type, r.id, r.version, r.updated_at, r.body FROM fhir_identifier i "
+                       "JOIN fhir_current c ON c.resource_type = i.resource_type AND c.id = i.id "
+                       "JOIN fhir_resource r ON r.resource_type = c.resource_type AND r.id = c.id AND "
+                       "r.version = c.version WHERE i.resource_type = ? AND i.system = ? AND i.value = ?"),
+      use(t), use(sy), use(v);
+  auto rows = readRows(statement);
+  if (rows.empty()) return std::nullopt;
+  return rows.front();
 }
 
 std::optional<std::string> ResourceRepository::findByIdentifier(Poco::Data::Session& s, const std::string& type,
@@ -156,12 +240,18 @@ void ResourceRepository::setReferences(Poco::Data::Session& s, const std::string
                                        const std::vector<ResourceLink>& links) {
   std::string t = type, i = id;
   s << db_.sql("DELETE FROM fhir_reference WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
-  for (const auto& link : links) {
-    std::string path = link.path, target = link.target;
-    s << db_.sql("INSERT INTO fhir_reference (resource_type, id, path, target) VALUES (?, ?, ?, ?) "
-                 "ON CONFLICT DO NOTHING"),
-        use(t), use(i), use(path), use(target), now;
-  }
+  insertReferences(s, type, id, links);
+}
+
+void ResourceRepository::insertReferences(Poco::Data::Session& s, const std::string& type, const std::string& id,
+                                          const std::vector<ResourceLink>& links) {
+  forEachChunk(links.size(), [&](std::size_t from, std::size_t to) {
+    Poco::Data::Statement insert(s);
+    insert << db_.sql("INSERT INTO fhir_reference (resource_type, id, path, target) VALUES " +
+                      valueRows(4, to - from) + " ON CONFLICT DO NOTHING");
+    for (std::size_t k = from; k < to; ++k) insert, bind(type), bind(id), bind(links[k].path), bind(links[k].target);
+    insert.execute();
+  });
 }
 
 std::vector<std::string> ResourceRepository::findReferencing(Poco::Data::Session& s, const std::string& type,

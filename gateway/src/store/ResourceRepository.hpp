@@ -25,11 +25,21 @@ struct StoredResource {
 struct ResourceIdentifier {
   std::string system;
   std::string value;
+  bool operator==(const ResourceIdentifier& o) const { return system == o.system && value == o.value; }
 };
 
 struct ResourceLink {
   std::string path;    // e.g. "subject"
   std::string target;  // e.g. "Patient/123"
+  bool operator==(const ResourceLink& o) const { return path == o.path && target == o.target; }
+};
+
+// The current version of a resource as read before an update, with the index rows its body gave.
+struct PreviousVersion {
+  int version = 0;
+  std::string body;
+  std::vector<ResourceIdentifier> identifiers;
+  std::vector<ResourceLink> links;
 };
 
 class ResourceRepository {
@@ -44,6 +54,15 @@ class ResourceRepository {
   static std::vector<ResourceIdentifier> identifiersOf(const Poco::JSON::Object::Ptr& resource);
   static std::vector<ResourceLink> linksOf(const Poco::JSON::Object::Ptr& resource);
 
+  // Saves `resource` (resourceType and id set) over `stored`, the current version read in this
+  // transaction (none: a new resource). A body equal to the stored one writes nothing and keeps its
+  // version (a no-op update, as hospitals resend unchanged records with every message); identifier
+  // and reference rows are written only when they changed. Returns the current version.
+  int saveOver(Poco::Data::Session& s, const Poco::JSON::Object::Ptr& resource, const PreviousVersion* stored,
+               std::int64_t sourceMessage);
+  // `stored` with the index rows of `parsedBody` (its body parsed, before any change to it).
+  static PreviousVersion previousVersion(const StoredResource& stored, const Poco::JSON::Object::Ptr& parsedBody);
+
   // Writes a new version (1 for a new resource) and makes it current; returns the version.
   int put(Poco::Data::Session& s, const std::string& type, const std::string& id, const std::string& body,
           std::int64_t sourceMessage);
@@ -55,6 +74,9 @@ class ResourceRepository {
   // the same type is moved (the caller decides about merges before calling).
   void setIdentifiers(Poco::Data::Session& s, const std::string& type, const std::string& id,
                       const std::vector<ResourceIdentifier>& identifiers);
+  // The current version of the resource of `type` that holds the identifier, in one query.
+  std::optional<StoredResource> currentByIdentifier(Poco::Data::Session& s, const std::string& type,
+                                                    const std::string& system, const std::string& value);
   std::optional<std::string> findByIdentifier(Poco::Data::Session& s, const std::string& type,
                                               const std::string& system, const std::string& value);
 
@@ -65,6 +87,14 @@ class ResourceRepository {
                                            const std::string& target);
 
  private:
+  int putAfter(Poco::Data::Session& s, const std::string& type, const std::string& id, const std::string& body,
+               int previousVersion, std::int64_t sourceMessage);
+  // Multi-row inserts (one statement per chunk of rows) of a resource's index rows.
+  void insertIdentifiers(Poco::Data::Session& s, const std::string& type, const std::string& id,
+                         const std::vector<ResourceIdentifier>& identifiers);
+  void insertReferences(Poco::Data::Session& s, const std::string& type, const std::string& id,
+                        const std::vector<ResourceLink>& links);
+
   Database& db_;
 };
 
