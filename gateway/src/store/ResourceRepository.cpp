@@ -1,6 +1,5 @@
 #include "store/ResourceRepository.hpp"
 
-#include <Poco/Data/RecordSet.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
@@ -19,19 +18,16 @@ namespace {
 
 std::string utcNow() { return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ"); }
 
+// Runs a query selecting (resource_type, id, version, updated_at, body) into typed columns: no RecordSet,
+// whose per-cell variants cost an allocation each on the writer's hot path.
 std::vector<StoredResource> readRows(Poco::Data::Statement& statement) {
-  std::vector<StoredResource> out;
+  std::vector<std::string> types, ids, updated, bodies;
+  std::vector<int> versions;
+  statement, into(types), into(ids), into(versions), into(updated), into(bodies);
   statement.execute();
-  Poco::Data::RecordSet rows(statement);
-  for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
-    StoredResource r;
-    r.type = rows.value(0).convert<std::string>();
-    r.id = rows.value(1).convert<std::string>();
-    r.version = rows.value(2).convert<int>();
-    r.updatedAt = rows.value(3).convert<std::string>();
-    r.body = rows.value(4).convert<std::string>();
-    out.push_back(std::move(r));
-  }
+  std::vector<StoredResource> out(types.size());
+  for (std::size_t i = 0; i < out.size(); ++i)
+    out[i] = {std::move(types[i]), std::move(ids[i]), versions[i], std::move(updated[i]), std::move(bodies[i])};
   return out;
 }
 
