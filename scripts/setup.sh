@@ -9,7 +9,7 @@ PACKAGES=(
   # toolchain
   g++ make cmake pkg-config git
   # libraries: Poco (Net, NetSSL, Util, Data with SQLite and PostgreSQL, JSON, Crypto), libxml2, yaml-cpp, Boost.DLL
-  libpoco-dev libpq-dev libssl-dev libxml2-dev libyaml-cpp-dev libboost-dev libboost-filesystem-dev
+  libpoco-dev libsqlite3-dev libpq-dev libssl-dev libxml2-dev libyaml-cpp-dev libboost-dev libboost-filesystem-dev
   # tests
   libgtest-dev libgmock-dev googletest postgresql curl python3
 )

@@ -5,6 +5,7 @@
 #include <Poco/DateTimeFormatter.h>
 
 #include "http/ApiKey.hpp"
+#include "store/Sql.hpp"
 
 namespace gw {
 
@@ -38,18 +39,16 @@ void AuditLog::append(Poco::Data::Session& s, const AuditEvent& event) {
   if (!enabled_) return;
   if (db_.backend() == StoreBackend::postgresql) {
     // One appender at a time across every gateway sharing the database: the chain must not fork.
-    s << "SELECT pg_advisory_xact_lock(7240502)", now;
+    runSql(db_, s, "SELECT pg_advisory_xact_lock(7240502)");
   }
-  std::vector<std::string> last;
-  s << "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1", into(last), now;
-  std::string previous = last.empty() ? kGenesis : last.front();
-  std::string at = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ");
-  std::string hash = chainHash(previous, at, event);
-  AuditEvent e = event;
-  s << db_.sql("INSERT INTO audit_log (at, actor, action, resource, outcome, detail, prev_hash, hash) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
-      use(at), use(e.actor), use(e.action), use(e.resource), use(e.outcome), use(e.detail), use(previous), use(hash),
-      now;
+  auto last = runSql(db_, s, "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1");
+  const std::string previous = last.empty() ? kGenesis : text(last.front(), 0);
+  const std::string at = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ");
+  const std::string hash = chainHash(previous, at, event);
+  runSql(db_, s,
+         "INSERT INTO audit_log (at, actor, action, resource, outcome, detail, prev_hash, hash) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+         {at, event.actor, event.action, event.resource, event.outcome, event.detail, previous, hash});
 }
 
 void AuditLog::append(const AuditEvent& event) {

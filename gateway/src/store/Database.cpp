@@ -106,7 +106,9 @@ bool Database::ping() {
   }
 }
 
-Transaction::Transaction(Database& db) : session_(db.session()) {
+Transaction::Transaction(Database& db) : Transaction(db, db.session()) {}
+
+Transaction::Transaction(Database& db, Poco::Data::Session session) : session_(std::move(session)) {
   session_ << (db.backend() == StoreBackend::sqlite ? "BEGIN IMMEDIATE" : "BEGIN"), now;
   open_ = true;
 }

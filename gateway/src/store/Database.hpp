@@ -48,6 +48,8 @@ class Database {
 class Transaction {
  public:
   explicit Transaction(Database& db);
+  // A transaction on a session the caller holds.
+  Transaction(Database& db, Poco::Data::Session session);
   ~Transaction();
   Transaction(const Transaction&) = delete;
   Transaction& operator=(const Transaction&) = delete;

@@ -1,10 +1,15 @@
 #include "store/GroupCommit.hpp"
 
+#include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Logger.h>
 
-namespace gw {
+#include <memory>
+#include <optional>
 
-using Poco::Data::Keywords::now;
+#include "store/Sql.hpp"
+#include "store/SqliteStatementCache.hpp"
+
+namespace gw {
 
 GroupCommit::GroupCommit(Database& db, std::size_t maxBatch)
     : db_(db), maxBatch_(maxBatch), thread_([this] { writer(); }) {}
@@ -31,6 +36,17 @@ void GroupCommit::run(const Work& work) {
 }
 
 void GroupCommit::writer() {
+  // On SQLite the writer keeps one connection with its prepared statements for its whole life (every
+  // write goes through this thread, so nothing is gained by pooling). PostgreSQL sessions come from
+  // the pool per batch, so that a broken connection is replaced.
+  std::optional<Poco::Data::Session> sqlite;
+  std::unique_ptr<SqliteStatementCache> statements;
+  std::optional<SqliteStatementCache::InstalledOnThisThread> installed;
+  if (db_.backend() == StoreBackend::sqlite) {
+    sqlite = db_.session();
+    statements = std::make_unique<SqliteStatementCache>(Poco::Data::SQLite::Utility::dbHandle(*sqlite));
+    installed.emplace(*statements);
+  }
   for (;;) {
     std::deque<Pending*> batch;
     {
@@ -42,7 +58,7 @@ void GroupCommit::writer() {
         queue_.pop_front();
       }
     }
-    commitBatch(batch);
+    commitBatch(batch, sqlite);
     {
       std::lock_guard<std::mutex> lock(mutex_);
       for (Pending* pending : batch) pending->done = true;
@@ -51,19 +67,19 @@ void GroupCommit::writer() {
   }
 }
 
-void GroupCommit::commitBatch(std::deque<Pending*>& batch) {
+void GroupCommit::commitBatch(std::deque<Pending*>& batch, const std::optional<Poco::Data::Session>& held) {
   try {
-    Transaction tx(db_);
+    Transaction tx(db_, held ? *held : db_.session());
     Poco::Data::Session& s = tx.session();
     for (Pending* pending : batch) {
-      s << "SAVEPOINT unit", now;
+      runSql(db_, s, "SAVEPOINT unit");
       try {
         (*pending->work)(s);
-        s << "RELEASE SAVEPOINT unit", now;
+        runSql(db_, s, "RELEASE SAVEPOINT unit");
       } catch (...) {
         pending->error = std::current_exception();
-        s << "ROLLBACK TO SAVEPOINT unit", now;
-        s << "RELEASE SAVEPOINT unit", now;
+        runSql(db_, s, "ROLLBACK TO SAVEPOINT unit");
+        runSql(db_, s, "RELEASE SAVEPOINT unit");
       }
     }
     tx.commit();

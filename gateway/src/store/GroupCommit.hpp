@@ -9,6 +9,7 @@
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <optional>
 #include <thread>
 
 #include "store/Database.hpp"
@@ -37,7 +38,8 @@ class GroupCommit {
     bool done = false;
   };
   void writer();
-  void commitBatch(std::deque<Pending*>& batch);
+  // `held`: the writer's own session (SQLite), else one is taken from the pool.
+  void commitBatch(std::deque<Pending*>& batch, const std::optional<Poco::Data::Session>& held);
 
   Database& db_;
   const std::size_t maxBatch_;

@@ -1,14 +1,8 @@
 #include "store/InboundMessageRepository.hpp"
 
-#include <Poco/Data/LOB.h>
-#include <Poco/Data/RecordSet.h>
+#include "store/Sql.hpp"
 
 namespace gw {
-
-using Poco::Data::BLOB;
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::now;
-using Poco::Data::Keywords::use;
 
 namespace {
 
@@ -16,91 +10,73 @@ const char* kColumns =
     "id, hospital, message_id, received_at, content_type, body, body_sha256, status, COALESCE(reason, ''), "
     "COALESCE(adapter, ''), COALESCE(bundle, ''), ack, COALESCE(ack_content_type, '')";
 
-BLOB toBlob(const std::string& text) { return BLOB(reinterpret_cast<const unsigned char*>(text.data()), text.size()); }
-std::string fromBlob(const BLOB& blob) {
-  return std::string(reinterpret_cast<const char*>(blob.rawContent()), blob.size());
-}
-
-std::vector<InboundMessage> readRows(Poco::Data::Statement& statement) {
+std::vector<InboundMessage> messagesOf(const std::vector<SqlRow>& rows) {
   std::vector<InboundMessage> out;
-  statement.execute();
-  Poco::Data::RecordSet rows(statement);
-  for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
+  out.reserve(rows.size());
+  for (const SqlRow& row : rows) {
     InboundMessage m;
-    m.id = rows.value(0).convert<Poco::Int64>();
-    m.hospital = rows.value(1).convert<std::string>();
-    m.messageId = rows.value(2).convert<std::string>();
-    m.receivedAt = rows.value(3).convert<std::string>();
-    m.contentType = rows.value(4).convert<std::string>();
-    m.body = fromBlob(rows.value(5).extract<BLOB>());
-    m.bodySha256 = rows.value(6).convert<std::string>();
-    m.status = rows.value(7).convert<std::string>();
-    m.reason = rows.value(8).convert<std::string>();
-    m.adapter = rows.value(9).convert<std::string>();
-    m.bundle = rows.value(10).convert<std::string>();
-    if (!rows.value(11).isEmpty()) m.ack = fromBlob(rows.value(11).extract<BLOB>());
-    m.ackContentType = rows.value(12).convert<std::string>();
+    m.id = integer(row, 0);
+    m.hospital = text(row, 1);
+    m.messageId = text(row, 2);
+    m.receivedAt = text(row, 3);
+    m.contentType = text(row, 4);
+    m.body = text(row, 5);
+    m.bodySha256 = text(row, 6);
+    m.status = text(row, 7);
+    m.reason = text(row, 8);
+    m.adapter = text(row, 9);
+    m.bundle = text(row, 10);
+    m.ack = text(row, 11);
+    m.ackContentType = text(row, 12);
     out.push_back(std::move(m));
   }
   return out;
 }
 
+std::optional<InboundMessage> first(std::vector<InboundMessage> messages) {
+  if (messages.empty()) return std::nullopt;
+  return std::move(messages.front());
+}
+
 }  // namespace
 
 std::int64_t InboundMessageRepository::insert(Poco::Data::Session& s, const InboundMessage& m) {
-  InboundMessage copy = m;
-  BLOB body = toBlob(m.body);
-  BLOB ack = toBlob(m.ack);
-  Poco::Int64 id = 0;
-  s << db_.sql(
-           "INSERT INTO inbound_message (hospital, message_id, received_at, content_type, body, body_sha256, status, "
-           "reason, adapter, bundle, ack, ack_content_type) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
-      use(copy.hospital), use(copy.messageId), use(copy.receivedAt), use(copy.contentType), use(body),
-      use(copy.bodySha256), use(copy.status), use(copy.reason), use(copy.adapter), use(copy.bundle), use(ack),
-      use(copy.ackContentType), into(id), now;
-  return id;
+  auto rows = runSql(db_, s,
+                     "INSERT INTO inbound_message (hospital, message_id, received_at, content_type, body, body_sha256, "
+                     "status, reason, adapter, bundle, ack, ack_content_type) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     {m.hospital, m.messageId, m.receivedAt, m.contentType, SqlBlob{m.body}, m.bodySha256, m.status,
+                      m.reason, m.adapter, m.bundle, SqlBlob{m.ack}, m.ackContentType});
+  return integer(rows.at(0), 0);
 }
 
 std::optional<InboundMessage> InboundMessageRepository::find(Poco::Data::Session& s, const std::string& hospital,
                                                              const std::string& messageId) {
-  std::string h = hospital, m = messageId;
-  Poco::Data::Statement statement(s);
-  statement << db_.sql(std::string("SELECT ") + kColumns +
-                       " FROM inbound_message WHERE hospital = ? AND message_id = ?"),
-      use(h), use(m);
-  auto rows = readRows(statement);
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return first(messagesOf(runSql(db_, s,
+                                 std::string("SELECT ") + kColumns +
+                                     " FROM inbound_message WHERE hospital = ? AND message_id = ?",
+                                 {hospital, messageId})));
 }
 
 std::optional<InboundMessage> InboundMessageRepository::byId(Poco::Data::Session& s, std::int64_t id) {
-  Poco::Int64 key = id;
-  Poco::Data::Statement statement(s);
-  statement << db_.sql(std::string("SELECT ") + kColumns + " FROM inbound_message WHERE id = ?"), use(key);
-  auto rows = readRows(statement);
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return first(messagesOf(
+      runSql(db_, s, std::string("SELECT ") + kColumns + " FROM inbound_message WHERE id = ?", {std::int64_t{id}})));
 }
 
 std::vector<InboundMessage> InboundMessageRepository::list(Poco::Data::Session& s, const std::string& status,
                                                            const std::string& hospital, int limit) {
-  std::string st = status, h = hospital;
-  int n = limit;
-  Poco::Data::Statement statement(s);
-  statement << db_.sql(std::string("SELECT ") + kColumns +
-                       " FROM inbound_message WHERE status = ? AND (? = '' OR hospital = ?) ORDER BY id DESC LIMIT ?"),
-      use(st), use(h), use(h), use(n);
-  return readRows(statement);
+  return messagesOf(runSql(
+      db_, s,
+      std::string("SELECT ") + kColumns +
+          " FROM inbound_message WHERE status = ? AND (? = '' OR hospital = ?) ORDER BY id DESC LIMIT ?",
+      {status, hospital, hospital, std::int64_t{limit}}));
 }
 
 void InboundMessageRepository::updateOutcome(Poco::Data::Session& s, const InboundMessage& m) {
-  InboundMessage copy = m;
-  BLOB ack = toBlob(m.ack);
-  Poco::Int64 id = m.id;
-  s << db_.sql("UPDATE inbound_message SET message_id = ?, status = ?, reason = ?, adapter = ?, bundle = ?, ack = ?, "
-               "ack_content_type = ? WHERE id = ?"),
-      use(copy.messageId), use(copy.status), use(copy.reason), use(copy.adapter), use(copy.bundle), use(ack),
-      use(copy.ackContentType), use(id), now;
+  runSql(db_, s,
+         "UPDATE inbound_message SET message_id = ?, status = ?, reason = ?, adapter = ?, bundle = ?, ack = ?, "
+         "ack_content_type = ? WHERE id = ?",
+         {m.messageId, m.status, m.reason, m.adapter, m.bundle, SqlBlob{m.ack}, m.ackContentType, std::int64_t{m.id}});
 }
 
 }  // namespace gw

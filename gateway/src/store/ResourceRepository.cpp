@@ -1,5 +1,7 @@
 #include "store/ResourceRepository.hpp"
 
+#include "store/Sql.hpp"
+
 #include <Poco/JSON/Array.h>
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
@@ -9,26 +11,23 @@
 
 namespace gw {
 
-using Poco::Data::Keywords::bind;
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::now;
-using Poco::Data::Keywords::use;
 
 namespace {
 
 std::string utcNow() { return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ"); }
 
-// Runs a query selecting (resource_type, id, version, updated_at, body) into typed columns: no RecordSet,
-// whose per-cell variants cost an allocation each on the writer's hot path.
-std::vector<StoredResource> readRows(Poco::Data::Statement& statement) {
-  std::vector<std::string> types, ids, updated, bodies;
-  std::vector<int> versions;
-  statement, into(types), into(ids), into(versions), into(updated), into(bodies);
-  statement.execute();
-  std::vector<StoredResource> out(types.size());
-  for (std::size_t i = 0; i < out.size(); ++i)
-    out[i] = {std::move(types[i]), std::move(ids[i]), versions[i], std::move(updated[i]), std::move(bodies[i])};
+// Rows of (resource_type, id, version, updated_at, body).
+std::vector<StoredResource> storedResources(const std::vector<SqlRow>& rows) {
+  std::vector<StoredResource> out;
+  out.reserve(rows.size());
+  for (const SqlRow& row : rows)
+    out.push_back({text(row, 0), text(row, 1), static_cast<int>(integer(row, 2)), text(row, 3), text(row, 4)});
   return out;
+}
+
+std::optional<StoredResource> first(std::vector<StoredResource> rows) {
+  if (rows.empty()) return std::nullopt;
+  return std::move(rows.front());
 }
 
 // Every "Type/id" reference below `value`, recorded under the top-level element `path`.
@@ -116,18 +115,12 @@ int ResourceRepository::saveOver(Poco::Data::Session& s, const Poco::JSON::Objec
   const int version = putAfter(s, type, id, body, stored ? stored->version : 0, sourceMessage);
   const auto identifiers = identifiersOf(resource);
   if (!stored || identifiers != stored->identifiers) {
-    if (stored) {
-      std::string t = type, i = id;
-      s << db_.sql("DELETE FROM fhir_identifier WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
-    }
+    if (stored) runSql(db_, s, "DELETE FROM fhir_identifier WHERE resource_type = ? AND id = ?", {type, id});
     insertIdentifiers(s, type, id, identifiers);
   }
   const auto links = linksOf(resource);
   if (!stored || links != stored->links) {
-    if (stored) {
-      std::string t = type, i = id;
-      s << db_.sql("DELETE FROM fhir_reference WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
-    }
+    if (stored) runSql(db_, s, "DELETE FROM fhir_reference WHERE resource_type = ? AND id = ?", {type, id});
     insertReferences(s, type, id, links);
   }
   return version;
@@ -135,58 +128,45 @@ int ResourceRepository::saveOver(Poco::Data::Session& s, const Poco::JSON::Objec
 
 int ResourceRepository::put(Poco::Data::Session& s, const std::string& type, const std::string& id,
                             const std::string& body, std::int64_t sourceMessage) {
-  std::string t = type, i = id;
-  int previous = 0;
-  s << db_.sql("SELECT COALESCE(MAX(version), 0) FROM fhir_current WHERE resource_type = ? AND id = ?"), use(t),
-      use(i), into(previous), now;
-  return putAfter(s, type, id, body, previous, sourceMessage);
+  auto rows = runSql(db_, s, "SELECT COALESCE(MAX(version), 0) FROM fhir_current WHERE resource_type = ? AND id = ?",
+                     {type, id});
+  return putAfter(s, type, id, body, static_cast<int>(integer(rows.at(0), 0)), sourceMessage);
 }
 
 int ResourceRepository::putAfter(Poco::Data::Session& s, const std::string& type, const std::string& id,
                                  const std::string& body, int previousVersion, std::int64_t sourceMessage) {
-  std::string t = type, i = id, b = body, at = utcNow();
-  Poco::Int64 source = sourceMessage;
-  int version = previousVersion + 1;
-  s << db_.sql("INSERT INTO fhir_resource (resource_type, id, version, updated_at, source_message, body) "
-               "VALUES (?, ?, ?, ?, ?, ?)"),
-      use(t), use(i), use(version), use(at), use(source), use(b), now;
-  if (version == 1) {
-    s << db_.sql("INSERT INTO fhir_current (resource_type, id, version) VALUES (?, ?, ?)"), use(t), use(i),
-        use(version), now;
-  } else {
-    s << db_.sql("UPDATE fhir_current SET version = ? WHERE resource_type = ? AND id = ?"), use(version), use(t),
-        use(i), now;
-  }
-  return version;
+  const std::int64_t version = previousVersion + 1;
+  runSql(db_, s,
+         "INSERT INTO fhir_resource (resource_type, id, version, updated_at, source_message, body) "
+         "VALUES (?, ?, ?, ?, ?, ?)",
+         {type, id, version, utcNow(), sourceMessage, body});
+  if (version == 1)
+    runSql(db_, s, "INSERT INTO fhir_current (resource_type, id, version) VALUES (?, ?, ?)", {type, id, version});
+  else
+    runSql(db_, s, "UPDATE fhir_current SET version = ? WHERE resource_type = ? AND id = ?", {version, type, id});
+  return static_cast<int>(version);
 }
 
 std::optional<StoredResource> ResourceRepository::current(Poco::Data::Session& s, const std::string& type,
                                                           const std::string& id) {
-  std::string t = type, i = id;
-  Poco::Data::Statement statement(s);
-  statement << db_.sql("SELECT r.resource_type, r.id, r.version, r.updated_at, r.body FROM fhir_current c "
-                       "JOIN fhir_resource r ON r.resource_type = c.resource_type AND r.id = c.id AND "
-                       "r.version = c.version WHERE c.resource_type = ? AND c.id = ?"),
-      use(t), use(i);
-  auto rows = readRows(statement);
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return first(storedResources(runSql(db_, s,
+                                      "SELECT r.resource_type, r.id, r.version, r.updated_at, r.body FROM fhir_current c "
+                                      "JOIN fhir_resource r ON r.resource_type = c.resource_type AND r.id = c.id AND "
+                                      "r.version = c.version WHERE c.resource_type = ? AND c.id = ?",
+                                      {type, id})));
 }
 
 std::vector<StoredResource> ResourceRepository::history(Poco::Data::Session& s, const std::string& type,
                                                         const std::string& id) {
-  std::string t = type, i = id;
-  Poco::Data::Statement statement(s);
-  statement << db_.sql("SELECT resource_type, id, version, updated_at, body FROM fhir_resource "
-                       "WHERE resource_type = ? AND id = ? ORDER BY version DESC"),
-      use(t), use(i);
-  return readRows(statement);
+  return storedResources(runSql(db_, s,
+                                "SELECT resource_type, id, version, updated_at, body FROM fhir_resource "
+                                "WHERE resource_type = ? AND id = ? ORDER BY version DESC",
+                                {type, id}));
 }
 
 void ResourceRepository::setIdentifiers(Poco::Data::Session& s, const std::string& type, const std::string& id,
                                         const std::vector<ResourceIdentifier>& identifiers) {
-  std::string t = type, i = id;
-  s << db_.sql("DELETE FROM fhir_identifier WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
+  runSql(db_, s, "DELETE FROM fhir_identifier WHERE resource_type = ? AND id = ?", {type, id});
   insertIdentifiers(s, type, id, identifiers);
 }
 
@@ -197,65 +177,61 @@ void ResourceRepository::insertIdentifiers(Poco::Data::Session& s, const std::st
   for (const auto& identifier : identifiers)
     if (std::find(unique.begin(), unique.end(), identifier) == unique.end()) unique.push_back(identifier);
   forEachChunk(unique.size(), [&](std::size_t from, std::size_t to) {
+    std::vector<SqlParameter> values;
+    for (std::size_t k = from; k < to; ++k)
+      values.insert(values.end(), {type, unique[k].system, unique[k].value, id});
     // An identifier another resource held moves to this one (an upsert: one statement, both backends).
-    Poco::Data::Statement insert(s);
-    insert << db_.sql("INSERT INTO fhir_identifier (resource_type, system, value, id) VALUES " +
-                      valueRows(4, to - from) +
-                      " ON CONFLICT (resource_type, system, value) DO UPDATE SET id = excluded.id");
-    for (std::size_t k = from; k < to; ++k) insert, bind(type), bind(unique[k].system), bind(unique[k].value), bind(id);
-    insert.execute();
+    runSql(db_, s,
+           "INSERT INTO fhir_identifier (resource_type, system, value, id) VALUES " + valueRows(4, to - from) +
+               " ON CONFLICT (resource_type, system, value) DO UPDATE SET id = excluded.id",
+           values);
   });
 }
 
 std::optional<StoredResource> ResourceRepository::currentByIdentifier(Poco::Data::Session& s, const std::string& type,
                                                                       const std::string& system,
                                                                       const std::string& value) {
-  std::string t = type, sy = system, v = value;
-  Poco::Data::Statement statement(s);
-  statement << db_.sql("SELECT r.resource_type, r.id, r.version, r.updated_at, r.body FROM fhir_identifier i "
-                       "JOIN fhir_current c ON c.resource_type = i.resource_type AND c.id = i.id "
-                       "JOIN fhir_resource r ON r.resource_type = c.resource_type AND r.id = c.id AND "
-                       "r.version = c.version WHERE i.resource_type = ? AND i.system = ? AND i.value = ?"),
-      use(t), use(sy), use(v);
-  auto rows = readRows(statement);
-  if (rows.empty()) return std::nullopt;
-  return rows.front();
+  return first(storedResources(runSql(db_, s,
+                                      "SELECT r.resource_type, r.id, r.version, r.updated_at, r.body FROM fhir_identifier i "
+                                      "JOIN fhir_current c ON c.resource_type = i.resource_type AND c.id = i.id "
+                                      "JOIN fhir_resource r ON r.resource_type = c.resource_type AND r.id = c.id AND "
+                                      "r.version = c.version WHERE i.resource_type = ? AND i.system = ? AND i.value = ?",
+                                      {type, system, value})));
 }
 
 std::optional<std::string> ResourceRepository::findByIdentifier(Poco::Data::Session& s, const std::string& type,
                                                                 const std::string& system, const std::string& value) {
-  std::string t = type, sy = system, v = value;
-  std::vector<std::string> ids;
-  s << db_.sql("SELECT id FROM fhir_identifier WHERE resource_type = ? AND system = ? AND value = ?"), use(t), use(sy),
-      use(v), into(ids), now;
-  if (ids.empty()) return std::nullopt;
-  return ids.front();
+  auto rows = runSql(db_, s, "SELECT id FROM fhir_identifier WHERE resource_type = ? AND system = ? AND value = ?",
+                     {type, system, value});
+  if (rows.empty()) return std::nullopt;
+  return text(rows.front(), 0);
 }
 
 void ResourceRepository::setReferences(Poco::Data::Session& s, const std::string& type, const std::string& id,
                                        const std::vector<ResourceLink>& links) {
-  std::string t = type, i = id;
-  s << db_.sql("DELETE FROM fhir_reference WHERE resource_type = ? AND id = ?"), use(t), use(i), now;
+  runSql(db_, s, "DELETE FROM fhir_reference WHERE resource_type = ? AND id = ?", {type, id});
   insertReferences(s, type, id, links);
 }
 
 void ResourceRepository::insertReferences(Poco::Data::Session& s, const std::string& type, const std::string& id,
                                           const std::vector<ResourceLink>& links) {
   forEachChunk(links.size(), [&](std::size_t from, std::size_t to) {
-    Poco::Data::Statement insert(s);
-    insert << db_.sql("INSERT INTO fhir_reference (resource_type, id, path, target) VALUES " +
-                      valueRows(4, to - from) + " ON CONFLICT DO NOTHING");
-    for (std::size_t k = from; k < to; ++k) insert, bind(type), bind(id), bind(links[k].path), bind(links[k].target);
-    insert.execute();
+    std::vector<SqlParameter> values;
+    for (std::size_t k = from; k < to; ++k) values.insert(values.end(), {type, id, links[k].path, links[k].target});
+    runSql(db_, s,
+           "INSERT INTO fhir_reference (resource_type, id, path, target) VALUES " + valueRows(4, to - from) +
+               " ON CONFLICT DO NOTHING",
+           values);
   });
 }
 
 std::vector<std::string> ResourceRepository::findReferencing(Poco::Data::Session& s, const std::string& type,
                                                              const std::string& path, const std::string& target) {
-  std::string t = type, p = path, g = target;
   std::vector<std::string> ids;
-  s << db_.sql("SELECT id FROM fhir_reference WHERE target = ? AND resource_type = ? AND path = ? ORDER BY id"),
-      use(g), use(t), use(p), into(ids), now;
+  for (const SqlRow& row :
+       runSql(db_, s, "SELECT id FROM fhir_reference WHERE target = ? AND resource_type = ? AND path = ? ORDER BY id",
+              {target, type, path}))
+    ids.push_back(text(row, 0));
   return ids;
 }
 
