@@ -118,8 +118,12 @@ std::vector<SqlRow> runOnPoco(Poco::Data::Session& session, const std::string& s
 std::vector<SqlRow> runSql(Database& db, Poco::Data::Session& session, const std::string& portableSql,
                            const std::vector<SqlParameter>& parameters) {
   const std::string sql = db.sql(portableSql);
-  return db.backend() == StoreBackend::sqlite ? runOnSqlite(session, sql, parameters)
-                                              : runOnPoco(session, sql, parameters);
+  try {
+    return db.backend() == StoreBackend::sqlite ? runOnSqlite(session, sql, parameters)
+                                                : runOnPoco(session, sql, parameters);
+  } catch (const Poco::Exception& e) {
+    throw StoreError(e.displayText());
+  }
 }
 
 }  // namespace gw

@@ -7,6 +7,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <variant>
 #include <vector>
@@ -14,6 +15,12 @@
 #include "store/Database.hpp"
 
 namespace gw {
+
+// A statement failed; the message is the database's own (Poco's what() names only the exception class).
+class StoreError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 struct SqlBlob {
   std::string bytes;
@@ -24,6 +31,7 @@ using SqlParameter = std::variant<std::int64_t, std::string, SqlBlob>;
 using SqlRow = std::vector<std::optional<std::string>>;
 
 // Runs portable SQL (see Database::sql) with `parameters` for its `?` placeholders; returns its rows.
+// Throws StoreError with the database's message.
 std::vector<SqlRow> runSql(Database& db, Poco::Data::Session& session, const std::string& portableSql,
                            const std::vector<SqlParameter>& parameters = {});
 
