@@ -9,6 +9,7 @@
 #include <string>
 
 #include "config/GatewayConfig.hpp"
+#include "store/WalCheckpointer.hpp"
 
 namespace gw {
 
@@ -40,6 +41,7 @@ class Database {
  private:
   StoreConfig config_;
   std::unique_ptr<Poco::Data::SessionPool> pool_;
+  std::unique_ptr<WalCheckpointer> checkpointer_;  // SQLite only
   std::atomic<std::uint64_t> errors_{0};
 };
 
