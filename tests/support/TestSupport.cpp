@@ -1,5 +1,7 @@
 #include "TestSupport.hpp"
 
+#include "store/Migrations.hpp"
+
 #include <Poco/Data/Session.h>
 #include <Poco/File.h>
 #include <Poco/Net/HTTPClientSession.h>
@@ -44,6 +46,18 @@ std::string readFile(const std::string& path) {
 }
 
 std::vector<std::string> storeBackends() { return {"sqlite", "postgresql"}; }
+
+void MigratedStoreTest::SetUp() {
+  store_ = std::make_unique<TestStore>(GetParam(), dir_);
+  GW_REQUIRE_STORE(*store_);
+  db_ = std::make_unique<gw::Database>(store_->config());
+  gw::migrate(*db_);
+}
+
+void MigratedStoreTest::TearDown() {
+  db_.reset();
+  store_.reset();
+}
 
 namespace {
 

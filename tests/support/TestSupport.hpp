@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "config/GatewayConfig.hpp"
+#include "store/Database.hpp"
 
 namespace gwtest {
 
@@ -48,6 +50,18 @@ class TestStore {
   gw::StoreConfig config_;
   std::string database_;
   bool available_ = true;
+};
+
+// A test run once per store backend on a migrated store of its own. A subclass with more set-up
+// overrides SetUp, calls MigratedStoreTest::SetUp() first and returns when IsSkipped().
+class MigratedStoreTest : public ::testing::TestWithParam<std::string> {
+ protected:
+  void SetUp() override;
+  void TearDown() override;
+
+  TempDir dir_;
+  std::unique_ptr<TestStore> store_;
+  std::unique_ptr<gw::Database> db_;
 };
 
 #define GW_REQUIRE_STORE(store)                                                      \

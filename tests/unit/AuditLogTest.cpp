@@ -11,19 +11,16 @@ namespace {
 
 using Poco::Data::Keywords::now;
 
-class AuditLogTest : public ::testing::TestWithParam<std::string> {
+class AuditLogTest : public gwtest::MigratedStoreTest {
  protected:
   void SetUp() override {
-    store_ = std::make_unique<gwtest::TestStore>(GetParam(), dir_);
-    GW_REQUIRE_STORE(*store_);
-    db_ = std::make_unique<gw::Database>(store_->config());
-    gw::migrate(*db_);
+    MigratedStoreTest::SetUp();
+    if (IsSkipped()) return;
     log_ = std::make_unique<gw::AuditLog>(*db_, true);
   }
   void TearDown() override {
     log_.reset();
-    db_.reset();
-    store_.reset();
+    MigratedStoreTest::TearDown();
   }
   void appendMany(int n) {
     for (int i = 0; i < n; ++i)
@@ -34,9 +31,6 @@ class AuditLogTest : public ::testing::TestWithParam<std::string> {
     s << sql, now;
   }
 
-  gwtest::TempDir dir_;
-  std::unique_ptr<gwtest::TestStore> store_;
-  std::unique_ptr<gw::Database> db_;
   std::unique_ptr<gw::AuditLog> log_;
 };
 

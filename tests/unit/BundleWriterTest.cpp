@@ -31,18 +31,12 @@ std::string bundle(const std::vector<std::string>& entries) {
 
 Object::Ptr parse(const std::string& json) { return Poco::JSON::Parser().parse(json).extract<Object::Ptr>(); }
 
-class BundleWriterTest : public ::testing::TestWithParam<std::string> {
+class BundleWriterTest : public gwtest::MigratedStoreTest {
  protected:
   void SetUp() override {
-    store_ = std::make_unique<gwtest::TestStore>(GetParam(), dir_);
-    GW_REQUIRE_STORE(*store_);
-    db_ = std::make_unique<gw::Database>(store_->config());
-    gw::migrate(*db_);
+    MigratedStoreTest::SetUp();
+    if (IsSkipped()) return;
     practitioners_ = {{"P001", "Dr Li", {{"sh-intl", "D-17"}, {"bj-union", "9001"}}}};
-  }
-  void TearDown() override {
-    db_.reset();
-    store_.reset();
   }
   gw::BundleWriteResult write(const std::string& json, const std::string& hospital) {
     gw::Transaction tx(*db_);
@@ -61,9 +55,6 @@ class BundleWriterTest : public ::testing::TestWithParam<std::string> {
     return gw::ResourceRepository(*db_).findByIdentifier(s, type, system, value);
   }
 
-  gwtest::TempDir dir_;
-  std::unique_ptr<gwtest::TestStore> store_;
-  std::unique_ptr<gw::Database> db_;
   std::vector<gw::PractitionerConfig> practitioners_;
 };
 

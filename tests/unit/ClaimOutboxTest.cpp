@@ -14,19 +14,13 @@ using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
 
-class ClaimOutboxTest : public ::testing::TestWithParam<std::string> {
+class ClaimOutboxTest : public gwtest::MigratedStoreTest {
  protected:
   void SetUp() override {
-    store_ = std::make_unique<gwtest::TestStore>(GetParam(), dir_);
-    GW_REQUIRE_STORE(*store_);
-    db_ = std::make_unique<gw::Database>(store_->config());
-    gw::migrate(*db_);
+    MigratedStoreTest::SetUp();
+    if (IsSkipped()) return;
     for (int i = 1; i <= 5; ++i) queue("acme", "A" + std::to_string(i));
     for (int i = 1; i <= 2; ++i) queue("beta", "B" + std::to_string(i));
-  }
-  void TearDown() override {
-    db_.reset();
-    store_.reset();
   }
   void queue(std::string insurer, std::string claim) {
     Poco::Data::Session s = db_->session();
@@ -58,9 +52,6 @@ class ClaimOutboxTest : public ::testing::TestWithParam<std::string> {
     return result;
   }
 
-  gwtest::TempDir dir_;
-  std::unique_ptr<gwtest::TestStore> store_;
-  std::unique_ptr<gw::Database> db_;
 };
 
 TEST_P(ClaimOutboxTest, PagesFollowTheCursorAndStayWithinOneInsurer) {

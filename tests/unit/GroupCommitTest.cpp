@@ -15,18 +15,8 @@ namespace {
 using Poco::Data::Keywords::into;
 using Poco::Data::Keywords::now;
 
-class GroupCommitTest : public ::testing::TestWithParam<std::string> {
+class GroupCommitTest : public gwtest::MigratedStoreTest {
  protected:
-  void SetUp() override {
-    store_ = std::make_unique<gwtest::TestStore>(GetParam(), dir_);
-    GW_REQUIRE_STORE(*store_);
-    db_ = std::make_unique<gw::Database>(store_->config());
-    gw::migrate(*db_);
-  }
-  void TearDown() override {
-    db_.reset();
-    store_.reset();
-  }
   gw::InboundMessage message(const std::string& id) {
     gw::InboundMessage m;
     m.hospital = "h";
@@ -45,9 +35,6 @@ class GroupCommitTest : public ::testing::TestWithParam<std::string> {
     return n;
   }
 
-  gwtest::TempDir dir_;
-  std::unique_ptr<gwtest::TestStore> store_;
-  std::unique_ptr<gw::Database> db_;
 };
 
 TEST_P(GroupCommitTest, ConcurrentUnitsAreCommittedInFewerTransactions) {

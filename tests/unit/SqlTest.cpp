@@ -11,18 +11,8 @@
 
 namespace {
 
-class SqlTest : public ::testing::TestWithParam<std::string> {
+class SqlTest : public gwtest::MigratedStoreTest {
  protected:
-  void SetUp() override {
-    store_ = std::make_unique<gwtest::TestStore>(GetParam(), dir_);
-    GW_REQUIRE_STORE(*store_);
-    db_ = std::make_unique<gw::Database>(store_->config());
-    gw::migrate(*db_);
-  }
-  void TearDown() override {
-    db_.reset();
-    store_.reset();
-  }
   std::vector<gw::SqlParameter> message(const std::string& id, const std::string& body) {
     return {std::string("h"), id, std::string("2026-01-01T00:00:00Z"), std::string("application/xml"),
             gw::SqlBlob{body}, std::string("sha"), std::string("accepted")};
@@ -31,9 +21,6 @@ class SqlTest : public ::testing::TestWithParam<std::string> {
       "INSERT INTO inbound_message (hospital, message_id, received_at, content_type, body, body_sha256, status) "
       "VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id";
 
-  gwtest::TempDir dir_;
-  std::unique_ptr<gwtest::TestStore> store_;
-  std::unique_ptr<gw::Database> db_;
 };
 
 TEST_P(SqlTest, ValuesRoundTripExactly) {
