@@ -70,9 +70,16 @@ status_kib() { awk -v f="$2:" '$1 == f { print $2 }' "/proc/$1/status"; }
 mib() { awk -v k="$1" 'BEGIN { printf "%.1f", k / 1024 }'; }
 # key=value fields of a RESULT line, as shell assignments prefixed with $2 (e.g. d_files=6)
 result_vars() { grep '^RESULT' | head -1 | tr ' ' '\n' | grep = | sed "s/^/$1/; s/=\\(.*\\)/='\\1'/"; }
-# cache_key FILE...: names a generated store after everything that shapes its rows
-cache_key() { cat "$BUILD_DIR/gateway/gatewayd" "$BUILD_DIR/plugins/hl7v2.so" tests/bench/replicate_store.py \
-                  scripts/bench.sh "$@" | sha256sum | cut -c1-12; }
+# cache_key FILE...: names a generated store after everything that shapes its rows: the gateway's and the
+# hl7v2 adapter's sources as committed and as changed since, the generator, this script and FILE...
+# (Not the binaries: each commit changes the build id in them.)
+shaping_sources=(gateway/src adapters/hl7v2 plugins/include)
+cache_key() {
+  { git rev-parse "${shaping_sources[@]/#/HEAD:}"
+    git diff HEAD -- "${shaping_sources[@]}"
+    git ls-files --others --exclude-standard -z -- "${shaping_sources[@]}" | xargs -0 -r cat
+    cat tests/bench/replicate_store.py scripts/bench.sh "$@"; } | sha256sum | cut -c1-12
+}
 
 # write_config FILE PORT DB [PARTNERS_YAML]: a gatewayd configuration with the bench hospital and PARTNERS_YAML
 # (a `hospitals:` item to add after it, then any other sections).
@@ -317,7 +324,7 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
 {
   echo "# Benchmark results"
   echo
-  echo "Commit $commit$(git diff --quiet HEAD -- . 2>/dev/null || echo ' (with uncommitted changes)'), $(date -u +%Y-%m-%dT%H:%MZ),"
+  echo "Commit $commit$(git diff --quiet HEAD -- . ':!bench/results' 2>/dev/null || echo ' (with uncommitted changes)'), $(date -u +%Y-%m-%dT%H:%MZ),"
   echo "$(nproc) cores ($cpu), load average $load_start at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end."
   echo "Loads: ${seconds}s per run, wrk -t$wrk_threads -c$connections, $threads server threads, ${#samples[@]} HL7 v2 XML samples in turn."
   echo
