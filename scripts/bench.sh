@@ -286,7 +286,7 @@ for adapter in fhir_claim x12; do
   else
     whole="$(awk -v n="$claims" -v r="$per_second" 'BEGIN { printf "%.0f", n / r }') s (projected)"
   fi
-  claim_rows+=("| $adapter | $p_claims | $p_pages | $(printf '%.1f' "$p_seconds") | $per_second | $whole | $p_failed | $settled |")
+  claim_rows+=("| $adapter | $p_claims | $p_pages | $(printf '%.1f' "$p_seconds") | $(printf '%.1f / %.1f' "$p_pull_seconds" "$p_ack_seconds") | $per_second | $whole | $p_failed | $settled |")
 done
 
 # 7. Ingest into a store that already holds $large_messages accepted messages with their resources, made once
@@ -366,8 +366,8 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   echo
   echo "## Claims rendered from a $claims-claim outbox (insurer pull over HTTP, pages of 100, each acknowledged)"
   echo
-  echo "| adapter | claims | pages | seconds | claims/s | whole outbox | failed | acknowledged in store |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| adapter | claims | pages | seconds | in pulls / acks | claims/s | whole outbox | failed | acknowledged in store |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   printf '%s\n' "${claim_rows[@]}"
   if [ "$drain_seconds" != 0 ]; then
     echo
