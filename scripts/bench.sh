@@ -305,7 +305,9 @@ if [ "$large" != 0 ]; then
     echo "bench: large store made in $(( $(date +%s) - made )) s"
   fi
   cp "$store" "$work/large.db"
-  sync  # the copy's (and a fresh generation's) write-back would otherwise slow the run's fsyncs (one run without it: p99 762 ms)
+  # The write-back of the copy (and of a fresh generation) would otherwise slow the run's fsyncs: one run
+  # without this sync had a p99 of 762 ms.
+  sync
   large_size=$(du -m "$work/large.db" | cut -f1)
   stored=$(sql "$work/large.db" "SELECT COUNT(*) FROM inbound_message WHERE status = 'accepted'")
   resources=$(sql "$work/large.db" "SELECT COUNT(*) FROM fhir_resource")
