@@ -1,9 +1,24 @@
 -- wrk script for the ingest benchmark: posts HL7 v2 XML samples in turn, each with a unique MSH-10 and the
--- hospital's API key. Arguments after "--": KEY HOSPITAL NONCE PACE_MS FILE...
--- PACE_MS > 0 makes each connection wait that long between requests (a fixed offered rate).
+-- hospital's API key. Arguments after "--": KEY HOSPITAL NONCE RATE THREADS FILE...
+-- RATE > 0 is the total request rate to offer (requests/s over all THREADS wrk threads); 0 sends as fast as the
+-- connections allow.
+local ffi = require("ffi")
+ffi.cdef [[
+typedef struct { long tv_sec; long tv_nsec; } gw_bench_timespec;
+int clock_gettime(int clock, gw_bench_timespec* time);
+]]
+local CLOCK_MONOTONIC = 1
+local timespec = ffi.new("gw_bench_timespec")
+local function nowMs()
+  ffi.C.clock_gettime(CLOCK_MONOTONIC, timespec)
+  return tonumber(timespec.tv_sec) * 1000 + tonumber(timespec.tv_nsec) / 1e6
+end
+
 local files = {}
 local counter = 0
 local threads = {}
+local intervalMs = 0 -- between request starts of this thread when paced
+local nextStartMs = nil
 
 function setup(thread)
   thread:set("tid", #threads)
@@ -11,8 +26,10 @@ function setup(thread)
 end
 
 function init(args)
-  key, hospital, nonce, pace = args[1], args[2], args[3], tonumber(args[4])
-  for i = 5, #args do
+  key, hospital, nonce = args[1], args[2], args[3]
+  local rate, threadCount = tonumber(args[4]), tonumber(args[5])
+  if rate > 0 then intervalMs = 1000 * threadCount / rate end
+  for i = 6, #args do
     local f = assert(io.open(args[i], "rb"))
     table.insert(files, f:read("*a"))
     f:close()
@@ -32,8 +49,18 @@ function request()
   return wrk.format(nil, nil, nil, body)
 end
 
+-- wrk calls delay() after each response of any of this thread's connections and waits that long before
+-- that connection's next request. A plain pause would make the offered rate depend on latency, so the
+-- thread keeps a wall-clock schedule instead: each call takes the next start slot. Slots more than a
+-- second in the past are dropped rather than sent in a burst (the achieved rate then shows the shortfall).
 function delay()
-  return pace
+  if intervalMs == 0 then return 0 end
+  local now = nowMs()
+  if nextStartMs == nil or nextStartMs < now - 1000 then nextStartMs = now end
+  local wait = nextStartMs - now
+  nextStartMs = nextStartMs + intervalMs
+  if wait <= 0 then return 0 end
+  return math.floor(wait)
 end
 
 function done(summary, latency, requests)
