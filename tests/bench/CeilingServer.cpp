@@ -54,6 +54,8 @@ int main(int argc, char** argv) {
   params->setMaxThreads(threads);
   params->setMaxQueued(64);
   params->setKeepAlive(true);
+  params->setKeepAliveTimeout(Poco::Timespan(5, 0));  // gatewayd's defaults (server.keep_alive_seconds,
+  params->setMaxKeepAliveRequests(100);               // server.max_keep_alive_requests)
   Poco::Net::HTTPServer server(new Factory, pool,
                                Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", std::atoi(argv[1])), 256),
                                params);

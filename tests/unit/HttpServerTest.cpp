@@ -1,7 +1,16 @@
 // The HTTP surface over real loopback: health, readiness, metrics, errors, limits and draining.
 #include <gtest/gtest.h>
 
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/NullStream.h>
+#include <Poco/StreamCopier.h>
 #include <Poco/Thread.h>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
 
 #include <future>
 #include <regex>
@@ -143,6 +152,50 @@ TEST(HttpServerDrain, StopLetsRequestsInFlightFinish) {
   auto result = pending.get();
   EXPECT_EQ(result.status, 200);
   EXPECT_EQ(result.body, "done");
+}
+
+// Poco gives each connection a thread until it closes. With more busy keep-alive clients than threads,
+// a newcomer (a health probe, another hospital) must still get an answer: connections close after
+// server.max_keep_alive_requests and the queue moves.
+TEST(HttpServerKeepAlive, ClientsBeyondTheThreadCountAreStillServed) {
+  gw::ServerConfig config;
+  config.port = 0;
+  config.threads = 2;
+  config.maxKeepAliveRequests = 20;
+  gw::Router router;
+  router.add("GET", "/ping", [](gw::Request& request) { request.send(200, "text/plain", "pong"); });
+  gw::Metrics metrics;
+  gw::HttpServer server(config, router, metrics);
+  server.start();
+  std::atomic<bool> stop{false};
+  std::vector<std::thread> busy;
+  for (int i = 0; i < 4; ++i)
+    busy.emplace_back([&] {
+      Poco::Net::HTTPClientSession session("127.0.0.1", server.port());
+      session.setKeepAlive(true);
+      while (!stop) {
+        try {
+          Poco::Net::HTTPRequest request("GET", "/ping", Poco::Net::HTTPMessage::HTTP_1_1);
+          request.setKeepAlive(true);
+          session.sendRequest(request);
+          Poco::Net::HTTPResponse response;
+          Poco::NullOutputStream discard;
+          Poco::StreamCopier::copyStream(session.receiveResponse(response), discard);
+        } catch (const Poco::Exception&) {
+          session.reset();  // closed by the server after its request limit: reconnect
+        }
+      }
+    });
+  Poco::Thread::sleep(200);  // every thread now serves a keep-alive client, two more are queued
+  const auto started = std::chrono::steady_clock::now();
+  auto probe = gwtest::httpCall(server.port(), "GET", "/ping");
+  const auto waited = std::chrono::steady_clock::now() - started;
+  stop = true;
+  for (auto& thread : busy) thread.join();
+  EXPECT_EQ(probe.status, 200);
+  EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count(), 2000)
+      << "a new client waited for a keep-alive connection to time out";
+  server.stop(1);
 }
 
 }  // namespace

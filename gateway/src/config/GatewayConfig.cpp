@@ -34,7 +34,7 @@ bool isSha256Hex(const std::string& text) {
 void readServer(YamlReader& r, const YAML::Node& node, ServerConfig& out) {
   const std::string p = "server";
   if (!r.mapping(node, p, {"listen", "threads", "queue", "max_body_bytes", "request_timeout_seconds",
-                           "keep_alive_seconds", "drain_seconds", "admin_key_sha256", "group_key_sha256", "tls"}))
+                           "keep_alive_seconds", "max_keep_alive_requests", "drain_seconds", "admin_key_sha256", "group_key_sha256", "tls"}))
     return;
   if (auto listen = r.text(node, p, "listen", false)) {
     auto colon = listen->rfind(':');
@@ -64,6 +64,8 @@ void readServer(YamlReader& r, const YAML::Node& node, ServerConfig& out) {
   if (auto v = r.integer(node, p, "request_timeout_seconds", false, 1, 3600))
     out.requestTimeoutSeconds = static_cast<int>(*v);
   if (auto v = r.integer(node, p, "keep_alive_seconds", false, 1, 3600)) out.keepAliveSeconds = static_cast<int>(*v);
+  if (auto v = r.integer(node, p, "max_keep_alive_requests", false, 1, 1000000))
+    out.maxKeepAliveRequests = static_cast<int>(*v);
   if (auto v = r.integer(node, p, "drain_seconds", false, 0, 60)) out.drainSeconds = static_cast<int>(*v);
   for (auto [key, field] : {std::pair{"admin_key_sha256", &out.adminKeySha256},
                             std::pair{"group_key_sha256", &out.groupKeySha256}}) {

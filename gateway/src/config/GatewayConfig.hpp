@@ -27,7 +27,11 @@ struct ServerConfig {
   int queue = 64;
   std::size_t maxBodyBytes = 4 * 1024 * 1024;
   int requestTimeoutSeconds = 30;
-  int keepAliveSeconds = 15;
+  // Poco serves a connection on one thread until it closes: an idle or busy keep-alive connection
+  // would hold its thread forever, and clients past `threads` (health probes too) would wait. A
+  // connection therefore closes after this many requests, or this long idle.
+  int keepAliveSeconds = 5;
+  int maxKeepAliveRequests = 100;
   int drainSeconds = 4;
   std::string adminKeySha256;  // hex SHA-256 of the admin API key; empty disables /v1/admin
   std::string groupKeySha256;  // hex SHA-256 of the group systems' key (FHIR read API)

@@ -120,6 +120,7 @@ HttpServer::HttpServer(const ServerConfig& config, const Router& router, Metrics
   params->setTimeout(Poco::Timespan(config.requestTimeoutSeconds, 0));
   params->setKeepAlive(true);
   params->setKeepAliveTimeout(Poco::Timespan(config.keepAliveSeconds, 0));
+  params->setMaxKeepAliveRequests(config.maxKeepAliveRequests);
   params->setServerName("gatewayd");
   // Poco 1.11 stops its dispatcher with a wake-up that a thread just leaving the pool can miss; that
   // thread then sleeps for the idle time before stop() can join it. One second keeps SIGTERM within 5 s.
