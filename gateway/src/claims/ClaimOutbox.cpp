@@ -1,11 +1,12 @@
 #include "claims/ClaimOutbox.hpp"
 
-#include <Poco/Data/RecordSet.h>
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timespan.h>
 
 #include <algorithm>
+
+#include "store/Sql.hpp"
 
 namespace gw {
 
@@ -33,33 +34,35 @@ OutboxPage ClaimOutbox::lease(const std::string& insurer, std::int64_t after, in
   Transaction tx(db_);
   Poco::Data::Session& s = tx.session();
   Poco::DateTime current;
-  std::string nowText = utcAt(current);
-  std::string until = utcAt(current + Poco::Timespan(leaseSeconds, 0));
-  std::string who = insurer;
-  Poco::Int64 cursor = after;
-  int n = limit;
-  std::string sql =
-      "SELECT seq, claim_id, status FROM claim_outbox WHERE insurer = ? AND "
-      "((status = 'ready' AND seq > ?) OR (status = 'leased' AND lease_until < ?)) ORDER BY seq LIMIT ?";
-  if (db_.backend() == StoreBackend::postgresql) sql += " FOR UPDATE SKIP LOCKED";  // several gateways, one outbox
-  Poco::Data::Statement select(s);
-  select << db_.sql(sql), use(who), use(cursor), use(nowText), use(n);
-  select.execute();
-  Poco::Data::RecordSet rows(select);
-  std::vector<std::string> reoffered;
-  for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
-    OutboxEntry entry{rows.value(0).convert<Poco::Int64>(), rows.value(1).convert<std::string>()};
-    if (rows.value(2).convert<std::string>() == "leased") reoffered.push_back(entry.claimId);
-    page.entries.push_back(entry);
-    if (entry.seq > page.nextCursor) page.nextCursor = entry.seq;
-  }
-  for (const auto& entry : page.entries) {
-    Poco::Int64 seq = entry.seq;
-    s << db_.sql("UPDATE claim_outbox SET status = 'leased', lease_until = ?, updated_at = ? WHERE seq = ?"),
-        use(until), use(nowText), use(seq), now;
-    bool again = std::find(reoffered.begin(), reoffered.end(), entry.claimId) != reoffered.end();
-    recordClaimState(db_, s, entry.claimId, "offered",
-                     again ? "offered again: the previous lease expired" : "offered to " + insurer);
+  const std::string nowText = utcAt(current);
+  const std::string until = utcAt(current + Poco::Timespan(leaseSeconds, 0));
+  // Two index ranges, merged here: ready claims after the cursor, and leases that expired. (One query
+  // with "… OR …" made SQLite scan and sort the insurer's whole outbox for every page.)
+  const std::string lock = db_.backend() == StoreBackend::postgresql ? " FOR UPDATE SKIP LOCKED" : "";  // several gateways
+  const auto ready = runSql(db_, s,
+                            "SELECT seq, claim_id FROM claim_outbox WHERE insurer = ? AND status = 'ready' AND seq > ? "
+                            "ORDER BY seq LIMIT ?" + lock,
+                            {insurer, std::int64_t{after}, std::int64_t{limit}});
+  const auto expired = runSql(db_, s,
+                              "SELECT seq, claim_id FROM claim_outbox WHERE insurer = ? AND status = 'leased' AND "
+                              "lease_until < ? ORDER BY seq LIMIT ?" + lock,
+                              {insurer, nowText, std::int64_t{limit}});
+  struct Offer {
+    OutboxEntry entry;
+    bool again;
+  };
+  std::vector<Offer> offers;
+  for (const auto& row : ready) offers.push_back({{integer(row, 0), text(row, 1)}, false});
+  for (const auto& row : expired) offers.push_back({{integer(row, 0), text(row, 1)}, true});
+  std::sort(offers.begin(), offers.end(), [](const Offer& a, const Offer& b) { return a.entry.seq < b.entry.seq; });
+  if (offers.size() > static_cast<std::size_t>(std::max(limit, 0))) offers.resize(static_cast<std::size_t>(limit));
+  for (const auto& offer : offers) {
+    runSql(db_, s, "UPDATE claim_outbox SET status = 'leased', lease_until = ?, updated_at = ? WHERE seq = ?",
+           {until, nowText, offer.entry.seq});
+    recordClaimState(db_, s, offer.entry.claimId, "offered",
+                     offer.again ? "offered again: the previous lease expired" : "offered to " + insurer);
+    page.entries.push_back(offer.entry);
+    if (offer.entry.seq > page.nextCursor) page.nextCursor = offer.entry.seq;
   }
   tx.commit();
   return page;
