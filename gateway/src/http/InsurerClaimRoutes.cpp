@@ -88,7 +88,9 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
     if (!rendered.ok())  // the claims stay leased and come back when the lease expires
       throw HttpError(500, "render_failed", "the " + adapter->adapterName() + " adapter could not render the page: " +
                                                 rendered.error);
-    for (const auto& id : ids) context.audit.append({"insurer:" + insurer, "claims.pull", "Claim/" + id, "ok", ""});
+    commits.run([&](Poco::Data::Session& s) {  // one shared commit for the page, not one per claim
+      for (const auto& id : ids) context.audit.append(s, {"insurer:" + insurer, "claims.pull", "Claim/" + id, "ok", ""});
+    });
     request.send(200, rendered.contentType.empty() ? "application/octet-stream" : rendered.contentType,
                  rendered.output);
   });
