@@ -34,8 +34,6 @@ class ConfiguredSessionPool : public Poco::Data::SessionPool {
     session << "PRAGMA journal_mode = WAL", now;
     session << "PRAGMA synchronous = " + std::string(config_.sqliteSynchronous == "full" ? "FULL" : "NORMAL"), now;
     session << "PRAGMA foreign_keys = ON", now;
-    // The WalCheckpointer copies the log into the database, off the committing thread.
-    session << "PRAGMA wal_autocheckpoint = 0", now;
   }
 
  private:
@@ -55,14 +53,11 @@ Database::Database(const StoreConfig& config) : config_(config) {
   }
   // Open one session now so that a wrong path or connection string fails at start-up.
   session();
-  if (config_.backend == StoreBackend::sqlite)
-    checkpointer_ = std::make_unique<WalCheckpointer>([this] { return session(); }, 500);
 }
 
 Database::~Database() { close(); }
 
 void Database::close() {
-  checkpointer_.reset();
   if (pool_) pool_->shutdown();
 }
 

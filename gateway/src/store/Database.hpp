@@ -9,7 +9,6 @@
 #include <string>
 
 #include "config/GatewayConfig.hpp"
-#include "store/WalCheckpointer.hpp"
 
 namespace gw {
 
@@ -41,7 +40,6 @@ class Database {
  private:
   StoreConfig config_;
   std::unique_ptr<Poco::Data::SessionPool> pool_;
-  std::unique_ptr<WalCheckpointer> checkpointer_;  // SQLite only
   std::atomic<std::uint64_t> errors_{0};
 };
 
