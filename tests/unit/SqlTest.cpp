@@ -37,6 +37,9 @@ TEST_P(SqlTest, ValuesRoundTripExactly) {
   EXPECT_FALSE(rows[0][2].has_value()) << "NULL is not an empty string";
   EXPECT_EQ(gw::text(rows[0], 3), "accepted");
   EXPECT_TRUE(gw::runSql(*db_, s, "SELECT id FROM inbound_message WHERE message_id = ?", {std::string("none")}).empty());
+  auto empty = gw::runSql(*db_, s, "SELECT ?", {std::string()});
+  ASSERT_TRUE(empty.at(0).at(0).has_value()) << "an empty string is not NULL";
+  EXPECT_EQ(*empty[0][0], "");
 }
 
 TEST_P(SqlTest, AFailedCachedStatementServesTheNextCall) {

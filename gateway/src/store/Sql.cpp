@@ -5,8 +5,6 @@
 #include <Poco/Data/SQLite/Utility.h>
 #include <Poco/Data/Statement.h>
 
-#include <memory>
-
 #include "store/SqliteStatementCache.hpp"
 
 namespace gw {
@@ -39,8 +37,10 @@ std::vector<SqlRow> stepAll(sqlite3* connection, sqlite3_stmt* statement) {
     for (std::size_t c = 0; c < row.size(); ++c) {
       const int column = static_cast<int>(c);
       if (sqlite3_column_type(statement, column) == SQLITE_NULL) continue;
-      const void* bytes = sqlite3_column_blob(statement, column);  // text and numbers come as their text
-      row[c] = std::string(static_cast<const char*>(bytes), static_cast<std::size_t>(sqlite3_column_bytes(statement, column)));
+      // Text and numbers come as their text; an empty value may come as a null pointer.
+      const auto* bytes = static_cast<const char*>(sqlite3_column_blob(statement, column));
+      const auto size = static_cast<std::size_t>(sqlite3_column_bytes(statement, column));
+      row[c] = bytes ? std::string(bytes, size) : std::string();
     }
     rows.push_back(std::move(row));
   }
