@@ -1,13 +1,13 @@
 #include "store/ResourceRepository.hpp"
 
-#include "store/Sql.hpp"
-
-#include <Poco/JSON/Array.h>
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/JSON/Array.h>
 
 #include <algorithm>
 #include <sstream>
+
+#include "store/Sql.hpp"
 
 namespace gw {
 
