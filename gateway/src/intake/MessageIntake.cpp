@@ -137,14 +137,22 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     }
   }
 
-  AdapterCallResult identity = adapter->identify(request.body, request.contentType);
-  if (!identity.ok() && identity.status != GW_ERR_UNSUPPORTED) {
-    // The envelope itself cannot be read (no message id, no type): the message is rejected as a whole.
-    acknowledge(GW_ACK_REJECT, identity.errorLocation, identity.error, httpStatusFor(identity.status), true);
-    keep("rejected");
-    return response;
+  // Decoded first: a decode names the sender's message id, so a message that decodes needs no identify
+  // call (another parse of the whole message). One that does not decode is identified on its own, so a
+  // repeat of a settled message still gets its original answer below.
+  AdapterCallResult decoded = adapter->decode(request.body, request.contentType);
+  if (decoded.ok() && !decoded.messageId.empty()) {
+    row.messageId = decoded.messageId;
+  } else {
+    AdapterCallResult identity = adapter->identify(request.body, request.contentType);
+    if (!identity.ok() && identity.status != GW_ERR_UNSUPPORTED) {
+      // The envelope itself cannot be read (no message id, no type): the message is rejected as a whole.
+      acknowledge(GW_ACK_REJECT, identity.errorLocation, identity.error, httpStatusFor(identity.status), true);
+      keep("rejected");
+      return response;
+    }
+    if (!identity.messageId.empty()) row.messageId = identity.messageId;
   }
-  if (!identity.messageId.empty()) row.messageId = identity.messageId;
 
   // Idempotency: a repeat of a settled message gets its original acknowledgement, and nothing is written.
   auto settled = [&](const InboundMessage& earlier) -> bool {
@@ -170,7 +178,6 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     if (auto earlier = messages.find(s, row.hospital, row.messageId); earlier && settled(*earlier)) return response;
   }
 
-  AdapterCallResult decoded = adapter->decode(request.body, request.contentType);
   if (!decoded.ok()) {
     const bool unsupported = decoded.status == GW_ERR_UNSUPPORTED;
     acknowledge(unsupported ? GW_ACK_REJECT : GW_ACK_ERROR, decoded.errorLocation, decoded.error,
