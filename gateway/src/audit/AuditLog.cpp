@@ -1,9 +1,8 @@
 #include "audit/AuditLog.hpp"
 
 #include <Poco/Data/RecordSet.h>
-#include <Poco/DateTime.h>
-#include <Poco/DateTimeFormatter.h>
 
+#include "common/StoreValues.hpp"
 #include "http/ApiKey.hpp"
 #include "store/Sql.hpp"
 
@@ -43,7 +42,7 @@ void AuditLog::append(Poco::Data::Session& s, const AuditEvent& event) {
   }
   auto last = runSql(db_, s, "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1");
   const std::string previous = last.empty() ? kGenesis : text(last.front(), 0);
-  const std::string at = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ");
+  const std::string at = utcTimestamp();
   const std::string hash = chainHash(previous, at, event);
   runSql(db_, s,
          "INSERT INTO audit_log (at, actor, action, resource, outcome, detail, prev_hash, hash) "

@@ -1,15 +1,14 @@
 #include "claims/ClaimBuilder.hpp"
 
 #include <Poco/DateTime.h>
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Array.h>
-#include <Poco/UUIDGenerator.h>
 
 #include <algorithm>
 #include <cctype>
 
 #include "claims/Money.hpp"
 #include "common/Json.hpp"
+#include "common/StoreValues.hpp"
 #include "store/ResourceRepository.hpp"
 
 namespace gw {
@@ -22,8 +21,6 @@ using Poco::Data::Keywords::use;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-std::string utcNow() { return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ"); }
-std::string newId() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
 std::string idOf(const std::string& reference) {
   auto slash = reference.find('/');
   return slash == std::string::npos ? reference : reference.substr(slash + 1);
@@ -268,7 +265,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
     item.amount = *amount;
     item.currency = price->optValue<std::string>("currency", hospital->contract.currency);
     item.date = charge->optValue<std::string>("occurrenceDateTime", serviceDate).substr(0, 10);
-    if (item.date.empty()) item.date = utcNow().substr(0, 10);
+    if (item.date.empty()) item.date = utcTimestamp().substr(0, 10);
     const SharePeriod* share = shareOn(hospital->contract, item.date);
     if (!share)
       throw ClaimBuildError("hospital '" + hospital->id + "' has no revenue-share contract covering " + item.date);
@@ -308,7 +305,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
     result.coverage = "family";
   }
   if (payers.size() > 2) payers.resize(2);  // primary and secondary
-  const std::string at = utcNow();
+  const std::string at = utcTimestamp();
 
   auto recordItem = [&](const PricedItem& item, const std::string& claimId, const std::string& payerClass,
                         const std::string& payer) {

@@ -1,11 +1,11 @@
 #include "claims/ClaimOutbox.hpp"
 
 #include <Poco/DateTime.h>
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/Timespan.h>
 
 #include <algorithm>
 
+#include "common/StoreValues.hpp"
 #include "store/Sql.hpp"
 
 namespace gw {
@@ -16,13 +16,12 @@ using Poco::Data::Keywords::use;
 
 namespace {
 
-std::string utcAt(const Poco::DateTime& time) { return Poco::DateTimeFormatter::format(time, "%Y-%m-%dT%H:%M:%S.%FZ"); }
 
 }  // namespace
 
 void recordClaimState(Database& db, Poco::Data::Session& s, const std::string& claimId, const std::string& state,
                       const std::string& detail) {
-  std::string id = claimId, st = state, d = detail, at = utcAt(Poco::DateTime());
+  std::string id = claimId, st = state, d = detail, at = utcTimestamp(Poco::DateTime());
   s << db.sql("UPDATE claim SET status = ?, updated_at = ? WHERE id = ?"), use(st), use(at), use(id), now;
   s << db.sql("INSERT INTO claim_event (claim_id, state, at, detail) VALUES (?, ?, ?, ?)"), use(id), use(st), use(at),
       use(d), now;
@@ -34,8 +33,8 @@ OutboxPage ClaimOutbox::lease(const std::string& insurer, std::int64_t after, in
   Transaction tx(db_);
   Poco::Data::Session& s = tx.session();
   Poco::DateTime current;
-  const std::string nowText = utcAt(current);
-  const std::string until = utcAt(current + Poco::Timespan(leaseSeconds, 0));
+  const std::string nowText = utcTimestamp(current);
+  const std::string until = utcTimestamp(current + Poco::Timespan(leaseSeconds, 0));
   // Two index ranges, merged here: ready claims after the cursor, and leases that expired. (One query
   // with "… OR …" made SQLite scan and sort the insurer's whole outbox for every page.)
   const std::string lock = db_.backend() == StoreBackend::postgresql ? " FOR UPDATE SKIP LOCKED" : "";  // several gateways
@@ -72,7 +71,7 @@ OutboxAck ClaimOutbox::acknowledge(Poco::Data::Session& s, const std::string& in
                                    const std::vector<std::string>& claimIds, bool accepted,
                                    const std::string& detail) {
   OutboxAck result;
-  std::string who = insurer, at = utcAt(Poco::DateTime()), status = accepted ? "acknowledged" : "rejected";
+  std::string who = insurer, at = utcTimestamp(Poco::DateTime()), status = accepted ? "acknowledged" : "rejected";
   for (const auto& claimId : claimIds) {
     std::string id = claimId;
     int updated = 0;

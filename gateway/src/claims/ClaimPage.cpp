@@ -1,14 +1,12 @@
 #include "claims/ClaimPage.hpp"
 
-#include <Poco/DateTime.h>
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Array.h>
-#include <Poco/UUIDGenerator.h>
 
 #include <deque>
 #include <set>
 
 #include "common/Json.hpp"
+#include "common/StoreValues.hpp"
 #include "store/ResourceRepository.hpp"
 
 namespace gw {
@@ -25,7 +23,7 @@ std::string claimPageBundle(Database& db, Poco::Data::Session& s, const std::str
   using Poco::Data::Keywords::into;
   using Poco::Data::Keywords::now;
   using Poco::Data::Keywords::use;
-  std::string who = insurer, at = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ");
+  std::string who = insurer, at = utcTimestamp();
   Poco::Int64 page = 0;
   s << db.sql("INSERT INTO outbox_page (insurer, created_at) VALUES (?, ?) RETURNING page"), use(who), use(at),
       into(page), now;
@@ -39,7 +37,7 @@ std::string claimPageBundle(Database& db, Poco::Data::Session& s, const std::str
   ResourceRepository repository(db);
   Poco::JSON::Object::Ptr bundle = jsonObject();
   bundle->set("resourceType", std::string("Bundle"));
-  bundle->set("id", Poco::UUIDGenerator::defaultGenerator().createRandom().toString());
+  bundle->set("id", newId());
   Poco::JSON::Object::Ptr identifier = jsonObject();
   identifier->set("system", std::string(kOutboxPageSystem));
   identifier->set("value", std::to_string(page));

@@ -1,13 +1,11 @@
 #include "claims/RemittanceApplier.hpp"
 
-#include <Poco/DateTime.h>
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Array.h>
-#include <Poco/UUIDGenerator.h>
 
 #include "claims/ClaimOutbox.hpp"
 #include "claims/Money.hpp"
 #include "common/Json.hpp"
+#include "common/StoreValues.hpp"
 #include "store/ResourceRepository.hpp"
 
 namespace gw {
@@ -19,8 +17,6 @@ using Poco::Data::Keywords::now;
 using Poco::Data::Keywords::use;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
-
-std::string newId() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
 
 // The claim a response answers: request.reference "Claim/<id>" or request.identifier in our claim system.
 std::string claimIdOf(const Object::Ptr& response) {
@@ -143,7 +139,7 @@ std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, 
         if (!held.empty()) {
           std::string secondary = held.front(), secondaryInsurer, at = stored->optValue<std::string>("created", "");
           s << db_.sql("SELECT insurer FROM claim WHERE id = ?"), use(secondary), into(secondaryInsurer), now;
-          std::string ready = "ready", timestamp = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ");
+          std::string ready = "ready", timestamp = utcTimestamp();
           s << db_.sql("INSERT INTO claim_outbox (insurer, claim_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
               use(secondaryInsurer), use(secondary), use(ready), use(timestamp), use(timestamp), now;
           recordClaimState(db_, s, secondary, "built", "released: the primary paid " + fromMinorUnits(paidMinor) + " " +

@@ -2,7 +2,6 @@
 
 #include <Poco/Data/RecordSet.h>
 #include <Poco/DateTime.h>
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/NumberParser.h>
@@ -15,6 +14,7 @@
 #include "claims/ClaimBuilder.hpp"
 #include "claims/Money.hpp"
 #include "common/Json.hpp"
+#include "common/StoreValues.hpp"
 #include "http/Authorization.hpp"
 #include "http/HttpError.hpp"
 
@@ -130,8 +130,7 @@ void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commit
     int olderThan = 0;
     if (!Poco::NumberParser::tryParse(request.query("older_than", "0"), olderThan) || olderThan < 0)
       throw HttpError(400, "bad_age", "older_than must be a number of seconds");
-    std::string before = Poco::DateTimeFormatter::format(Poco::DateTime() - Poco::Timespan(olderThan, 0),
-                                                         "%Y-%m-%dT%H:%M:%S.%FZ");
+    std::string before = utcTimestamp(Poco::DateTime() - Poco::Timespan(olderThan, 0));
     Poco::Data::Session s = context.db.session();
     Poco::Data::Statement select(s);
     select << context.db.sql(std::string("SELECT ") + kClaimColumns +

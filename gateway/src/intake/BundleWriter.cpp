@@ -1,13 +1,13 @@
 #include "intake/BundleWriter.hpp"
 
-#include "common/Json.hpp"
-
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/UUIDGenerator.h>
 
 #include <map>
 #include <set>
+
+#include "common/Json.hpp"
+#include "common/StoreValues.hpp"
 
 namespace gw {
 
@@ -24,7 +24,6 @@ Object::Ptr parseObject(const std::string& json, const std::string& what) {
   }
 }
 
-std::string newId() { return Poco::UUIDGenerator::defaultGenerator().createRandom().toString(); }
 
 std::vector<ResourceIdentifier> identifiersOf(const Object::Ptr& resource) {
   return ResourceRepository::identifiersOf(resource);

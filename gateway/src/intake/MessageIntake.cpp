@@ -1,12 +1,11 @@
 #include "intake/MessageIntake.hpp"
 
 #include <Poco/Data/DataException.h>
-#include <Poco/DateTime.h>
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/Logger.h>
 
-#include "http/ApiKey.hpp"
 #include "claims/DischargeBilling.hpp"
+#include "common/StoreValues.hpp"
+#include "http/ApiKey.hpp"
 #include "intake/BundleWriter.hpp"
 #include "store/InboundMessageRepository.hpp"
 #include "xml/HardenedXml.hpp"
@@ -15,7 +14,6 @@ namespace gw {
 
 namespace {
 
-std::string utcNow() { return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ"); }
 
 const char* outcomeCode(gw_ack_outcome outcome) {
   return outcome == GW_ACK_ACCEPT ? "AA" : outcome == GW_ACK_ERROR ? "AE" : "AR";
@@ -63,7 +61,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
 
   InboundMessage row;
   row.hospital = request.hospital;
-  row.receivedAt = utcNow();
+  row.receivedAt = utcTimestamp();
   row.contentType = request.contentType;
   row.body = request.body;
   row.bodySha256 = sha256Hex(request.body);

@@ -1,9 +1,8 @@
 #include "store/Migrations.hpp"
 
-#include <Poco/DateTime.h>
-#include <Poco/DateTimeFormatter.h>
-
 #include <stdexcept>
+
+#include "common/StoreValues.hpp"
 
 namespace gw {
 
@@ -77,7 +76,7 @@ MigrationReport migrate(Database& db) {
     }
     std::string name = migration.name;
     int version = migration.version;
-    std::string at = Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ");
+    std::string at = utcTimestamp();
     s << db.sql("INSERT INTO schema_migration (version, name, applied_at) VALUES (?, ?, ?)"), use(version), use(name),
         use(at), now;
     report.applied.push_back(name);

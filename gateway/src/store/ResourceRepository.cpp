@@ -1,12 +1,11 @@
 #include "store/ResourceRepository.hpp"
 
-#include <Poco/DateTime.h>
-#include <Poco/DateTimeFormatter.h>
 #include <Poco/JSON/Array.h>
 
 #include <algorithm>
 #include <sstream>
 
+#include "common/StoreValues.hpp"
 #include "store/Sql.hpp"
 
 namespace gw {
@@ -14,7 +13,6 @@ namespace gw {
 
 namespace {
 
-std::string utcNow() { return Poco::DateTimeFormatter::format(Poco::DateTime(), "%Y-%m-%dT%H:%M:%S.%FZ"); }
 
 // Rows of (resource_type, id, version, updated_at, body).
 std::vector<StoredResource> storedResources(const std::vector<SqlRow>& rows) {
@@ -139,7 +137,7 @@ int ResourceRepository::putAfter(Poco::Data::Session& s, const std::string& type
   runSql(db_, s,
          "INSERT INTO fhir_resource (resource_type, id, version, updated_at, source_message, body) "
          "VALUES (?, ?, ?, ?, ?, ?)",
-         {type, id, version, utcNow(), sourceMessage, body});
+         {type, id, version, utcTimestamp(), sourceMessage, body});
   if (version == 1)
     runSql(db_, s, "INSERT INTO fhir_current (resource_type, id, version) VALUES (?, ?, ?)", {type, id, version});
   else
