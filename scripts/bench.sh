@@ -88,6 +88,7 @@ write_config() {
 server:
   listen: 127.0.0.1:$2
   threads: $threads
+  max_connections_per_address: $((connections + 8))  # wrk and the probes all come from 127.0.0.1
   admin_key_sha256: $(sha256 "$admin_key")
   group_key_sha256: $(sha256 "$group_key")
 store:

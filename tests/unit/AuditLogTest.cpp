@@ -84,6 +84,22 @@ TEST_P(AuditLogTest, ConcurrentAppendersNeverForkTheChain) {
   EXPECT_EQ(result.rows, 100);
 }
 
+// Issue 13, item 4: a NUL was dropped when the row was read back, and the chain stayed broken for good.
+TEST_P(AuditLogTest, BytesAnAttackerChoseCannotBreakTheChain) {
+  log_->append({"unknown", "auth.fail", std::string("hospitals/x\0y", 13), "denied", "bad \xFF\xFE utf-8 \x01", "127.0.0.1"});
+  log_->append({"unknown", "auth.fail", "hospitals/\xC0\xAF overlong", "denied", "back\\slash"});
+  appendMany(2);
+  gw::AuditVerification result = log_->verify();
+  EXPECT_TRUE(result.intact) << result.problem;
+  EXPECT_EQ(result.rows, 4);
+  Poco::Data::Session s = db_->session();
+  std::vector<std::string> resources;
+  s << "SELECT resource FROM audit_log ORDER BY seq", Poco::Data::Keywords::into(resources), now;
+  ASSERT_EQ(resources.size(), 4u);
+  EXPECT_EQ(resources[0], "hospitals/x\\x00y");
+  EXPECT_EQ(resources[1], "hospitals/\\xC0\\xAF overlong");
+}
+
 TEST(AuditChainHash, DependsOnEveryFieldAndThePreviousHash) {
   gw::AuditEvent e{"a", "b", "c", "d", "e"};
   const std::string base = gw::AuditLog::chainHash(std::string(64, '0'), "t", e);
@@ -91,6 +107,8 @@ TEST(AuditChainHash, DependsOnEveryFieldAndThePreviousHash) {
   EXPECT_NE(base, gw::AuditLog::chainHash(std::string(64, '0'), "u", e));
   gw::AuditEvent shifted{"ab", "", "c", "d", "e"};  // same concatenation, different fields
   EXPECT_NE(base, gw::AuditLog::chainHash(std::string(64, '0'), "t", shifted));
+  gw::AuditEvent withSource{"a", "b", "c", "d", "e", "10.0.0.1"};
+  EXPECT_NE(base, gw::AuditLog::chainHash(std::string(64, '0'), "t", withSource));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, AuditLogTest, ::testing::ValuesIn(gwtest::storeBackends()),

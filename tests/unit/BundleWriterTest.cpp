@@ -124,17 +124,107 @@ TEST_P(BundleWriterTest, ARepeatedIdentifierInOneResourceIsStoredOnce) {
   EXPECT_EQ(find("Patient", "urn:gw:sh-intl:mr", "MRN9").value_or(""), twice.resources[0].id);
 }
 
-TEST_P(BundleWriterTest, SameNationalIdAtTwoHospitalsIsOneGroupPatient) {
-  auto shanghai = write(bundle({patientEntry("sh-intl", "MRN1", "110101198001010011")}), "sh-intl");
-  auto beijing = write(bundle({patientEntry("bj-union", "B-77", "110101198001010011")}), "bj-union");
-  const std::string id = shanghai.resources[0].id;
-  EXPECT_EQ(beijing.resources[0].id, id);
-  EXPECT_EQ(find("Patient", "urn:gw:sh-intl:mr", "MRN1").value_or(""), id);
-  EXPECT_EQ(find("Patient", "urn:gw:bj-union:mr", "B-77").value_or(""), id);
-  auto patient = current("Patient", id);
-  EXPECT_EQ(patient->getArray("identifier")->size(), 4u);  // two MRNs, the ID card, the group id
+// A national ID links each hospital's own record of a person; it never merges them (issue 13, item 2).
+TEST_P(BundleWriterTest, SameNationalIdAtTwoHospitalsLinksTwoRecordsOfOneGroupPatient) {
+  auto shanghai = write(bundle({patientEntry("sh-intl", "MRN1", "110101198001010011", R"(,"gender":"male")")}), "sh-intl");
+  auto beijing = write(bundle({patientEntry("bj-union", "B-77", "110101198001010011", R"(,"gender":"female")")}),
+                       "bj-union");
+  const std::string sh = shanghai.resources[0].id, bj = beijing.resources[0].id;
+  EXPECT_NE(bj, sh);
+  EXPECT_EQ(find("Patient", "urn:gw:sh-intl:mr", "MRN1").value_or(""), sh);
+  EXPECT_EQ(find("Patient", "urn:gw:bj-union:mr", "B-77").value_or(""), bj);
+  auto shPatient = current("Patient", sh), bjPatient = current("Patient", bj);
+  EXPECT_EQ(shPatient->getValue<std::string>("gender"), "male") << "Beijing changed Shanghai's record";
+  EXPECT_EQ(shanghai.resources[0].version, 1);
+  ASSERT_TRUE(bjPatient->getArray("link"));
+  EXPECT_EQ(bjPatient->getArray("link")->getObject(0)->getObject("other")->getValue<std::string>("reference"),
+            "Patient/" + sh);
+  auto groupId = [](const Object::Ptr& patient) {
+    auto ids = patient->getArray("identifier");
+    for (std::size_t i = 0; i < ids->size(); ++i)
+      if (ids->getObject(i)->getValue<std::string>("system") == gw::kGroupPatientSystem)
+        return ids->getObject(i)->getValue<std::string>("value");
+    return std::string();
+  };
+  EXPECT_EQ(groupId(shPatient), sh);
+  EXPECT_EQ(groupId(bjPatient), sh) << "one group patient for both records";
+  Poco::Data::Session s = db_->session();
+  EXPECT_EQ(gw::ResourceRepository(*db_).findAllByIdentifier(s, "Patient", kIdCard, "110101198001010011").size(), 2u);
   auto stranger = write(bundle({patientEntry("bj-union", "B-78", "110101199912310022")}), "bj-union");
-  EXPECT_NE(stranger.resources[0].id, id);
+  EXPECT_NE(stranger.resources[0].id, bj);
+  EXPECT_FALSE(current("Patient", stranger.resources[0].id)->getArray("link"));
+}
+
+// The attack: hospital B sends hospital A's MRN system (and a visit number) to rewrite A's records.
+TEST_P(BundleWriterTest, AHospitalCannotChangeAnotherHospitalsRecords) {
+  auto a = write(bundle({patientEntry("sh-intl", "MRN1", "", R"(,"name":[{"family":"Wang"}])")}), "sh-intl");
+  gw::Transaction tx(*db_);
+  try {
+    gw::BundleWriter(*db_).write(tx.session(), bundle({patientEntry("sh-intl", "MRN1", "", R"(,"name":[{"family":"Evil"}])")}),
+                                 "bj-union", practitioners_, 2);
+    FAIL() << "bj-union wrote under sh-intl's identifier";
+  } catch (const gw::OwnershipError& e) {
+    EXPECT_NE(std::string(e.what()).find("urn:gw:sh-intl:mr belongs to partner sh-intl"), std::string::npos) << e.what();
+    EXPECT_EQ(std::string(e.what()).find("MRN1"), std::string::npos) << "the reason must not carry the value";
+  }
+  tx.commit();
+  auto patient = current("Patient", a.resources[0].id);
+  EXPECT_EQ(patient->getArray("name")->getObject(0)->getValue<std::string>("family"), "Wang");
+  Poco::Data::Session s = db_->session();
+  EXPECT_EQ(gw::ResourceRepository(*db_).history(s, "Patient", a.resources[0].id).size(), 1u);
+}
+
+TEST_P(BundleWriterTest, TheGroupsOwnIdentifiersCannotBeClaimedByAHospital) {
+  gw::Transaction tx(*db_);
+  for (const std::string system : {"urn:gw:group:patient", "urn:gw:group:practitioner"}) {
+    const std::string entry = R"({"resource":{"resourceType":"Patient","identifier":[{"system":")" + system +
+                              R"(","value":"someone"}]}})";
+    EXPECT_THROW(gw::BundleWriter(*db_).write(tx.session(), bundle({entry}), "bj-union", practitioners_, 2),
+                 gw::OwnershipError)
+        << system;
+  }
+  const std::string otherOrg = R"({"resource":{"resourceType":"Organization","identifier":[)"
+                               R"({"system":"urn:gw:group:partner","value":"sh-intl"}]}})";
+  EXPECT_THROW(gw::BundleWriter(*db_).write(tx.session(), bundle({otherOrg}), "bj-union", practitioners_, 2),
+               gw::OwnershipError);
+  const std::string ownOrg = R"({"resource":{"resourceType":"Organization","identifier":[)"
+                             R"({"system":"urn:gw:group:partner","value":"bj-union"}]}})";
+  EXPECT_NO_THROW(gw::BundleWriter(*db_).write(tx.session(), bundle({ownOrg}), "bj-union", practitioners_, 2));
+}
+
+TEST_P(BundleWriterTest, AnOidAHospitalOwnsIsItsAlone) {
+  gw::GatewayConfig config;
+  config.hospitals.resize(2);
+  config.hospitals[0].id = "sh-intl";
+  config.hospitals[0].identifierOids = {"1.2.156.112604.1.2"};
+  config.hospitals[1].id = "bj-union";
+  const gw::IdentifierOwnership ownership(config);
+  const std::string json = bundle({R"({"resource":{"resourceType":"Patient","identifier":[)"
+                                   R"({"system":"urn:oid:1.2.156.112604.1.2.3","value":"371000"}]}})"});
+  EXPECT_THROW(gw::BundleWriter::prepare(json, "bj-union", {}, ownership), gw::OwnershipError);
+  EXPECT_NO_THROW(gw::BundleWriter::prepare(json, "sh-intl", {}, ownership));
+}
+
+// A national type OID (here the inpatient number's) is used by every hospital: the same number at
+// two hospitals is two encounters.
+TEST_P(BundleWriterTest, ASharedIdentifierSystemNamesEachHospitalsOwnRecord) {
+  const std::string encounter = bundle({R"({"resource":{"resourceType":"Encounter","status":"in-progress","identifier":[)"
+                                        R"({"system":"urn:oid:2.16.156.10011.1.12","value":"371000"}]}})"});
+  auto a = write(encounter, "sh-intl");
+  auto b = write(encounter, "bj-union");
+  EXPECT_NE(a.resources[0].id, b.resources[0].id);
+  EXPECT_EQ(b.resources[0].version, 1);
+  auto again = write(encounter, "sh-intl");
+  EXPECT_EQ(again.resources[0].id, a.resources[0].id);
+}
+
+TEST_P(BundleWriterTest, AReferenceToAnotherHospitalsRecordIsRefused) {
+  auto a = write(bundle({patientEntry("sh-intl", "MRN1", "")}), "sh-intl");
+  const std::string encounter = bundle({R"({"resource":{"resourceType":"Encounter","status":"finished","subject":)"
+                                        R"({"reference":"Patient/)" + a.resources[0].id + R"("}}})"});
+  gw::Transaction tx(*db_);
+  EXPECT_THROW(gw::BundleWriter(*db_).write(tx.session(), encounter, "bj-union", practitioners_, 2), gw::OwnershipError);
+  EXPECT_NO_THROW(gw::BundleWriter(*db_).write(tx.session(), encounter, "sh-intl", practitioners_, 2));
 }
 
 TEST_P(BundleWriterTest, HospitalDoctorIdsMapToGroupPractitioners) {

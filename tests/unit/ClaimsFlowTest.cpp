@@ -174,6 +174,48 @@ TEST_P(ClaimsFlow, RemittanceForAnotherInsurersClaimIsRefused) {
   EXPECT_EQ(call("POST", "/v1/insurers/other/remittances", "other-key", "{not json", "application/fhir+json").status, 400);
 }
 
+// Issue 13: an insurer's remittance named any patient and then showed in that patient's searches; a
+// remittance before the acknowledgement sent the claim back to "acknowledged"; acknowledging another
+// insurer's claim went unaudited.
+TEST_P(ClaimsFlow, AnInsurersAnswersConcernOnlyItsOwnClaimsAndNeverGoBack) {
+  const std::string claim = billDft(*this);
+  ASSERT_EQ(call("GET", "/v1/insurers/bcbs/claims", "bcbs-key").status, 200);
+  // A stranger's patient, stored by the hospital.
+  auto stranger = call("POST", "/v1/hospitals/sh-intl/messages", "sh-key",
+                       gwtest::readFile(std::string(GW_TEST_DATA_DIR) + "/hl7v2-er7/itb_adt_a08_escaped_pipe.hl7"),
+                       "application/hl7-v2");
+  ASSERT_EQ(stranger.status, 200) << stranger.body;
+  Poco::Data::Session s = gateway_->context().db.session();
+  std::string claimPatient, strangerId;
+  gw::Database& db = gateway_->context().db;
+  s << db.sql("SELECT patient_id FROM claim WHERE id = ?"), Poco::Data::Keywords::useRef(claim),
+      Poco::Data::Keywords::into(claimPatient), Poco::Data::Keywords::now;
+  s << db.sql("SELECT id FROM fhir_current WHERE resource_type = 'Patient' AND id <> ? ORDER BY id LIMIT 1"),
+      Poco::Data::Keywords::useRef(claimPatient), Poco::Data::Keywords::into(strangerId), Poco::Data::Keywords::now;
+  ASSERT_FALSE(strangerId.empty());
+
+  const std::string remittance =
+      R"({"resourceType":"ClaimResponse","status":"active","type":{"coding":[{"code":"institutional"}]},"use":"claim","patient":{"reference":"Patient/)" +
+      strangerId + R"("},"created":"2026-03-05","insurer":{"display":"BCBS"},"request":{"reference":"Claim/)" + claim +
+      R"("},"outcome":"complete","payment":{"amount":{"value":150.00,"currency":"USD"}}})";
+  ASSERT_EQ(call("POST", "/v1/insurers/bcbs/remittances", "bcbs-key", remittance, "application/fhir+json").status, 200);
+  auto searched = json(call("GET", "/v1/fhir/ClaimResponse?patient=" + strangerId, "group-key"));
+  EXPECT_EQ(searched->getValue<int>("total"), 0) << "the insurer attached its answer to a stranger";
+  EXPECT_EQ(json(call("GET", "/v1/fhir/ClaimResponse?patient=" + claimPatient, "group-key"))->getValue<int>("total"), 1);
+
+  // The page's acknowledgement arrives after the remittance: the claim stays partially paid.
+  ASSERT_EQ(call("POST", "/v1/insurers/bcbs/claims/ack", "bcbs-key", R"({"claims":[")" + claim + R"("]})").status, 200);
+  EXPECT_EQ(json(call("GET", "/v1/claims/" + claim, "group-key"))->getValue<std::string>("status"), "partially_paid");
+
+  // Another insurer acknowledging this claim changes nothing and is on record.
+  auto foreign = call("POST", "/v1/insurers/other/claims/ack", "other-key", R"({"claims":[")" + claim + R"("]})");
+  EXPECT_NE(foreign.body.find(R"("unknown":[")" + claim), std::string::npos) << foreign.body;
+  int denied = 0;
+  s << "SELECT COUNT(*) FROM audit_log WHERE actor = 'insurer:other' AND action = 'claims.ack' AND outcome = 'denied'",
+      Poco::Data::Keywords::into(denied), Poco::Data::Keywords::now;
+  EXPECT_EQ(denied, 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, ClaimsFlow, ::testing::ValuesIn(gwtest::storeBackends()),
                          [](const auto& info) { return info.param; });
 

@@ -1,6 +1,7 @@
 // The HTTP surface over real loopback: health, readiness, metrics, errors, limits and draining.
 #include <gtest/gtest.h>
 
+#include <Poco/File.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
@@ -9,6 +10,7 @@
 #include <Poco/Thread.h>
 
 #include <atomic>
+#include <cstdlib>
 #include <chrono>
 #include <thread>
 
@@ -196,6 +198,30 @@ TEST(HttpServerKeepAlive, ClientsBeyondTheThreadCountAreStillServed) {
   EXPECT_LT(std::chrono::duration_cast<std::chrono::milliseconds>(waited).count(), 2000)
       << "a new client waited for a keep-alive connection to time out";
   server.stop(1);
+}
+
+// Issue 13 (low): /readyz said "store: ok" while the disk was full and no message could be committed.
+TEST(GatewayReadiness, ReadyzIsUnavailableWhenTheStoresDiskIsFull) {
+  gwtest::TempDir dir;
+  const std::string disk = dir.file("disk");
+  Poco::File(disk).createDirectories();
+  if (std::system(("mount -t tmpfs -o size=40m tmpfs " + disk + " 2>/dev/null").c_str()) != 0)
+    GTEST_SKIP() << "cannot mount a small tmpfs here (needs root): the full-disk check is not exercised";
+  struct Unmount {
+    std::string path;
+    ~Unmount() { std::system(("umount " + path).c_str()); }
+  } unmount{disk};
+  std::string text = "server:\n  listen: 127.0.0.1:0\n  max_body_bytes: 1048576\nstore:\n  sqlite:\n    path: " + disk +
+                     "/gw.db\n";
+  {
+    gw::Gateway gateway(gw::parseConfig(text, dir.file("gateway.yaml")));
+    gateway.start();
+    EXPECT_EQ(gwtest::httpCall(gateway.port(), "GET", "/readyz").status, 200);
+    gwtest::writeFile(disk + "/filler", std::string(30u << 20, 'x'));  // leaves ~10 MiB: under 2 x 1 MiB + 16 MiB
+    auto r = gwtest::httpCall(gateway.port(), "GET", "/readyz");
+    EXPECT_EQ(r.status, 503);
+    EXPECT_NE(r.body.find("MiB free"), std::string::npos) << r.body;
+  }
 }
 
 }  // namespace

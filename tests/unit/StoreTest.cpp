@@ -171,6 +171,10 @@ TEST_P(StoreTest, IdentifiersFindTheirResourceAndMoveWhenReassigned) {
   EXPECT_EQ(repo.findByIdentifier(s, "Patient", "urn:oid:2.16.156.10011.1.3", "110101").value_or(""), "p2");
   repo.setIdentifiers(s, "Patient", "p1", {});
   EXPECT_FALSE(repo.findByIdentifier(s, "Patient", "urn:gw:sh-intl:mr", "MRN1"));
+  // Another owner's record with the same identifier is its own: nothing moves.
+  repo.setIdentifiers(s, "Patient", "p3", {{"urn:oid:2.16.156.10011.1.3", "110101"}}, "bj-union");
+  EXPECT_EQ(repo.findAllByIdentifier(s, "Patient", "urn:oid:2.16.156.10011.1.3", "110101"),
+            (std::vector<std::string>{"p3", "p2"}));
 }
 
 TEST_P(StoreTest, ReferencesFindTheResourcesPointingAtATarget) {

@@ -64,7 +64,7 @@ void BundleMapper::checkRoot(xmlNode* root) const {
   std::string expected = "<" + spec_.rootName + ">";
   if (spec_.rootNamespace)
     expected += spec_.rootNamespace->empty() ? " (no namespace)" : " in namespace " + *spec_.rootNamespace;
-  throw Error(GW_ERR_UNSUPPORTED, "root element " + found + " is not what mapping " + spec_.file + " reads: " + expected,
+  throw Error(GW_ERR_UNSUPPORTED, "root element " + found + " is not what the mapping reads: " + expected,
               "/" + name);
 }
 

@@ -11,8 +11,9 @@ namespace {
 
 using gw::sdk::Error;
 
-std::string mappingLine(const MappingSpec& spec, int line) {
-  return " (" + spec.file + " line " + std::to_string(line) + ")";
+// The mapping's line, never its file path: this text reaches the hospital in its acknowledgement.
+std::string mappingLine(const MappingSpec&, int line) {
+  return " (mapping line " + std::to_string(line) + ")";
 }
 
 std::string decimalOf(const std::string& text, const std::string& what, const std::string& location) {

@@ -1,6 +1,11 @@
 #include "app/Gateway.hpp"
 
 #include <Poco/Logger.h>
+#include <Poco/Path.h>
+
+#include <sys/statvfs.h>
+
+#include <cstdint>
 
 #include "config/ConfigError.hpp"
 #include "http/AdminPartnerRoutes.hpp"
@@ -16,6 +21,17 @@
 
 namespace gw {
 
+namespace {
+
+// Bytes free to an unprivileged writer on the file system that holds `file`; all of them when unknown.
+std::uint64_t freeBytesBeside(const std::string& file) {
+  struct statvfs fs {};
+  if (::statvfs(Poco::Path(file).parent().toString().c_str(), &fs) != 0) return UINT64_MAX;
+  return static_cast<std::uint64_t>(fs.f_bavail) * fs.f_frsize;
+}
+
+}  // namespace
+
 Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   auto snapshot = config_.get();
   Poco::Logger& log = Poco::Logger::get("gateway");
@@ -28,8 +44,17 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   audit_ = std::make_unique<AuditLog>(*db_, snapshot->audit.enabled);
   context_ = std::make_unique<GatewayContext>(GatewayContext{config_, *db_, metrics_, *audit_, {}});
   context_->readiness.push_back({"store", [this](std::string& why) {
-                                   if (db_->ping()) return true;
-                                   why = "the store does not answer";
+                                   if (!db_->ping()) {
+                                     why = "the store does not answer";
+                                     return false;
+                                   }
+                                   // A SQLite store answers reads on a full disk, but cannot commit a message.
+                                   const auto store = config_.get()->store;
+                                   if (store.backend != StoreBackend::sqlite) return true;
+                                   const std::uint64_t needed = 2 * config_.get()->server.maxBodyBytes + (16u << 20);
+                                   const std::uint64_t left = freeBytesBeside(store.sqlitePath);
+                                   if (left >= needed) return true;
+                                   why = "the store's disk has " + std::to_string(left >> 20) + " MiB free";
                                    return false;
                                  }});
   metrics_.addCollector([this](std::string& out) {

@@ -33,6 +33,7 @@ class Gateway {
   bool reload(const std::string& path, std::string& errors);
 
   std::uint16_t port() const { return server_->port(); }
+  const HttpServer& server() const { return *server_; }
   GatewayContext& context() { return *context_; }
   // Handlers take plugins().snapshot() once and keep it for the whole request.
   PluginHost& plugins() { return *plugins_; }

@@ -2,6 +2,7 @@
 
 #include <Poco/Data/RecordSet.h>
 
+#include "common/PrintableText.hpp"
 #include "common/StoreValues.hpp"
 #include "http/ApiKey.hpp"
 #include "store/Sql.hpp"
@@ -31,11 +32,17 @@ std::string AuditLog::chainHash(const std::string& previousHash, const std::stri
   for (const std::string* value : {&previousHash, &at, &event.actor, &event.action, &event.resource, &event.outcome,
                                    &event.detail})
     field(text, *value);
+  // Rows written before the source was recorded hash as they did then.
+  if (!event.source.empty()) field(text, event.source);
   return sha256Hex(text);
 }
 
-void AuditLog::append(Poco::Data::Session& s, const AuditEvent& event) {
+void AuditLog::append(Poco::Data::Session& s, const AuditEvent& given) {
   if (!enabled_) return;
+  // The chain hashes exactly what the store keeps: a NUL or a byte that is not UTF-8 would be
+  // changed or dropped by the database and break the chain for good.
+  const AuditEvent event{printableText(given.actor), printableText(given.action), printableText(given.resource),
+                         printableText(given.outcome), printableText(given.detail), printableText(given.source)};
   if (db_.backend() == StoreBackend::postgresql) {
     // One appender at a time across every gateway sharing the database: the chain must not fork.
     runSql(db_, s, "SELECT pg_advisory_xact_lock(7240502)");
@@ -45,9 +52,9 @@ void AuditLog::append(Poco::Data::Session& s, const AuditEvent& event) {
   const std::string at = utcTimestamp();
   const std::string hash = chainHash(previous, at, event);
   runSql(db_, s,
-         "INSERT INTO audit_log (at, actor, action, resource, outcome, detail, prev_hash, hash) "
-         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-         {at, event.actor, event.action, event.resource, event.outcome, event.detail, previous, hash});
+         "INSERT INTO audit_log (at, actor, action, resource, outcome, detail, source, prev_hash, hash) "
+         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+         {at, event.actor, event.action, event.resource, event.outcome, event.detail, event.source, previous, hash});
 }
 
 void AuditLog::append(const AuditEvent& event) {
@@ -61,7 +68,8 @@ AuditVerification AuditLog::verify() {
   AuditVerification result;
   Poco::Data::Session s = db_.session();
   Poco::Data::Statement statement(s);
-  statement << "SELECT seq, at, actor, action, resource, outcome, detail, prev_hash, hash FROM audit_log ORDER BY seq";
+  statement << "SELECT seq, at, actor, action, resource, outcome, detail, prev_hash, hash, source FROM audit_log "
+               "ORDER BY seq";
   statement.execute();
   Poco::Data::RecordSet rows(statement);
   std::string previous = kGenesis;
@@ -70,7 +78,7 @@ AuditVerification AuditLog::verify() {
     const std::int64_t seq = rows.value(0).convert<Poco::Int64>();
     AuditEvent e{rows.value(2).convert<std::string>(), rows.value(3).convert<std::string>(),
                  rows.value(4).convert<std::string>(), rows.value(5).convert<std::string>(),
-                 rows.value(6).convert<std::string>()};
+                 rows.value(6).convert<std::string>(), rows.value(9).convert<std::string>()};
     const std::string at = rows.value(1).convert<std::string>();
     const std::string storedPrevious = rows.value(7).convert<std::string>();
     const std::string storedHash = rows.value(8).convert<std::string>();

@@ -11,11 +11,17 @@
 namespace gw {
 
 struct AuditEvent {
+  AuditEvent(std::string actor_, std::string action_, std::string resource_, std::string outcome_,
+             std::string detail_, std::string source_ = "")
+      : actor(std::move(actor_)), action(std::move(action_)), resource(std::move(resource_)),
+        outcome(std::move(outcome_)), detail(std::move(detail_)), source(std::move(source_)) {}
+
   std::string actor;     // "hospital:sh-intl", "admin", "group", "insurer:acme"
   std::string action;    // "message.accept", "message.reject", "auth.fail", "fhir.read", "plugin.load", …
   std::string resource;  // "Patient/123", "inbound_message/42", a plugin file; never patient names
   std::string outcome;   // "ok", "denied", "rejected", "failed"
   std::string detail;    // a short reason; no message bodies, no patient data
+  std::string source;    // the client's address for requests ("127.0.0.1"); empty for the gateway's own acts
 };
 
 struct AuditVerification {

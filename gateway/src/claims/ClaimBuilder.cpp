@@ -9,6 +9,7 @@
 #include "claims/Money.hpp"
 #include "common/Json.hpp"
 #include "common/StoreValues.hpp"
+#include "intake/BundleWriter.hpp"
 #include "store/ResourceRepository.hpp"
 
 namespace gw {
@@ -72,6 +73,15 @@ class Store {
   std::optional<std::string> byIdentifier(const std::string& type, const std::string& system, const std::string& value) {
     return repo_.findByIdentifier(s_, type, system, value);
   }
+  // "Patient/…" of every hospital's record of the person `patient` is (the same group patient id).
+  std::vector<std::string> samePerson(const std::string& patientRef, const Object::Ptr& patient) {
+    std::vector<std::string> refs{patientRef};
+    for (const auto& identifier : ResourceRepository::identifiersOf(patient))
+      if (identifier.system == kGroupPatientSystem)
+        for (const auto& id : repo_.findAllByIdentifier(s_, "Patient", identifier.system, identifier.value))
+          if ("Patient/" + id != patientRef) refs.push_back("Patient/" + id);
+    return refs;
+  }
   void save(const Object::Ptr& resource) { repo_.save(s_, resource, 0); }
 
  private:
@@ -100,11 +110,15 @@ const PartnerConfig* insurerFor(const GatewayConfig& config, const Object::Ptr& 
   return nullptr;
 }
 
-// The patient's own active coverages on `date` whose payer is a configured insurer, by order.
+// The patient's own active coverages on `date` whose payer is a configured insurer, by order: those
+// any hospital recorded for the same person.
 std::vector<Payer> ownCoverage(Store& store, const GatewayConfig& config, const std::string& patientRef,
-                               const std::string& date) {
+                               const Object::Ptr& patient, const std::string& date) {
   std::vector<Payer> payers;
-  for (const auto& id : store.referencing("Coverage", "beneficiary", patientRef)) {
+  std::vector<std::string> coverageIds;
+  for (const auto& ref : store.samePerson(patientRef, patient))
+    for (const auto& id : store.referencing("Coverage", "beneficiary", ref)) coverageIds.push_back(id);
+  for (const auto& id : coverageIds) {
     Object::Ptr coverage = store.load("Coverage", id);
     if (!coverage || coverage->optValue<std::string>("status", "") != "active") continue;
     Object::Ptr period = coverage->getObject("period");
@@ -298,7 +312,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
   result.items = static_cast<int>(items.size());
   if (serviceDate.empty()) serviceDate = items.front().date;
 
-  std::vector<Payer> payers = ownCoverage(store, config, patientRef, serviceDate);
+  std::vector<Payer> payers = ownCoverage(store, config, patientRef, patient, serviceDate);
   result.coverage = "own";
   if (payers.empty()) {
     payers = familyCoverage(store, config, patient, patientRef, serviceDate);

@@ -4,6 +4,7 @@
 #include <Poco/Timespan.h>
 
 #include <algorithm>
+#include <set>
 
 #include "common/StoreValues.hpp"
 #include "store/Sql.hpp"
@@ -84,7 +85,12 @@ OutboxAck ClaimOutbox::acknowledge(Poco::Data::Session& s, const std::string& in
     s << db_.sql("UPDATE claim_outbox SET status = ?, lease_until = NULL, updated_at = ? WHERE insurer = ? AND "
                  "claim_id = ?"),
         use(status), use(at), use(who), use(id), now;
-    recordClaimState(db_, s, claimId, status, detail);
+    // A remittance can arrive before the acknowledgement of the page: the claim's state never goes
+    // back from what the insurer decided to "acknowledged".
+    std::vector<std::string> current;
+    s << db_.sql("SELECT status FROM claim WHERE id = ?"), use(id), into(current), now;
+    static const std::set<std::string> decided{"accepted", "adjudicated", "paid", "partially_paid", "denied", "reversed"};
+    if (current.empty() || !decided.count(current.front())) recordClaimState(db_, s, claimId, status, detail);
     result.settled.push_back(claimId);
   }
   return result;

@@ -2,6 +2,8 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <set>
+
 #include "claims/ClaimOutbox.hpp"
 #include "claims/Money.hpp"
 #include "common/Json.hpp"
@@ -64,6 +66,19 @@ std::string reasonsOf(const Object::Ptr& response) {
   return reasons;
 }
 
+// Removes every "reference" below `value` that is not one of `allowed` (identifiers and displays stay).
+void keepOnlyReferences(const Poco::Dynamic::Var& value, const std::set<std::string>& allowed) {
+  if (value.type() == typeid(Object::Ptr)) {
+    Object::Ptr object = value.extract<Object::Ptr>();
+    if (object->has("reference") && !allowed.count(object->optValue<std::string>("reference", "")))
+      object->remove("reference");
+    for (const auto& [key, member] : *object) keepOnlyReferences(member, allowed);
+  } else if (value.type() == typeid(Array::Ptr)) {
+    Array::Ptr array = value.extract<Array::Ptr>();
+    for (std::size_t i = 0; i < array->size(); ++i) keepOnlyReferences(array->get(static_cast<unsigned>(i)), allowed);
+  }
+}
+
 }  // namespace
 
 std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, const std::string& insurer,
@@ -121,7 +136,11 @@ std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, 
     Object::Ptr request = jsonObject();
     request->set("reference", "Claim/" + outcome.claimId);
     stored->set("request", request);
-    resources.save(s, stored, 0);
+    // It concerns our claim's patient, whatever patient the insurer named; any other reference it
+    // makes is dropped, so that an insurer cannot attach its answer to someone else's records.
+    stored->set("patient", referenceTo("Patient/" + patient));
+    keepOnlyReferences(stored, {"Claim/" + outcome.claimId, "Patient/" + patient});
+    resources.save(s, stored, 0, insurer);
 
     std::string detail = reasons;
     if (paid) {

@@ -34,7 +34,7 @@ bool isSha256Hex(const std::string& text) {
 void readServer(YamlReader& r, const YAML::Node& node, ServerConfig& out) {
   const std::string p = "server";
   if (!r.mapping(node, p, {"listen", "threads", "queue", "max_body_bytes", "request_timeout_seconds",
-                           "keep_alive_seconds", "max_keep_alive_requests", "drain_seconds", "admin_key_sha256", "group_key_sha256", "tls"}))
+                           "keep_alive_seconds", "max_keep_alive_requests", "max_connections_per_address", "drain_seconds", "admin_key_sha256", "group_key_sha256", "tls"}))
     return;
   if (auto listen = r.text(node, p, "listen", false)) {
     auto colon = listen->rfind(':');
@@ -66,6 +66,8 @@ void readServer(YamlReader& r, const YAML::Node& node, ServerConfig& out) {
   if (auto v = r.integer(node, p, "keep_alive_seconds", false, 1, 3600)) out.keepAliveSeconds = static_cast<int>(*v);
   if (auto v = r.integer(node, p, "max_keep_alive_requests", false, 1, 1000000))
     out.maxKeepAliveRequests = static_cast<int>(*v);
+  if (auto v = r.integer(node, p, "max_connections_per_address", false, 1, 100000))
+    out.maxConnectionsPerAddress = static_cast<int>(*v);
   if (auto v = r.integer(node, p, "drain_seconds", false, 0, 60)) out.drainSeconds = static_cast<int>(*v);
   for (auto [key, field] : {std::pair{"admin_key_sha256", &out.adminKeySha256},
                             std::pair{"group_key_sha256", &out.groupKeySha256}}) {
@@ -111,9 +113,10 @@ void readStore(YamlReader& r, const YAML::Node& node, StoreConfig& out) {
   }
   if (YAML::Node pool = node["pool"]; pool.IsDefined()) {
     const std::string pp = "store.pool";
-    if (r.mapping(pool, pp, {"min", "max"})) {
+    if (r.mapping(pool, pp, {"min", "max", "wait_ms"})) {
       if (auto v = r.integer(pool, pp, "min", false, 1, 256)) out.poolMin = static_cast<int>(*v);
       if (auto v = r.integer(pool, pp, "max", false, 1, 256)) out.poolMax = static_cast<int>(*v);
+      if (auto v = r.integer(pool, pp, "wait_ms", false, 0, 600000)) out.poolWaitMs = static_cast<int>(*v);
       if (out.poolMin > out.poolMax) r.error(pool, pp, "min must not exceed max");
     }
   }
@@ -142,14 +145,16 @@ const std::regex& partnerIdPattern() {
 }
 
 void readPartners(YamlReader& r, const YAML::Node& node, const std::string& section, PartnerKind kind,
-                  std::vector<PartnerConfig>& out, std::set<std::string>& ids, std::set<std::string>& keys) {
+                  std::vector<PartnerConfig>& out, std::set<std::string>& ids, std::set<std::string>& keys,
+                  std::set<std::string>& ownedOids) {
   if (!r.sequence(node, section)) return;
   for (std::size_t i = 0; i < node.size(); ++i) {
     const YAML::Node entry = node[i];
     const std::string p = section + "[" + std::to_string(i) + "]";
     const bool hospital = kind == PartnerKind::hospital;
     if (!r.mapping(entry, p,
-                   {"id", "name", "key_sha256", "adapter", "options", hospital ? "contract" : "payer"}))
+                   {"id", "name", "key_sha256", "adapter", "options", "identifier_oids", "client_certificate_sha256",
+                    hospital ? "contract" : "payer"}))
       continue;
     PartnerConfig partner;
     partner.kind = kind;
@@ -158,6 +163,8 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
     if (auto v = r.text(entry, p, "id", true)) {
       if (!std::regex_match(*v, partnerIdPattern()))
         r.error(entry["id"], p + ".id", "must be lower-case letters, digits, '-' or '_' (at most 63), got '" + *v + "'");
+      else if (*v == "group")
+        r.error(entry["id"], p + ".id", "'group' is reserved for the group's own identifiers (urn:gw:group:...)");
       else if (!ids.insert(*v).second)
         r.error(entry["id"], p + ".id", "partner id '" + *v + "' is used twice");
       partner.id = *v;
@@ -174,12 +181,38 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
         partner.keySha256 = *v;
     }
     if (auto v = r.text(entry, p, "adapter", true)) partner.adapter = *v;
+    if (auto v = r.text(entry, p, "client_certificate_sha256", false)) {
+      // As `openssl x509 -noout -fingerprint -sha256` prints it (colons, upper case) or plain hex.
+      std::string hex;
+      for (char c : *v)
+        if (c != ':') hex += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+      if (!isSha256Hex(hex))
+        r.error(entry["client_certificate_sha256"], p + ".client_certificate_sha256",
+                "must be a SHA-256 fingerprint (64 hex digits, colons allowed)");
+      else if (!keys.insert("certificate:" + hex).second)
+        r.error(entry["client_certificate_sha256"], p + ".client_certificate_sha256",
+                "the same certificate is bound to another partner: each partner needs its own");
+      else
+        partner.certificateSha256 = hex;
+    }
     partner.options = YAML::Node(YAML::NodeType::Map);
     if (YAML::Node options = entry["options"]; options.IsDefined() && !options.IsNull()) {
       if (options.IsMap())
         partner.options = options;
       else
         r.error(options, p + ".options", "must be a mapping");
+    }
+    if (YAML::Node oids = entry["identifier_oids"]; oids.IsDefined() && r.sequence(oids, p + ".identifier_oids")) {
+      static const std::regex oidPattern("^[0-2](\\.(0|[1-9][0-9]*))+$");
+      for (std::size_t k = 0; k < oids.size(); ++k) {
+        const std::string op = p + ".identifier_oids[" + std::to_string(k) + "]";
+        if (!oids[k].IsScalar() || !std::regex_match(oids[k].Scalar(), oidPattern))
+          r.error(oids[k], op, "must be an OID such as 1.2.156.112604.1.2");
+        else if (!ownedOids.insert(oids[k].Scalar()).second)
+          r.error(oids[k], op, "OID " + oids[k].Scalar() + " is owned by another partner already");
+        else
+          partner.identifierOids.push_back(oids[k].Scalar());
+      }
     }
     if (hospital && entry["contract"].IsDefined()) readContract(r, entry["contract"], p + ".contract", partner.contract);
     if (!hospital && entry["payer"].IsDefined()) readPayer(r, entry["payer"], p + ".payer", partner.payer);
@@ -267,11 +300,11 @@ GatewayConfig parseConfig(const std::string& text, const std::string& path) {
     if (auto n = section("store"); n.IsDefined()) readStore(r, n, config.store);
     if (auto n = section("logging"); n.IsDefined()) readLogging(r, n, config.logging);
     if (auto n = section("plugins"); n.IsDefined()) readPlugins(r, n, config.plugins);
-    std::set<std::string> ids, keys;
+    std::set<std::string> ids, keys, ownedOids;
     if (auto n = section("hospitals"); n.IsDefined() && !n.IsNull())
-      readPartners(r, n, "hospitals", PartnerKind::hospital, config.hospitals, ids, keys);
+      readPartners(r, n, "hospitals", PartnerKind::hospital, config.hospitals, ids, keys, ownedOids);
     if (auto n = section("insurers"); n.IsDefined() && !n.IsNull())
-      readPartners(r, n, "insurers", PartnerKind::insurer, config.insurers, ids, keys);
+      readPartners(r, n, "insurers", PartnerKind::insurer, config.insurers, ids, keys, ownedOids);
     if (auto n = section("practitioners"); n.IsDefined() && !n.IsNull())
       readPractitioners(r, n, config, config.practitioners);
     if (auto n = section("memberships"); n.IsDefined() && !n.IsNull()) {

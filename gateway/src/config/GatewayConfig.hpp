@@ -32,6 +32,9 @@ struct ServerConfig {
   // connection therefore closes after this many requests, or this long idle.
   int keepAliveSeconds = 5;
   int maxKeepAliveRequests = 100;
+  // One source address may hold this many connections at once; more are refused when accepted, so
+  // that one client cannot take every thread.
+  int maxConnectionsPerAddress = 8;
   int drainSeconds = 4;
   std::string adminKeySha256;  // hex SHA-256 of the admin API key; empty disables /v1/admin
   std::string groupKeySha256;  // hex SHA-256 of the group systems' key (FHIR read API)
@@ -46,7 +49,8 @@ struct StoreConfig {
   std::string sqliteSynchronous = "full";  // full | normal
   std::string postgresConnection;          // libpq connection string
   int poolMin = 1;
-  int poolMax = 16;
+  int poolMax = 32;
+  int poolWaitMs = 5000;  // how long a request waits for a free session before 503
   int busyTimeoutMs = 5000;
 };
 
@@ -74,6 +78,13 @@ struct PartnerConfig {
   std::string keySha256;
   std::string adapter;
   YAML::Node options;  // a mapping, possibly empty
+  // OIDs whose identifiers this partner owns (its own MRN or visit-number roots), besides its
+  // urn:gw:<id>: systems: only this partner may create or change resources under them.
+  std::vector<std::string> identifierOids;
+  // SHA-256 fingerprint (lower-case hex, no colons) of the TLS client certificate bound to this
+  // partner: when set, its requests must come with that certificate, and that certificate
+  // authenticates no other partner.
+  std::string certificateSha256;
   HospitalContract contract;  // hospitals only
   InsurerPayer payer;         // insurers only
   int line = 0;        // where the partner's block starts

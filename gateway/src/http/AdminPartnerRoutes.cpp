@@ -11,7 +11,7 @@ namespace gw {
 void addAdminPartnerRoutes(Router& router, GatewayContext& context) {
   router.add("GET", "/v1/admin/partners", [&context](Request& request) {
     auto config = context.config.get();
-    requireAdmin(request, *config);
+    requireAdmin(request, *config, context.audit);
     Poco::JSON::Array partners;
     auto list = [&partners](const std::vector<PartnerConfig>& group, const char* kind) {
       for (const auto& partner : group) {

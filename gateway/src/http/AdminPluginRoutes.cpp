@@ -72,11 +72,11 @@ Poco::JSON::Object listing(const PluginHost& host) {
 
 void addAdminPluginRoutes(Router& router, GatewayContext& context, PluginHost& plugins) {
   router.add("GET", "/v1/admin/plugins", [&context, &plugins](Request& request) {
-    requireAdmin(request, *context.config.get());
+    requireAdmin(request, *context.config.get(), context.audit);
     request.sendJson(200, listing(plugins));
   });
   router.add("POST", "/v1/admin/plugins/reload", [&context, &plugins](Request& request) {
-    requireAdmin(request, *context.config.get());
+    requireAdmin(request, *context.config.get(), context.audit);
     plugins.rescan();
     request.sendJson(200, listing(plugins));
   });

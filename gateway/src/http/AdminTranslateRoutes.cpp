@@ -10,7 +10,7 @@ namespace gw {
 void addAdminTranslateRoutes(Router& router, GatewayContext& context, PluginHost& plugins) {
   router.add("POST", "/v1/admin/partners/{partner}/translate", [&context, &plugins](Request& request) {
     auto config = context.config.get();
-    requireAdmin(request, *config);
+    requireAdmin(request, *config, context.audit);
     const std::string partner = request.param("partner");
     if (!config->hospital(partner) && !config->insurer(partner))
       throw HttpError(404, "unknown_partner", "no partner has id '" + partner + "'");

@@ -28,20 +28,6 @@ using Poco::Data::Keywords::use;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
-// The group's systems or an operator; a failure is audited.
-void requireGroupOrAdmin(const Request& request, GatewayContext& context) {
-  auto config = context.config.get();
-  try {
-    requireGroup(request, *config);
-  } catch (const HttpError&) {
-    try {
-      requireAdmin(request, *config);
-    } catch (const HttpError& e) {
-      context.audit.append({"unknown", "auth.fail", request.path(), "denied", e.what()});
-      throw;
-    }
-  }
-}
 
 Object::Ptr claimSummary(Poco::Data::RecordSet& rows) {
   Object::Ptr claim = jsonObject();
@@ -73,7 +59,7 @@ bool isDate(const std::string& text) { return std::regex_match(text, std::regex(
 void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commits) {
   router.add("POST", "/v1/admin/encounters/{id}/bill", [&context, &commits](Request& request) {
     auto config = context.config.get();
-    requireAdmin(request, *config);
+    requireAdmin(request, *config, context.audit);
     const std::string encounter = request.param("id");
     ClaimBuildResult result;
     try {
@@ -97,7 +83,7 @@ void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commit
   });
 
   router.add("GET", "/v1/claims/{id}", [&context](Request& request) {
-    requireGroupOrAdmin(request, context);
+    const std::string actor = requireGroupOrAdmin(request, *context.config.get(), context.audit);
     std::string id = request.param("id");
     Poco::Data::Session s = context.db.session();
     Poco::Data::Statement select(s);
@@ -119,13 +105,13 @@ void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commit
       lifecycle->add(event);
     }
     claim->set("lifecycle", lifecycle);
-    context.audit.append({"group", "claims.read", "Claim/" + id, "ok", ""});
+    context.audit.append(fromClient(request, {actor, "claims.read", "Claim/" + id, "ok", ""}));
     request.sendJson(200, *claim);
   });
 
   // Aging: ?status=offered&older_than=3600 lists claims in that state not updated for an hour.
   router.add("GET", "/v1/claims", [&context](Request& request) {
-    requireGroupOrAdmin(request, context);
+    const std::string actor = requireGroupOrAdmin(request, *context.config.get(), context.audit);
     std::string status = request.query("status");
     int olderThan = 0;
     if (!Poco::NumberParser::tryParse(request.query("older_than", "0"), olderThan) || olderThan < 0)
@@ -140,9 +126,9 @@ void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commit
     Poco::Data::RecordSet rows(select);
     Array::Ptr claims = new Array;
     for (bool more = rows.moveFirst(); more; more = rows.moveNext()) claims->add(claimSummary(rows));
-    context.audit.append({"group", "claims.list", "claims", "ok",
-                          "status=" + status + " older_than=" + std::to_string(olderThan) + ": " +
-                              std::to_string(claims->size()) + " claims"});
+    context.audit.append(fromClient(request, {actor, "claims.list", "claims", "ok",
+                                              "status=" + status + " older_than=" + std::to_string(olderThan) + ": " +
+                                                  std::to_string(claims->size()) + " claims"}));
     Object body;
     body.set("claims", claims);
     request.sendJson(200, body);
@@ -150,7 +136,7 @@ void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commit
 
   // Revenue split per hospital and period, by party and payer class; CSV with Accept: text/csv.
   router.add("GET", "/v1/settlements", [&context](Request& request) {
-    requireGroupOrAdmin(request, context);
+    requireGroupOrAdmin(request, *context.config.get(), context.audit);
     std::string hospital = request.query("hospital"), from = request.query("from"), to = request.query("to");
     if (hospital.empty() || !isDate(from) || !isDate(to))
       throw HttpError(400, "bad_period", "settlements need hospital=ID&from=YYYY-MM-DD&to=YYYY-MM-DD");

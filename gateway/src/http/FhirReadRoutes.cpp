@@ -70,16 +70,11 @@ void requireResourceType(const std::string& type) {
 
 // Authenticates the group before anything else; a failure is audited.
 void authenticate(Request& request, GatewayContext& context) {
-  try {
-    requireGroup(request, *context.config.get());
-  } catch (const HttpError& e) {
-    context.audit.append({"unknown", "auth.fail", request.path(), "denied", e.what()});
-    throw;
-  }
+  requireGroup(request, *context.config.get(), context.audit);
 }
 
-void audit(GatewayContext& context, const std::string& resource, const std::string& detail) {
-  context.audit.append({"group", "fhir.read", resource, "ok", detail});
+void audit(GatewayContext& context, const Request& request, const std::string& resource, const std::string& detail) {
+  context.audit.append(fromClient(request, {"group", "fhir.read", resource, "ok", detail}));
 }
 
 }  // namespace
@@ -92,7 +87,7 @@ void addFhirReadRoutes(Router& router, GatewayContext& context) {
     Poco::Data::Session s = context.db.session();
     auto stored = ResourceRepository(context.db).current(s, type, id);
     if (!stored) throw HttpError(404, "not_found", type + "/" + id + " does not exist");
-    audit(context, type + "/" + id, "read");
+    audit(context, request, type + "/" + id, "read");
     request.send(200, kFhirJson, toJson(withMeta(*stored)));
   });
 
@@ -103,7 +98,7 @@ void addFhirReadRoutes(Router& router, GatewayContext& context) {
     Poco::Data::Session s = context.db.session();
     auto versions = ResourceRepository(context.db).history(s, type, id);
     if (versions.empty()) throw HttpError(404, "not_found", type + "/" + id + " does not exist");
-    audit(context, type + "/" + id, "history");
+    audit(context, request, type + "/" + id, "history");
     request.send(200, kFhirJson, toJson(bundleOf("history", versions)));
   });
 
@@ -121,8 +116,8 @@ void addFhirReadRoutes(Router& router, GatewayContext& context) {
       auto bar = identifier.find('|');
       if (bar == std::string::npos || bar == 0 || bar + 1 == identifier.size())
         throw HttpError(400, "bad_search", "identifier must be system|value");
-      if (auto id = repository.findByIdentifier(s, type, identifier.substr(0, bar), identifier.substr(bar + 1)))
-        ids.push_back(*id);
+      // Each partner's own record with that identifier (a national ID finds every hospital's Patient).
+      ids = repository.findAllByIdentifier(s, type, identifier.substr(0, bar), identifier.substr(bar + 1));
       criterion = "identifier";
     } else if (std::string patient = request.query("patient"); !patient.empty()) {
       const std::string target = patient.rfind("Patient/", 0) == 0 ? patient : "Patient/" + patient;
@@ -135,7 +130,7 @@ void addFhirReadRoutes(Router& router, GatewayContext& context) {
     std::vector<StoredResource> found;
     for (const auto& id : ids)
       if (auto stored = repository.current(s, type, id)) found.push_back(*stored);
-    for (const auto& stored : found) audit(context, stored.type + "/" + stored.id, "search by " + criterion);
+    for (const auto& stored : found) audit(context, request, stored.type + "/" + stored.id, "search by " + criterion);
     request.send(200, kFhirJson, toJson(bundleOf("searchset", found)));
   });
 }

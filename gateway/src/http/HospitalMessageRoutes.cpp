@@ -41,7 +41,7 @@ void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHos
     auto config = context.config.get();
     const std::string hospital = request.param("hospital");
     requirePartner(request, config->hospitals, hospital, "hospital", context.audit);
-    IntakeRequest message{hospital, request.http().getContentType(), request.readBody()};
+    IntakeRequest message{hospital, request.http().getContentType(), request.readBody(), request.clientAddress()};
     auto routes = plugins.snapshot();  // held until the answer is sent
     IntakeResponse answer = intake->receive(message, *config, *routes);
     request.response().set("X-Gateway-Outcome", answer.outcome);
@@ -51,7 +51,7 @@ void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHos
   });
 
   router.add("GET", "/v1/admin/messages", [&context](Request& request) {
-    requireAdmin(request, *context.config.get());
+    requireAdmin(request, *context.config.get(), context.audit);
     const std::string status = request.query("status", "failed");
     if (status != "failed" && status != "rejected" && status != "accepted")
       throw HttpError(400, "bad_status", "status must be failed, rejected or accepted");
@@ -69,7 +69,7 @@ void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHos
 
   router.add("POST", "/v1/admin/messages/{id}/replay", [&context, &plugins, intake](Request& request) {
     auto config = context.config.get();
-    requireAdmin(request, *config);
+    requireAdmin(request, *config, context.audit);
     Poco::Int64 id = 0;
     if (!Poco::NumberParser::tryParse64(request.param("id"), id)) throw HttpError(400, "bad_id", "id must be a number");
     auto routes = plugins.snapshot();

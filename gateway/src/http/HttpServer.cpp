@@ -4,13 +4,17 @@
 #include <Poco/Net/Context.h>
 #include <Poco/Net/HTTPRequestHandler.h>
 #include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServerConnection.h>
 #include <Poco/Net/HTTPServerParams.h>
 #include <Poco/Net/SecureServerSocket.h>
 #include <Poco/Net/ServerSocket.h>
 #include <Poco/Stopwatch.h>
 #include <Poco/Thread.h>
 
+#include "http/ConnectionGuard.hpp"
 #include "http/HttpError.hpp"
+#include "http/RequestBody.hpp"
+#include "store/Database.hpp"
 
 namespace gw {
 
@@ -33,6 +37,8 @@ class DispatchingHandler : public Poco::Net::HTTPRequestHandler {
     std::string route = "unmatched";
     int status = 500;
     try {
+      checkRequestFraming(httpRequest);
+      if (!requestCarriesBody(httpRequest)) ConnectionGuard::requestArrived();
       Request request(httpRequest, response, maxBodyBytes_);
       try {
         // A declared length over the limit is refused before routing, authentication or reading.
@@ -55,20 +61,32 @@ class DispatchingHandler : public Poco::Net::HTTPRequestHandler {
           if (e.status() == 413) response.setKeepAlive(false);  // the unread body must not be parsed as a request
           request.sendError(e.status(), e.code(), e.what());
         }
+      } catch (const StoreBusy& e) {
+        Poco::Logger::get("gateway.http").warning("%s %s refused: %s", request.method(), route, std::string(e.what()));
+        if (!request.sent()) {
+          response.set("Retry-After", "1");
+          request.sendError(503, "store_busy", "the gateway is overloaded; retry in a second");
+        }
       } catch (const std::exception& e) {
         Poco::Logger::get("gateway.http").error("%s %s failed: %s", request.method(), route, std::string(e.what()));
         if (!request.sent()) request.sendError(500, "internal_error", "the request failed inside the gateway");
       }
       status = request.status();
     } catch (const HttpError& e) {
-      response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(e.status()));
-      response.setContentType("application/json");
-      response.send() << R"({"error":{"code":")" << e.code() << R"(","message":")" << e.what() << R"("}})";
+      // Refused before routing (framing, URI): the connection's next bytes cannot be trusted.
       status = e.status();
+      try {
+        response.setKeepAlive(false);
+        response.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(e.status()));
+        response.setContentType("application/json");
+        response.send() << R"({"error":{"code":")" << e.code() << R"(","message":")" << e.what() << R"("}})";
+      } catch (const std::exception&) {
+      }
     } catch (const std::exception& e) {
       status = 500;
     }
     metrics_.observeRequest(route, httpRequest.getMethod(), status, clock.elapsed() / 1e6);
+    ConnectionGuard::awaitNextRequest();
   }
 
  private:
@@ -86,6 +104,8 @@ class DispatchingFactory : public Poco::Net::HTTPRequestHandlerFactory {
   Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
     return new DispatchingHandler(router_, metrics_, maxBodyBytes_, inFlight_);
   }
+  // What HTTPServer::stopAll does: every open connection stops after (or, aborting, during) its request.
+  void stopServer(bool abortCurrent) { serverStopped(this, abortCurrent); }
 
  private:
   const Router& router_;
@@ -93,6 +113,48 @@ class DispatchingFactory : public Poco::Net::HTTPRequestHandlerFactory {
   std::size_t maxBodyBytes_;
   std::shared_ptr<std::atomic<int>> inFlight_;
 };
+
+// Poco's HTTP connection, registered with the guard for its life: its peer's count and its deadline.
+class GuardedConnection : public Poco::Net::HTTPServerConnection {
+ public:
+  GuardedConnection(const Poco::Net::StreamSocket& socket, Poco::Net::HTTPServerParams::Ptr params,
+                    Poco::Net::HTTPRequestHandlerFactory::Ptr factory, ConnectionGuard& guard)
+      : HTTPServerConnection(socket, params, factory), guard_(guard), fd_(socket.impl()->sockfd()) {}
+  ~GuardedConnection() override { guard_.release(fd_); }
+
+  void run() override {
+    ConnectionGuard::Serving serving(guard_, fd_);
+    HTTPServerConnection::run();
+  }
+
+ private:
+  ConnectionGuard& guard_;
+  int fd_;
+};
+
+class GuardedConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
+ public:
+  GuardedConnectionFactory(Poco::Net::HTTPServerParams::Ptr params, Poco::Net::HTTPRequestHandlerFactory::Ptr factory,
+                           ConnectionGuard& guard)
+      : params_(std::move(params)), factory_(std::move(factory)), guard_(guard) {}
+  Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override {
+    return new GuardedConnection(socket, params_, factory_, guard_);
+  }
+
+ private:
+  Poco::Net::HTTPServerParams::Ptr params_;
+  Poco::Net::HTTPRequestHandlerFactory::Ptr factory_;
+  ConnectionGuard& guard_;
+};
+
+ConnectionLimits connectionLimits(const ServerConfig& config) {
+  ConnectionLimits limits;
+  limits.perAddress = config.maxConnectionsPerAddress;
+  limits.total = config.threads + config.queue;
+  limits.requestDeadline = std::chrono::seconds(config.requestTimeoutSeconds);
+  limits.keepAliveIdle = std::chrono::seconds(config.keepAliveSeconds);
+  return limits;
+}
 
 Poco::Net::ServerSocket makeSocket(const ServerConfig& config) {
   Poco::Net::SocketAddress address(config.host, config.port);
@@ -104,16 +166,24 @@ Poco::Net::ServerSocket makeSocket(const ServerConfig& config) {
   params.verificationMode = config.tls.requireClientCertificate ? Poco::Net::Context::VERIFY_STRICT
                             : config.tls.caFile.empty()          ? Poco::Net::Context::VERIFY_NONE
                                                                  : Poco::Net::Context::VERIFY_RELAXED;
+  // TLS 1.2 offers only forward-secret suites (ephemeral key exchange, AEAD); TLS 1.3's are all so.
+  params.cipherList = "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:DHE+CHACHA20:!aNULL:!eNULL:!MD5:!SHA1:!DSS";
+  params.dhUse2048Bits = true;
   Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);
   context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
                             Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
+  context->preferServerCiphers();
+  // Poco would check a client certificate's CN/SAN against the client's IP address, as a client checks
+  // a server's host name: a partner's certificate names the partner, not its address. The chain is
+  // still verified against the CA; which partner a certificate is, is its configured fingerprint.
+  context->enableExtendedCertificateVerification(false);
   return Poco::Net::SecureServerSocket(address, 256, context);
 }
 
 }  // namespace
 
 HttpServer::HttpServer(const ServerConfig& config, const Router& router, Metrics& metrics)
-    : threads_("http", 2, config.threads + 2) {
+    : threads_("http", 2, config.threads + 2), guard_(connectionLimits(config)) {
   Poco::Net::HTTPServerParams::Ptr params = new Poco::Net::HTTPServerParams;
   params->setMaxThreads(config.threads);
   params->setMaxQueued(config.queue);
@@ -125,8 +195,10 @@ HttpServer::HttpServer(const ServerConfig& config, const Router& router, Metrics
   // Poco 1.11 stops its dispatcher with a wake-up that a thread just leaving the pool can miss; that
   // thread then sleeps for the idle time before stop() can join it. One second keeps SIGTERM within 5 s.
   params->setThreadIdleTime(Poco::Timespan(1, 0));
-  server_ = std::make_unique<Poco::Net::HTTPServer>(
-      new DispatchingFactory(router, metrics, config.maxBodyBytes, inFlight_), threads_, makeSocket(config), params);
+  handlers_ = new DispatchingFactory(router, metrics, config.maxBodyBytes, inFlight_);
+  server_ = std::make_unique<Poco::Net::TCPServer>(new GuardedConnectionFactory(params, handlers_, guard_), threads_,
+                                                   makeSocket(config), params);
+  server_->setConnectionFilter(new GuardedAdmission(guard_));
 }
 
 HttpServer::~HttpServer() { stop(0); }
@@ -143,7 +215,7 @@ void HttpServer::stop(int drainSeconds) {
   running_ = false;
   server_->stop();  // no new connections; keep-alive connections end after their current request
   for (int waited = 0; inFlight_->load() > 0 && waited < drainSeconds * 100; ++waited) Poco::Thread::sleep(10);
-  server_->stopAll(true);
+  static_cast<DispatchingFactory&>(*handlers_).stopServer(true);
   threads_.joinAll();
 }
 

@@ -89,7 +89,7 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
       throw HttpError(500, "render_failed", "the " + adapter->adapterName() + " adapter could not render the page: " +
                                                 rendered.error);
     commits.run([&](Poco::Data::Session& s) {  // one shared commit for the page, not one per claim
-      for (const auto& id : ids) context.audit.append(s, {"insurer:" + insurer, "claims.pull", "Claim/" + id, "ok", ""});
+      for (const auto& id : ids) context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.pull", "Claim/" + id, "ok", ""}));
     });
     request.send(200, rendered.contentType.empty() ? "application/octet-stream" : rendered.contentType,
                  rendered.output);
@@ -124,9 +124,14 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
       done = outbox.acknowledge(s, insurer, accepted, true, "acknowledged by " + insurer);
       rejected = outbox.acknowledge(s, insurer, refused, false, "refused by " + insurer);
       for (const auto& id : done.settled)
-        context.audit.append(s, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "ok", "acknowledged"});
+        context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "ok", "acknowledged"}));
       for (const auto& id : rejected.settled)
-        context.audit.append(s, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "rejected", "refused"});
+        context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "rejected", "refused"}));
+      // Ids that are not this insurer's claims (another insurer's, or none): refused, and on record.
+      for (const auto* unknown : {&done.unknown, &rejected.unknown})
+        for (const auto& id : *unknown)
+          context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "denied",
+                                                       "not a claim of this insurer"}));
     });
     std::vector<std::string> unknown = done.unknown;
     unknown.insert(unknown.end(), rejected.unknown.begin(), rejected.unknown.end());
@@ -155,8 +160,8 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
         if (o.status != "refused") answered.push_back(o.claimId);
       ClaimOutbox(context.db).acknowledge(s, insurer, answered, true, "answered by a remittance");
       for (const auto& o : outcomes)
-        context.audit.append(s, {"insurer:" + insurer, "claims.remittance", "Claim/" + o.claimId,
-                                 o.status == "refused" ? "rejected" : "ok", o.status});
+        context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.remittance", "Claim/" + o.claimId,
+                                                     o.status == "refused" ? "rejected" : "ok", o.status}));
     });
     Array::Ptr results = new Array;
     for (const auto& o : outcomes) {

@@ -1,11 +1,17 @@
 #include "http/Request.hpp"
 
 #include <Poco/JSON/Stringifier.h>
+#include <Poco/Net/HTTPServerRequestImpl.h>
+#include <Poco/Net/SecureStreamSocketImpl.h>
 #include <Poco/URI.h>
+#include <openssl/evp.h>
+#include <openssl/x509.h>
 
 #include <sstream>
 
+#include "http/ConnectionGuard.hpp"
 #include "http/HttpError.hpp"
+#include "http/RequestBody.hpp"
 
 namespace gw {
 
@@ -31,6 +37,24 @@ std::string Request::query(const std::string& name, const std::string& fallback)
   return it == query_.end() ? fallback : it->second;
 }
 
+std::string Request::clientCertificateSha256() const {
+  auto* served = dynamic_cast<Poco::Net::HTTPServerRequestImpl*>(&request_);
+  if (!served) return {};
+  auto* secure = dynamic_cast<Poco::Net::SecureStreamSocketImpl*>(served->socket().impl());
+  if (!secure || !secure->havePeerCertificate()) return {};
+  const Poco::Net::X509Certificate certificate = secure->peerCertificate();
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  if (X509_digest(certificate.certificate(), EVP_sha256(), digest, &length) != 1) return {};
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out += hex[digest[i] >> 4];
+    out += hex[digest[i] & 0x0F];
+  }
+  return out;
+}
+
 std::string Request::apiKey() const {
   if (request_.has("X-API-Key")) return request_.get("X-API-Key");
   if (request_.has("Authorization")) {
@@ -42,18 +66,9 @@ std::string Request::apiKey() const {
 }
 
 std::string Request::readBody() {
-  const std::string tooLarge = "the body is larger than the limit of " + std::to_string(maxBodyBytes_) + " bytes";
-  if (request_.hasContentLength() && request_.getContentLength64() > static_cast<Poco::Int64>(maxBodyBytes_))
-    throw HttpError(413, "body_too_large", tooLarge);
-  std::string body;
-  if (request_.hasContentLength()) body.reserve(static_cast<std::size_t>(request_.getContentLength64()));
-  std::istream& in = request_.stream();
-  char buffer[16384];
-  while (in) {
-    in.read(buffer, sizeof buffer);
-    body.append(buffer, static_cast<std::size_t>(in.gcount()));
-    if (body.size() > maxBodyBytes_) throw HttpError(413, "body_too_large", tooLarge);
-  }
+  std::string body = readRequestBody(request_, maxBodyBytes_);
+  bodyRead_ = true;
+  ConnectionGuard::requestArrived();
   return body;
 }
 
@@ -61,6 +76,8 @@ void Request::send(int status, const std::string& contentType, const std::string
   response_.setStatusAndReason(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
   response_.setContentType(contentType);
   response_.setContentLength64(static_cast<Poco::Int64>(body.size()));
+  // Bytes left unread would be parsed as the next request: close the connection instead.
+  if (!bodyRead_ && requestCarriesBody(request_)) response_.setKeepAlive(false);
   response_.send().write(body.data(), static_cast<std::streamsize>(body.size()));
 }
 

@@ -24,10 +24,15 @@ class Request {
   std::string param(const std::string& name) const;
   // The first value of a query parameter, or `fallback`.
   std::string query(const std::string& name, const std::string& fallback = "") const;
+  // The client's IP address (of the TCP peer), as text.
+  std::string clientAddress() const { return request_.clientAddress().host().toString(); }
+  // The SHA-256 fingerprint (lower-case hex) of the client's TLS certificate; empty without one.
+  std::string clientCertificateSha256() const;
   // The API key from `X-API-Key` or `Authorization: Bearer`; empty when absent.
   std::string apiKey() const;
 
-  // Reads the body, refusing (413) more than the configured limit. Call only after authentication.
+  // Reads the whole body, refusing (413) more than the configured limit and (400/408) a body that
+  // does not arrive whole. Call only after authentication.
   std::string readBody();
 
   void send(int status, const std::string& contentType, const std::string& body);
@@ -40,6 +45,7 @@ class Request {
   Poco::Net::HTTPServerRequest& request_;
   Poco::Net::HTTPServerResponse& response_;
   std::size_t maxBodyBytes_;
+  bool bodyRead_ = false;
   std::string path_;
   std::map<std::string, std::string> params_;
   std::multimap<std::string, std::string> query_;

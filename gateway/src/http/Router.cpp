@@ -2,6 +2,9 @@
 
 #include <Poco/URI.h>
 
+#include "common/PrintableText.hpp"
+#include "http/HttpError.hpp"
+
 namespace gw {
 
 namespace {
@@ -33,6 +36,9 @@ bool Router::matches(const Route& route, const std::vector<std::string>& path,
       if (params) {
         std::string decoded;
         Poco::URI::decode(path[i], decoded);
+        // An id reaches the audit log, the logs and error bodies: no control bytes, only UTF-8.
+        if (decoded.size() > 200 || !isPrintableUtf8(decoded))
+          throw HttpError(400, "bad_path", "a path segment is longer than 200 bytes, not UTF-8, or has control characters");
         (*params)[segment.substr(1, segment.size() - 2)] = decoded;
       }
     } else if (segment != path[i]) {

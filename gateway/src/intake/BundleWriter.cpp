@@ -107,7 +107,8 @@ const PractitionerConfig* groupPractitioner(const std::vector<PractitionerConfig
 }  // namespace
 
 PreparedBundle BundleWriter::prepare(const std::string& bundleJson, const std::string& hospital,
-                                    const std::vector<PractitionerConfig>& practitioners) {
+                                    const std::vector<PractitionerConfig>& practitioners,
+                                    const IdentifierOwnership& ownership) {
   Object::Ptr bundle = parseObject(bundleJson, "the adapter's output");
   if (bundle->optValue<std::string>("resourceType", "") != "Bundle")
     throw BundleError("the adapter's output is not a FHIR Bundle (resourceType is '" +
@@ -116,6 +117,7 @@ PreparedBundle BundleWriter::prepare(const std::string& bundleJson, const std::s
   if (!entries) entries = new Array;
 
   PreparedBundle prepared;
+  prepared.owner = hospital;
   const std::string practitionerSystem = "urn:gw:" + hospital + ":practitioner";
   for (std::size_t i = 0; i < entries->size(); ++i) {
     Object::Ptr entry = entries->getObject(static_cast<unsigned>(i));
@@ -126,6 +128,15 @@ PreparedBundle BundleWriter::prepare(const std::string& bundleJson, const std::s
     if (item.type.empty()) throw BundleError("Bundle.entry[" + std::to_string(i) + "].resource has no resourceType");
     item.bundleId = resource->optValue<std::string>("id", "");
     item.fullUrl = entry->optValue<std::string>("fullUrl", "");
+    // Systems, never values, in the reason: it reaches the acknowledgement and the audit log.
+    for (const auto& identifier : identifiersOf(resource)) {
+      const auto verdict = ownership.classify(hospital, identifier.system, identifier.value);
+      if (verdict.kind == IdentifierOwnership::Kind::foreign)
+        throw OwnershipError("Bundle.entry[" + std::to_string(i) + "] (" + item.type + "): identifier system " +
+                             identifier.system + " belongs to " +
+                             (verdict.owner == kGroupOwner ? std::string("the group") : "partner " + verdict.owner) +
+                             "; a partner may create or change only its own records");
+    }
     if (item.type == "Practitioner") {
       for (const auto& identifier : identifiersOf(resource)) {
         if (identifier.system != practitionerSystem) continue;
@@ -147,7 +158,7 @@ PreparedBundle BundleWriter::prepare(const std::string& bundleJson, const std::s
 BundleWriteResult BundleWriter::write(Poco::Data::Session& s, const std::string& bundleJson,
                                       const std::string& hospital, const std::vector<PractitionerConfig>& practitioners,
                                       std::int64_t sourceMessage) {
-  return write(s, prepare(bundleJson, hospital, practitioners), sourceMessage);
+  return write(s, prepare(bundleJson, hospital, practitioners, IdentifierOwnership(GatewayConfig())), sourceMessage);
 }
 
 BundleWriteResult BundleWriter::write(Poco::Data::Session& s, PreparedBundle bundle, std::int64_t sourceMessage) {
@@ -156,31 +167,34 @@ BundleWriteResult BundleWriter::write(Poco::Data::Session& s, PreparedBundle bun
     std::string id;
     Object::Ptr resource;
     std::optional<PreviousVersion> stored;
+    std::string owner;
   };
   std::vector<Pending> pending;
   std::map<std::string, std::string> targets;  // fullUrl or Type/bundle-id → Type/stored-id
   BundleWriteResult result;
   result.unmappedPractitioners = std::move(bundle.unmappedPractitioners);
 
+  const std::string& owner = bundle.owner;
+  std::set<std::string> written;  // "Type/id" of this Bundle's resources
   for (auto& entry : bundle.entries) {
     Object::Ptr resource = entry.resource;
     std::optional<StoredResource> current;
     if (entry.groupId) {
-      current = resources_.current(s, entry.type, *entry.groupId);
+      current = resources_.current(s, entry.type, *entry.groupId);  // the group's practitioner, shared by sites
     } else {
       for (const auto& identifier : identifiersOf(resource)) {
-        current = resources_.currentByIdentifier(s, entry.type, identifier.system, identifier.value);
+        current = resources_.currentByIdentifier(s, entry.type, owner, identifier.system, identifier.value);
         if (current) break;
       }
     }
     const std::string id = entry.groupId ? *entry.groupId : current ? current->id : newId();
-    if (entry.type == "Patient") addIdentifier(resource, kGroupPatientSystem, id);
     std::optional<PreviousVersion> stored;
     if (current) {
       Object::Ptr storedBody = parseObject(current->body, entry.type);
       stored = ResourceRepository::previousVersion(*current, storedBody);
       resource = mergeInto(storedBody, resource);
     }
+    if (entry.type == "Patient") linkSamePerson(s, resource, id, owner);
     resource->set("id", id);
     if (Object::Ptr meta = resource->getObject("meta")) {
       meta->remove("versionId");  // the store owns versions
@@ -188,16 +202,70 @@ BundleWriteResult BundleWriter::write(Poco::Data::Session& s, PreparedBundle bun
     }
     if (!entry.fullUrl.empty()) targets[entry.fullUrl] = entry.type + "/" + id;
     if (!entry.bundleId.empty()) targets[entry.type + "/" + entry.bundleId] = entry.type + "/" + id;
-    pending.push_back({entry.type, id, resource, std::move(stored)});
+    written.insert(entry.type + "/" + id);
+    pending.push_back({entry.type, id, resource, std::move(stored), entry.groupId ? kGroupOwner : owner});
   }
 
   for (auto& item : pending) {
     Poco::Dynamic::Var root = item.resource;
     rewriteReferences(root, targets);
+    requireOwnReferences(s, item.resource, written, owner);
     const PreviousVersion* stored = item.stored ? &*item.stored : nullptr;
-    result.resources.push_back({item.type, item.id, resources_.saveOver(s, item.resource, stored, sourceMessage)});
+    result.resources.push_back(
+        {item.type, item.id, resources_.saveOver(s, item.resource, stored, sourceMessage, item.owner)});
   }
   return result;
+}
+
+void BundleWriter::linkSamePerson(Poco::Data::Session& s, Object::Ptr patient, const std::string& id,
+                                  const std::string& owner) {
+  std::string groupId;
+  for (const auto& identifier : identifiersOf(patient))
+    if (identifier.system == kGroupPatientSystem) groupId = identifier.value;
+  Array::Ptr links = patient->getArray("link");
+  std::set<std::string> linked;
+  if (links)
+    for (std::size_t i = 0; i < links->size(); ++i)
+      if (Object::Ptr link = links->getObject(static_cast<unsigned>(i)))
+        if (Object::Ptr other = link->getObject("other")) linked.insert(other->optValue<std::string>("reference", ""));
+  for (const auto& identifier : identifiersOf(patient)) {
+    if (!IdentifierOwnership::isLinking(identifier.system)) continue;
+    for (const auto& otherId : resources_.findAllByIdentifier(s, "Patient", identifier.system, identifier.value)) {
+      if (otherId == id || resources_.ownerOf(s, "Patient", otherId).value_or(owner) == owner) continue;
+      const std::string reference = "Patient/" + otherId;
+      if (groupId.empty()) {
+        auto others = resources_.current(s, "Patient", otherId);
+        if (others)
+          for (const auto& theirs : identifiersOf(parseObject(others->body, reference)))
+            if (theirs.system == kGroupPatientSystem) groupId = theirs.value;
+      }
+      if (!linked.insert(reference).second) continue;
+      if (!links) {
+        links = new Array;
+        patient->set("link", links);
+      }
+      Object::Ptr link = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+      Object::Ptr other = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
+      other->set("reference", reference);
+      link->set("other", other);
+      link->set("type", std::string("seealso"));
+      links->add(link);
+    }
+  }
+  addIdentifier(patient, kGroupPatientSystem, groupId.empty() ? id : groupId);
+}
+
+void BundleWriter::requireOwnReferences(Poco::Data::Session& s, const Object::Ptr& resource,
+                                        const std::set<std::string>& written, const std::string& owner) {
+  const std::string type = resource->optValue<std::string>("resourceType", "");
+  for (const auto& link : ResourceRepository::linksOf(resource)) {
+    if (written.count(link.target) || (type == "Patient" && link.path == "link")) continue;
+    const std::size_t slash = link.target.find('/');
+    auto targetOwner = resources_.ownerOf(s, link.target.substr(0, slash), link.target.substr(slash + 1));
+    if (targetOwner && *targetOwner != owner && *targetOwner != kGroupOwner)
+      throw OwnershipError(type + "." + link.path + " refers to " + link.target.substr(0, slash) +
+                           " of partner " + *targetOwner + "; a partner may refer only to its own records");
+  }
 }
 
 }  // namespace gw

@@ -4,6 +4,7 @@
 #include <Poco/Logger.h>
 
 #include "claims/DischargeBilling.hpp"
+#include "common/ReasonText.hpp"
 #include "common/StoreValues.hpp"
 #include "http/ApiKey.hpp"
 #include "intake/BundleWriter.hpp"
@@ -71,6 +72,8 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
 
   // The acknowledgement for an outcome, through the adapter when there is one. `request` is empty
   // when the bytes must not be parsed again (refused by the hardened check).
+  // What an adapter or the screen says about the message quotes its values: those reasons go through
+  // withoutValues before they reach the acknowledgement, the dead letter, the audit log and the logs.
   auto acknowledge = [&](gw_ack_outcome outcome, const std::string& location, const std::string& text,
                          int httpStatus, bool parseable) {
     response.outcome = outcomeCode(outcome);
@@ -84,7 +87,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
         response.contentType = ack.contentType.empty() ? request.contentType : ack.contentType;
         return;
       }
-      log.warning("%s: the adapter could not acknowledge (%s)", request.hospital, ack.error);
+      log.warning("%s: the adapter could not acknowledge (%s)", request.hospital, withoutValues(ack.error));
     }
     response.contentType = "application/json";
     response.body = jsonError(response.outcome == "AR" ? "rejected" : "error", text);
@@ -108,7 +111,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
           row.id = messages.insert(s, row);
         }
         audit_.append(s, {actor, "message." + status, "inbound_message/" + std::to_string(row.id),
-                          status == "rejected" ? "rejected" : "failed", response.reason});
+                          status == "rejected" ? "rejected" : "failed", response.reason, request.source});
       });
       response.messageRow = row.id;
     } catch (const std::exception& e) {
@@ -129,7 +132,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     limits.maxBytes = config.server.maxBodyBytes;
     XmlParseResult parsed = HardenedXml::parse(request.body, limits);
     if (!parsed.ok()) {
-      acknowledge(GW_ACK_REJECT, "", parsed.rejection().reason, 400, false);
+      acknowledge(GW_ACK_REJECT, "", withoutValues(parsed.rejection().reason), 400, false);
       keep("rejected");
       return response;
     }
@@ -145,7 +148,8 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     AdapterCallResult identity = adapter->identify(request.body, request.contentType);
     if (!identity.ok() && identity.status != GW_ERR_UNSUPPORTED) {
       // The envelope itself cannot be read (no message id, no type): the message is rejected as a whole.
-      acknowledge(GW_ACK_REJECT, identity.errorLocation, identity.error, httpStatusFor(identity.status), true);
+      acknowledge(GW_ACK_REJECT, identity.errorLocation, withoutValues(identity.error), httpStatusFor(identity.status),
+                  true);
       keep("rejected");
       return response;
     }
@@ -161,7 +165,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
       acknowledge(GW_ACK_REJECT, "", "message id '" + row.messageId + "' was already used for different content",
                   409, true);
       audit_.append({actor, "message.reject", "inbound_message/" + std::to_string(earlier.id), "rejected",
-                     "message id reused with different content"});
+                     "message id reused with different content", request.source});
       return true;
     }
     response.outcome = earlier.status == "accepted" ? "AA" : "AR";
@@ -178,7 +182,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
 
   if (!decoded.ok()) {
     const bool unsupported = decoded.status == GW_ERR_UNSUPPORTED;
-    acknowledge(unsupported ? GW_ACK_REJECT : GW_ACK_ERROR, decoded.errorLocation, decoded.error,
+    acknowledge(unsupported ? GW_ACK_REJECT : GW_ACK_ERROR, decoded.errorLocation, withoutValues(decoded.error),
                 httpStatusFor(decoded.status), true);
     keep(unsupported ? "rejected" : "failed");
     return response;
@@ -194,7 +198,8 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
   struct AlreadySettled {};
   try {
     // Parsing and checking the Bundle needs no store: done here, the shared writer only writes.
-    PreparedBundle bundle = BundleWriter::prepare(decoded.output, request.hospital, config.practitioners);
+    PreparedBundle bundle =
+        BundleWriter::prepare(decoded.output, request.hospital, config.practitioners, IdentifierOwnership(config));
     BundleWriteResult written;
     commits_.run([&](Poco::Data::Session& s) {
       auto earlier = messages.find(s, row.hospital, row.messageId);
@@ -212,7 +217,8 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
       std::string detail = std::to_string(written.resources.size()) + " resources";
       if (!written.unmappedPractitioners.empty())
         detail += ", " + std::to_string(written.unmappedPractitioners.size()) + " unmapped practitioners";
-      audit_.append(s, {actor, "message.accept", "inbound_message/" + std::to_string(row.id), "ok", detail});
+      audit_.append(s, {actor, "message.accept", "inbound_message/" + std::to_string(row.id), "ok", detail,
+                        request.source});
       billEndedEncounters(db_, s, config, request.hospital, written, audit_);
     });
     response.messageRow = row.id;
@@ -222,8 +228,13 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     if (auto earlier = messages.find(s, row.hospital, row.messageId); earlier && settled(*earlier)) return response;
     acknowledge(GW_ACK_ERROR, "", "the message changed state while it was being stored; send it again", 503, true);
     return response;
+  } catch (const OwnershipError& e) {
+    // Not the sender's record: refused for good, whatever it retries.
+    acknowledge(GW_ACK_REJECT, "", e.what(), 403, true);
+    keep("rejected");
+    return response;
   } catch (const BundleError& e) {
-    acknowledge(GW_ACK_ERROR, "", std::string("the adapter's output cannot be stored: ") + e.what(), 500, true);
+    acknowledge(GW_ACK_ERROR, "", "the adapter's output cannot be stored: " + withoutValues(e.what()), 500, true);
     keep("failed");
     return response;
   } catch (const std::exception& e) {
@@ -256,7 +267,7 @@ ReplayResult MessageIntake::replay(std::int64_t messageRow, const GatewayConfig&
     result.reason = "already accepted; nothing to replay";
     return result;
   }
-  IntakeRequest request{stored->hospital, stored->contentType, stored->body};
+  IntakeRequest request{stored->hospital, stored->contentType, stored->body, ""};
   // The same path as a hospital's retry: a failed row is processed again and settled in place.
   if (stored->status == "rejected") {
     stored->status = "failed";

@@ -16,6 +16,7 @@ struct IntakeRequest {
   std::string hospital;  // already authenticated
   std::string contentType;
   std::string body;
+  std::string source;  // the client's address, for the audit log
 };
 
 struct IntakeResponse {

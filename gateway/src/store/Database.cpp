@@ -5,7 +5,10 @@
 #include <Poco/File.h>
 #include <Poco/Path.h>
 
+#include <algorithm>
+#include <chrono>
 #include <mutex>
+#include <thread>
 
 namespace gw {
 
@@ -62,11 +65,22 @@ void Database::close() {
 }
 
 Poco::Data::Session Database::session() {
-  try {
-    return pool_->get();
-  } catch (...) {
-    countError();
-    throw;
+  // Poco's pool throws at once when every session is out; a burst of requests then waits its turn
+  // (up to store.pool.wait_ms) instead of failing, and past that is told to come back (StoreBusy).
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(config_.poolWaitMs);
+  for (auto pause = std::chrono::milliseconds(1);; pause = std::min(pause * 2, std::chrono::milliseconds(20))) {
+    try {
+      return pool_->get();
+    } catch (const Poco::Data::SessionPoolExhaustedException&) {
+      if (std::chrono::steady_clock::now() + pause > deadline) {
+        countError();
+        throw StoreBusy("every store session is in use (store.pool.max " + std::to_string(config_.poolMax) + ")");
+      }
+      std::this_thread::sleep_for(pause);
+    } catch (...) {
+      countError();
+      throw;
+    }
   }
 }
 

@@ -6,11 +6,19 @@
 
 #include <atomic>
 #include <memory>
+#include <stdexcept>
 #include <string>
 
 #include "config/GatewayConfig.hpp"
 
 namespace gw {
+
+// Every session of the pool stayed in use for the whole wait: the store is overloaded, not broken
+// (HTTP answers 503 with Retry-After).
+class StoreBusy : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 class Database {
  public:
@@ -22,7 +30,8 @@ class Database {
   StoreBackend backend() const { return config_.backend; }
   const char* backendName() const { return config_.backend == StoreBackend::sqlite ? "sqlite" : "postgresql"; }
 
-  // A pooled session; returned to the pool when the last copy goes away.
+  // A pooled session; returned to the pool when the last copy goes away. Waits for one when all are
+  // in use; throws StoreBusy when none came back in time.
   Poco::Data::Session session();
 
   // Portable SQL (`?` placeholders, {{ID}} / {{BLOB}} type tokens) in this backend's dialect.

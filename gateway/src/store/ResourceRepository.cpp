@@ -86,13 +86,13 @@ std::vector<ResourceLink> ResourceRepository::linksOf(const Poco::JSON::Object::
 }
 
 int ResourceRepository::save(Poco::Data::Session& s, const Poco::JSON::Object::Ptr& resource,
-                             std::int64_t sourceMessage) {
+                             std::int64_t sourceMessage, const std::string& owner) {
   const std::string type = resource->getValue<std::string>("resourceType");
   const std::string id = resource->getValue<std::string>("id");
   std::ostringstream body;
   resource->stringify(body);
-  int version = put(s, type, id, body.str(), sourceMessage);
-  setIdentifiers(s, type, id, identifiersOf(resource));
+  int version = put(s, type, id, body.str(), sourceMessage, owner);
+  setIdentifiers(s, type, id, identifiersOf(resource), owner);
   setReferences(s, type, id, linksOf(resource));
   return version;
 }
@@ -103,18 +103,18 @@ PreviousVersion ResourceRepository::previousVersion(const StoredResource& stored
 }
 
 int ResourceRepository::saveOver(Poco::Data::Session& s, const Poco::JSON::Object::Ptr& resource,
-                                 const PreviousVersion* stored, std::int64_t sourceMessage) {
+                                 const PreviousVersion* stored, std::int64_t sourceMessage, const std::string& owner) {
   const std::string type = resource->getValue<std::string>("resourceType");
   const std::string id = resource->getValue<std::string>("id");
   std::ostringstream out;
   resource->stringify(out);
   const std::string body = out.str();
   if (stored && stored->body == body) return stored->version;
-  const int version = putAfter(s, type, id, body, stored ? stored->version : 0, sourceMessage);
+  const int version = putAfter(s, type, id, body, stored ? stored->version : 0, sourceMessage, owner);
   const auto identifiers = identifiersOf(resource);
   if (!stored || identifiers != stored->identifiers) {
     if (stored) runSql(db_, s, "DELETE FROM fhir_identifier WHERE resource_type = ? AND id = ?", {type, id});
-    insertIdentifiers(s, type, id, identifiers);
+    insertIdentifiers(s, type, id, identifiers, owner);
   }
   const auto links = linksOf(resource);
   if (!stored || links != stored->links) {
@@ -125,21 +125,23 @@ int ResourceRepository::saveOver(Poco::Data::Session& s, const Poco::JSON::Objec
 }
 
 int ResourceRepository::put(Poco::Data::Session& s, const std::string& type, const std::string& id,
-                            const std::string& body, std::int64_t sourceMessage) {
+                            const std::string& body, std::int64_t sourceMessage, const std::string& owner) {
   auto rows = runSql(db_, s, "SELECT COALESCE(MAX(version), 0) FROM fhir_current WHERE resource_type = ? AND id = ?",
                      {type, id});
-  return putAfter(s, type, id, body, static_cast<int>(integer(rows.at(0), 0)), sourceMessage);
+  return putAfter(s, type, id, body, static_cast<int>(integer(rows.at(0), 0)), sourceMessage, owner);
 }
 
 int ResourceRepository::putAfter(Poco::Data::Session& s, const std::string& type, const std::string& id,
-                                 const std::string& body, int previousVersion, std::int64_t sourceMessage) {
+                                 const std::string& body, int previousVersion, std::int64_t sourceMessage,
+                                 const std::string& owner) {
   const std::int64_t version = previousVersion + 1;
   runSql(db_, s,
          "INSERT INTO fhir_resource (resource_type, id, version, updated_at, source_message, body) "
          "VALUES (?, ?, ?, ?, ?, ?)",
          {type, id, version, utcTimestamp(), sourceMessage, body});
   if (version == 1)
-    runSql(db_, s, "INSERT INTO fhir_current (resource_type, id, version) VALUES (?, ?, ?)", {type, id, version});
+    runSql(db_, s, "INSERT INTO fhir_current (resource_type, id, version, owner) VALUES (?, ?, ?, ?)",
+           {type, id, version, owner});
   else
     runSql(db_, s, "UPDATE fhir_current SET version = ? WHERE resource_type = ? AND id = ?", {version, type, id});
   return static_cast<int>(version);
@@ -163,13 +165,14 @@ std::vector<StoredResource> ResourceRepository::history(Poco::Data::Session& s, 
 }
 
 void ResourceRepository::setIdentifiers(Poco::Data::Session& s, const std::string& type, const std::string& id,
-                                        const std::vector<ResourceIdentifier>& identifiers) {
+                                        const std::vector<ResourceIdentifier>& identifiers, const std::string& owner) {
   runSql(db_, s, "DELETE FROM fhir_identifier WHERE resource_type = ? AND id = ?", {type, id});
-  insertIdentifiers(s, type, id, identifiers);
+  insertIdentifiers(s, type, id, identifiers, owner);
 }
 
 void ResourceRepository::insertIdentifiers(Poco::Data::Session& s, const std::string& type, const std::string& id,
-                                           const std::vector<ResourceIdentifier>& identifiers) {
+                                           const std::vector<ResourceIdentifier>& identifiers,
+                                           const std::string& owner) {
   // One upsert may not touch a row twice (PostgreSQL refuses), so repeats are dropped first.
   std::vector<ResourceIdentifier> unique;
   for (const auto& identifier : identifiers)
@@ -177,30 +180,51 @@ void ResourceRepository::insertIdentifiers(Poco::Data::Session& s, const std::st
   forEachChunk(unique.size(), [&](std::size_t from, std::size_t to) {
     std::vector<SqlParameter> values;
     for (std::size_t k = from; k < to; ++k)
-      values.insert(values.end(), {type, unique[k].system, unique[k].value, id});
-    // An identifier another resource held moves to this one (an upsert: one statement, both backends).
+      values.insert(values.end(), {type, unique[k].system, unique[k].value, id, owner});
+    // An identifier another resource of the same owner held moves to this one (an upsert: one
+    // statement, both backends). Other owners' rows for the same identifier stay: it names their
+    // own record of the same person or thing.
     runSql(db_, s,
-           "INSERT INTO fhir_identifier (resource_type, system, value, id) VALUES " + valueRows(4, to - from) +
-               " ON CONFLICT (resource_type, system, value) DO UPDATE SET id = excluded.id",
+           "INSERT INTO fhir_identifier (resource_type, system, value, id, owner) VALUES " + valueRows(5, to - from) +
+               " ON CONFLICT (resource_type, owner, system, value) DO UPDATE SET id = excluded.id",
            values);
   });
 }
 
 std::optional<StoredResource> ResourceRepository::currentByIdentifier(Poco::Data::Session& s, const std::string& type,
+                                                                      const std::string& owner,
                                                                       const std::string& system,
                                                                       const std::string& value) {
   return first(storedResources(runSql(db_, s,
                                       "SELECT r.resource_type, r.id, r.version, r.updated_at, r.body FROM fhir_identifier i "
                                       "JOIN fhir_current c ON c.resource_type = i.resource_type AND c.id = i.id "
                                       "JOIN fhir_resource r ON r.resource_type = c.resource_type AND r.id = c.id AND "
-                                      "r.version = c.version WHERE i.resource_type = ? AND i.system = ? AND i.value = ?",
-                                      {type, system, value})));
+                                      "r.version = c.version WHERE i.resource_type = ? AND i.owner = ? AND i.system = ? "
+                                      "AND i.value = ?",
+                                      {type, owner, system, value})));
 }
 
 std::optional<std::string> ResourceRepository::findByIdentifier(Poco::Data::Session& s, const std::string& type,
                                                                 const std::string& system, const std::string& value) {
-  auto rows = runSql(db_, s, "SELECT id FROM fhir_identifier WHERE resource_type = ? AND system = ? AND value = ?",
-                     {type, system, value});
+  auto ids = findAllByIdentifier(s, type, system, value);
+  if (ids.empty()) return std::nullopt;
+  return ids.front();
+}
+
+std::vector<std::string> ResourceRepository::findAllByIdentifier(Poco::Data::Session& s, const std::string& type,
+                                                                 const std::string& system, const std::string& value) {
+  std::vector<std::string> ids;
+  for (const SqlRow& row : runSql(db_, s,
+                                  "SELECT id FROM fhir_identifier WHERE resource_type = ? AND system = ? AND value = ? "
+                                  "ORDER BY owner, id",
+                                  {type, system, value}))
+    ids.push_back(text(row, 0));
+  return ids;
+}
+
+std::optional<std::string> ResourceRepository::ownerOf(Poco::Data::Session& s, const std::string& type,
+                                                       const std::string& id) {
+  auto rows = runSql(db_, s, "SELECT owner FROM fhir_current WHERE resource_type = ? AND id = ?", {type, id});
   if (rows.empty()) return std::nullopt;
   return text(rows.front(), 0);
 }

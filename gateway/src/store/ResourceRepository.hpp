@@ -42,13 +42,19 @@ struct PreviousVersion {
   std::vector<ResourceLink> links;
 };
 
+// The owner of what the gateway makes itself (claims, invoices, group practitioners, memberships).
+inline const char* const kGroupOwner = "group";
+
+// Every resource has an owner: the partner whose message created it, or the group. Identifiers are
+// indexed per owner, so that the same identifier at two owners names two records, never one.
 class ResourceRepository {
  public:
   explicit ResourceRepository(Database& db) : db_(db) {}
 
   // Saves a resource (resourceType and id set) as a new version, with its identifiers and the
   // references it makes indexed for searches; returns the version.
-  int save(Poco::Data::Session& s, const Poco::JSON::Object::Ptr& resource, std::int64_t sourceMessage);
+  int save(Poco::Data::Session& s, const Poco::JSON::Object::Ptr& resource, std::int64_t sourceMessage,
+           const std::string& owner = kGroupOwner);
 
   // The identifiers (system|value) of a FHIR resource, and every "Type/id" it references by top-level element.
   static std::vector<ResourceIdentifier> identifiersOf(const Poco::JSON::Object::Ptr& resource);
@@ -59,26 +65,33 @@ class ResourceRepository {
   // version (a no-op update, as hospitals resend unchanged records with every message); identifier
   // and reference rows are written only when they changed. Returns the current version.
   int saveOver(Poco::Data::Session& s, const Poco::JSON::Object::Ptr& resource, const PreviousVersion* stored,
-               std::int64_t sourceMessage);
+               std::int64_t sourceMessage, const std::string& owner);
   // `stored` with the index rows of `parsedBody` (its body parsed, before any change to it).
   static PreviousVersion previousVersion(const StoredResource& stored, const Poco::JSON::Object::Ptr& parsedBody);
 
   // Writes a new version (1 for a new resource) and makes it current; returns the version.
+  // A new resource gets `owner`; an existing one keeps the owner it has.
   int put(Poco::Data::Session& s, const std::string& type, const std::string& id, const std::string& body,
-          std::int64_t sourceMessage);
+          std::int64_t sourceMessage, const std::string& owner = kGroupOwner);
   std::optional<StoredResource> current(Poco::Data::Session& s, const std::string& type, const std::string& id);
   // Newest version first.
   std::vector<StoredResource> history(Poco::Data::Session& s, const std::string& type, const std::string& id);
 
-  // Replaces the identifiers of a resource. An identifier already held by another resource of
-  // the same type is moved (the caller decides about merges before calling).
+  // Replaces the identifiers of a resource of `owner`. An identifier already held by another resource
+  // of the same type and owner is moved (the caller decides about merges before calling).
   void setIdentifiers(Poco::Data::Session& s, const std::string& type, const std::string& id,
-                      const std::vector<ResourceIdentifier>& identifiers);
-  // The current version of the resource of `type` that holds the identifier, in one query.
+                      const std::vector<ResourceIdentifier>& identifiers, const std::string& owner = kGroupOwner);
+  // The current version of `owner`'s resource of `type` that holds the identifier, in one query.
   std::optional<StoredResource> currentByIdentifier(Poco::Data::Session& s, const std::string& type,
-                                                    const std::string& system, const std::string& value);
+                                                    const std::string& owner, const std::string& system,
+                                                    const std::string& value);
+  // Every resource of `type` (any owner) that holds the identifier; the first of them.
+  std::vector<std::string> findAllByIdentifier(Poco::Data::Session& s, const std::string& type,
+                                               const std::string& system, const std::string& value);
   std::optional<std::string> findByIdentifier(Poco::Data::Session& s, const std::string& type,
                                               const std::string& system, const std::string& value);
+  // The partner id (or "group") that owns a current resource.
+  std::optional<std::string> ownerOf(Poco::Data::Session& s, const std::string& type, const std::string& id);
 
   void setReferences(Poco::Data::Session& s, const std::string& type, const std::string& id,
                      const std::vector<ResourceLink>& links);
@@ -88,10 +101,10 @@ class ResourceRepository {
 
  private:
   int putAfter(Poco::Data::Session& s, const std::string& type, const std::string& id, const std::string& body,
-               int previousVersion, std::int64_t sourceMessage);
+               int previousVersion, std::int64_t sourceMessage, const std::string& owner);
   // Multi-row inserts (one statement per chunk of rows) of a resource's index rows.
   void insertIdentifiers(Poco::Data::Session& s, const std::string& type, const std::string& id,
-                         const std::vector<ResourceIdentifier>& identifiers);
+                         const std::vector<ResourceIdentifier>& identifiers, const std::string& owner);
   void insertReferences(Poco::Data::Session& s, const std::string& type, const std::string& id,
                         const std::vector<ResourceLink>& links);
 
