@@ -269,6 +269,7 @@ fi
 claim_rows=()
 for adapter in fhir_claim x12; do
   cp "$outbox" "$work/outbox.db"
+  chmod 600 "$work/outbox.db"  # gatewayd refuses a store others can read
   sync  # the copy's write-back would otherwise compete with the store's fsyncs during the run
   options=""
   [ "$adapter" = x12 ] && options="$x12_options"
@@ -306,6 +307,7 @@ if [ "$large" != 0 ]; then
     echo "bench: large store made in $(( $(date +%s) - made )) s"
   fi
   cp "$store" "$work/large.db"
+  chmod 600 "$work/large.db"  # gatewayd refuses a store others can read
   # The write-back of the copy (and of a fresh generation) would otherwise slow the run's fsyncs: one run
   # without this sync had a p99 of 762 ms.
   sync

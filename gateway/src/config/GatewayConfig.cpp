@@ -97,10 +97,11 @@ void readStore(YamlReader& r, const YAML::Node& node, StoreConfig& out) {
     out.backend = *v == "sqlite" ? StoreBackend::sqlite : StoreBackend::postgresql;
   if (YAML::Node s = node["sqlite"]; s.IsDefined()) {
     const std::string sp = "store.sqlite";
-    if (r.mapping(s, sp, {"path", "synchronous", "busy_timeout_ms"})) {
+    if (r.mapping(s, sp, {"path", "synchronous", "busy_timeout_ms", "allow_group_read"})) {
       if (auto v = r.text(s, sp, "path", true)) out.sqlitePath = *v;
       if (auto v = r.choice(s, sp, "synchronous", false, {"full", "normal"})) out.sqliteSynchronous = *v;
       if (auto v = r.integer(s, sp, "busy_timeout_ms", false, 0, 600000)) out.busyTimeoutMs = static_cast<int>(*v);
+      if (auto v = r.boolean(s, sp, "allow_group_read", false)) out.sqliteAllowGroupRead = *v;
     }
   }
   if (YAML::Node pg = node["postgresql"]; pg.IsDefined()) {

@@ -47,6 +47,9 @@ struct StoreConfig {
   StoreBackend backend = StoreBackend::sqlite;
   std::string sqlitePath = "var/gateway.db";
   std::string sqliteSynchronous = "full";  // full | normal
+  // The store holds patient data: it is 0600, and a store file its group can read (0640) is accepted only
+  // when the operator says so.
+  bool sqliteAllowGroupRead = false;
   std::string postgresConnection;          // libpq connection string
   int poolMin = 1;
   int poolMax = 32;

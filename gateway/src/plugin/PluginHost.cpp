@@ -10,6 +10,7 @@
 #include <set>
 
 #include "plugin/PartnerOptions.hpp"
+#include "plugin/PluginFileTrust.hpp"
 #include "plugin/PluginRefused.hpp"
 
 namespace gw {
@@ -99,6 +100,17 @@ void PluginHost::examine(const std::string& path, ScannedFile& file) {
                         std::int64_t(status.st_mtim.tv_sec) * 1000000000 + status.st_mtim.tv_nsec};
   if (identity == file.identity && !file.sha256.empty()) return;
   file.identity = identity;
+  try {
+    checkPluginFolderTrusted(config_.folder);
+    checkPluginFileTrusted(path);
+  } catch (const PluginRefused& e) {
+    refuse(path, file, PluginRefusal{path, e.code(), e.what()}, /*logIfUnchanged=*/false);
+    // A fixed mode or owner leaves the file's identity as it was: check again next scan, and then load its
+    // content anew even when it is the content that was refused.
+    file.identity = {};
+    file.sha256.clear();
+    return;
+  }
   std::string sha256;
   try {
     sha256 = PluginCache::digest(path);
@@ -113,26 +125,36 @@ void PluginHost::examine(const std::string& path, ScannedFile& file) {
   file.sha256 = sha256;
   std::string copy;
   try {
-    copy = cache_.store(path, sha256);
-    auto library = PluginLibrary::load(path, copy, sha256);
+    // The copy is hashed as it is written: what is loaded and reported is that hash, whatever the file in the
+    // folder holds by now.
+    const CachedCopy cached = cache_.store(path);
+    copy = cached.path;
+    file.sha256 = cached.sha256;
+    if (cached.replacedForeignFile)
+      log_.warning("plugin cache held a file under %s whose content does not hash to its name: replaced it", copy);
+    auto library = PluginLibrary::load(path, cached.path, cached.sha256);
     log_.information("plugin %s loaded: '%s' %s (ABI %s, sha256 %s)", path, library->name(), library->version(),
-                     library->abiVersion(), sha256);
+                     library->abiVersion(), library->sha256());
     if (file.library) unusedCopies_.insert(file.library->cachedCopy());
     file.library = std::move(library);
     file.refusal.reset();
     file.accepted = false;
   } catch (const PluginRefused& e) {
-    file.refusal = PluginRefusal{path, e.code(), e.what()};
-  } catch (const std::exception& e) {
-    file.refusal = PluginRefusal{path, "unreadable", std::string("cannot copy the file into the cache: ") + e.what()};
-  }
-  if (file.refusal) {
     if (!copy.empty()) unusedCopies_.insert(copy);
-    std::string keeping;
-    if (file.library) keeping = "; still serving the previous version (sha256 " + file.library->sha256() + ")";
-    file.refusal->reason += keeping;
-    log_.error("plugin %s refused: %s", path, file.refusal->reason);
+    refuse(path, file, PluginRefusal{path, e.code(), e.what()}, /*logIfUnchanged=*/true);
+  } catch (const std::exception& e) {
+    if (!copy.empty()) unusedCopies_.insert(copy);
+    refuse(path, file,
+           PluginRefusal{path, "unreadable", std::string("cannot copy the file into the cache: ") + e.what()},
+           /*logIfUnchanged=*/true);
   }
+}
+
+void PluginHost::refuse(const std::string& path, ScannedFile& file, PluginRefusal refusal, bool logIfUnchanged) {
+  if (file.library) refusal.reason += "; still serving the previous version (sha256 " + file.library->sha256() + ")";
+  if (logIfUnchanged || !file.refusal || file.refusal->code != refusal.code || file.refusal->reason != refusal.reason)
+    log_.error("plugin %s refused: %s", path, refusal.reason);
+  file.refusal = std::move(refusal);
 }
 
 std::vector<std::shared_ptr<const PluginLibrary>> PluginHost::resolveNames(std::vector<PluginRefusal>& refusals) {

@@ -61,6 +61,9 @@ class PluginHost {
 
   std::vector<std::string> listFolder();
   void examine(const std::string& path, ScannedFile& file);
+  // Records and logs why the file's current content is not loaded (a check repeated every scan logs only a
+  // reason that changed: !logIfUnchanged).
+  void refuse(const std::string& path, ScannedFile& file, PluginRefusal refusal, bool logIfUnchanged);
   // Plugin and adapter names are unique: files already in use keep theirs; newcomers that clash are refused.
   std::vector<std::shared_ptr<const PluginLibrary>> resolveNames(std::vector<PluginRefusal>& refusals);
   void route(const GatewayConfig& config, const std::vector<std::shared_ptr<const PluginLibrary>>& plugins,

@@ -10,6 +10,8 @@
 #include <mutex>
 #include <thread>
 
+#include "store/StoreFilePermissions.hpp"
+
 namespace gw {
 
 using Poco::Data::Keywords::now;
@@ -50,6 +52,7 @@ Database::Database(const StoreConfig& config) : config_(config) {
   if (config_.backend == StoreBackend::sqlite) {
     Poco::Path file(config_.sqlitePath);
     Poco::File(file.parent()).createDirectories();
+    secureSqliteFiles(config_.sqlitePath, config_.sqliteAllowGroupRead);
     pool_ = std::make_unique<ConfiguredSessionPool>(config_, "sqlite", config_.sqlitePath);
   } else {
     pool_ = std::make_unique<ConfiguredSessionPool>(config_, "postgresql", config_.postgresConnection);

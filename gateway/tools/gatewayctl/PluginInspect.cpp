@@ -59,9 +59,9 @@ int inspectPlugin(const std::vector<std::string>& args) {
   cacheFolder.createDirectories();
   std::shared_ptr<const gw::PluginLibrary> library;
   try {
-    const std::string sha256 = gw::PluginCache::digest(file);
     gw::PluginCache cache(cacheFolder.path());
-    library = gw::PluginLibrary::load(file, cache.store(file, sha256), sha256);
+    const gw::CachedCopy copy = cache.store(file);
+    library = gw::PluginLibrary::load(file, copy.path, copy.sha256);
   } catch (const gw::PluginRefused& e) {
     std::cout << file << ": refused (" << e.code() << "): " << e.what() << "\n";
     return 1;
