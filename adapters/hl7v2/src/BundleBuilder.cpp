@@ -10,24 +10,19 @@
 namespace gw::hl7v2 {
 
 std::string BundleBuilder::add(const std::string& key, Json resource, const std::string& conditionalUrl) {
-  for (const auto& e : entries_)
-    if (e.key == key) return e.fullUrl;
+  if (auto it = byKey_.find(key); it != byKey_.end()) return it->second->fullUrl;
   Poco::UUID uuid = Poco::UUIDGenerator::defaultGenerator().createFromName(Poco::UUID::uri(), seed_ + "|" + key);
   entries_.push_back({key, "urn:uuid:" + uuid.toString(), conditionalUrl, std::move(resource)});
+  byKey_.emplace(key, &entries_.back());
   return entries_.back().fullUrl;
 }
 
 Json* BundleBuilder::find(const std::string& key) {
-  for (auto& e : entries_)
-    if (e.key == key) return &e.resource;
-  return nullptr;
+  auto it = byKey_.find(key);
+  return it != byKey_.end() ? &it->second->resource : nullptr;
 }
 
-bool BundleBuilder::has(const std::string& key) const {
-  for (const auto& e : entries_)
-    if (e.key == key) return true;
-  return false;
-}
+bool BundleBuilder::has(const std::string& key) const { return byKey_.count(key) != 0; }
 
 Json BundleBuilder::build(const Json& identifier, const std::string& timestamp) const {
   Json bundle = Json::object();

@@ -6,14 +6,18 @@
 
 #include "Json.hpp"
 
-#include <string>
 #include <deque>
+#include <string>
+#include <unordered_map>
 
 namespace gw::hl7v2 {
 
 class BundleBuilder {
  public:
   explicit BundleBuilder(std::string seed) : seed_(std::move(seed)) {}
+  // byKey_ points into entries_: a copy would point into the original.
+  BundleBuilder(const BundleBuilder&) = delete;
+  BundleBuilder& operator=(const BundleBuilder&) = delete;
 
   // Adds a resource under `key` (e.g. "Patient/1", "Practitioner/urn:…|123") and returns its
   // fullUrl; a second add with the same key returns the first entry's fullUrl and keeps it.
@@ -32,6 +36,8 @@ class BundleBuilder {
   };
   std::string seed_;
   std::deque<Entry> entries_;  // a deque: pointers from find() stay valid across add()
+  // key -> its entry: one lookup per add/find, so an ORU with 70,000 OBX is not 70,000 scans of the Bundle.
+  std::unordered_map<std::string, Entry*> byKey_;
 };
 
 Json referenceTo(const std::string& fullUrl, const std::string& display = {});

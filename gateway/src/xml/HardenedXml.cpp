@@ -12,17 +12,22 @@
 #include <exception>
 #include <new>
 #include <optional>
+#include <set>
 #include <string>
+#include <utility>
 
 #include "xml/DenyAllEntityLoader.hpp"
 #include "xml/LibXml2Handles.hpp"
+#include "xml/MarkupCountScan.hpp"
 
 namespace gw {
 namespace {
 
 // Never NOENT (substitute entities), DTDLOAD/DTDATTR/DTDVALID (read a DTD) or HUGE (lift libxml2's
 // own depth and text limits). NONET also makes libxml2 refuse network URLs before any loader runs.
-constexpr int kParseOptions = XML_PARSE_NONET;
+// NODICT: text nodes of up to 3 bytes are not interned in libxml2's dictionary (whose lookups grow
+// linearly with distinct entries); names still are, and are counted (XmlLimits::maxDistinctNames).
+constexpr int kParseOptions = XML_PARSE_NONET | XML_PARSE_NODICT;
 
 std::string text(const xmlChar* s) { return s != nullptr ? reinterpret_cast<const char*>(s) : ""; }
 
@@ -79,6 +84,9 @@ struct ParseSession {
   std::string_view bytes;
   const XmlLimits& limits;
   int depth = 0;
+  std::size_t elements = 0;
+  // libxml2 hands names out of its dictionary: one pointer per distinct name.
+  std::set<std::pair<const xmlChar*, const xmlChar*>> names;  // (prefix, local name)
   int internalSubsetLine = 0;
   std::optional<XmlRejection> rejection;         // set by our hooks; wins over anything libxml2 says
   std::optional<CapturedError> firstFatal;       // the first well-formedness error
@@ -86,17 +94,22 @@ struct ParseSession {
   std::optional<CapturedError> undeclaredEntity; // even when libxml2 only warns (external DTD present)
   std::exception_ptr failure;                    // thrown in a hook (bad_alloc); rethrown after cleanup
 
+  // Copies only the errors that are kept: an error's str1 can hold all the text read so far.
   void record(const xmlError& error) {
-    CapturedError captured{error.code, oneLine(text(reinterpret_cast<const xmlChar*>(error.message))),
+    auto captured = [&] {
+      return CapturedError{error.code, oneLine(text(reinterpret_cast<const xmlChar*>(error.message))),
                            text(reinterpret_cast<const xmlChar*>(error.str1)), error.line, error.int2};
-    if ((error.code == XML_ERR_UNDECLARED_ENTITY || error.code == XML_WAR_UNDECLARED_ENTITY) && !undeclaredEntity) {
-      undeclaredEntity = captured;
-    }
+    };
+    if (isUndeclaredEntity(error) && !undeclaredEntity) undeclaredEntity = captured();
     if (error.level == XML_ERR_FATAL && !firstFatal) {
-      firstFatal = std::move(captured);
+      firstFatal = captured();
     } else if (error.level == XML_ERR_ERROR && !firstError) {
-      firstError = std::move(captured);
+      firstError = captured();
     }
+  }
+
+  static bool isUndeclaredEntity(const xmlError& error) {
+    return error.code == XML_ERR_UNDECLARED_ENTITY || error.code == XML_WAR_UNDECLARED_ENTITY;
   }
 };
 
@@ -113,6 +126,16 @@ void refuse(void* ctx, XmlRejectionKind kind, std::string reason, int line = 0) 
                                                 xmlSAX2GetColumnNumber(ctx)};
   }
   xmlStopParser(parserOf(ctx));
+}
+
+// After an error that makes the document refused. libxml2 2.9 goes on past a fatal error and raises
+// each later one with a copy of the text read so far (Double hyphen within comment, 150,000 times in
+// 600 KB of "<!--"): quadratic. xmlStopParser would free the input under the libxml2 function that is
+// raising the error; what its loops check to end early is instate, and with disableSAX it also makes
+// libxml2 raise no further error.
+void stopAfterError(xmlParserCtxtPtr ctxt) {
+  ctxt->instate = XML_PARSER_EOF;
+  ctxt->disableSAX = 1;
 }
 
 // --- SAX hooks -----------------------------------------------------------------------------------
@@ -199,6 +222,28 @@ std::string elementName(const xmlChar* prefix, const xmlChar* localname) {
 bool elementWithinLimits(void* ctx, const xmlChar* localname, const xmlChar* prefix, int nbAttributes,
                          const xmlChar** attributes) {
   ParseSession& session = sessionOf(ctx);
+  if (++session.elements > session.limits.maxElements) {
+    refuse(ctx, XmlRejectionKind::tooManyElements,
+           "document has more than " + std::to_string(session.limits.maxElements) + " elements (element " +
+               elementName(prefix, localname) + " at " +
+               atLineColumn(xmlSAX2GetLineNumber(ctx), xmlSAX2GetColumnNumber(ctx)) + ")");
+    return false;
+  }
+  if (static_cast<std::size_t>(nbAttributes) > session.limits.maxAttributesPerElement) {
+    refuse(ctx, XmlRejectionKind::tooManyAttributes,
+           elementName(prefix, localname) + " has more than " + std::to_string(session.limits.maxAttributesPerElement) +
+               " attributes (line " + std::to_string(xmlSAX2GetLineNumber(ctx)) + ")");
+    return false;
+  }
+  session.names.emplace(prefix, localname);
+  for (int i = 0; i < nbAttributes; ++i) session.names.emplace(attributes[5 * i + 1], attributes[5 * i]);
+  if (session.names.size() > session.limits.maxDistinctNames) {
+    refuse(ctx, XmlRejectionKind::tooManyNames,
+           "document uses more than " + std::to_string(session.limits.maxDistinctNames) +
+               " distinct element and attribute names (element " + elementName(prefix, localname) + " at " +
+               atLineColumn(xmlSAX2GetLineNumber(ctx), xmlSAX2GetColumnNumber(ctx)) + ")");
+    return false;
+  }
   if (++session.depth > session.limits.maxDepth) {
     refuse(ctx, XmlRejectionKind::tooDeep,
            "document nesting deeper than " + std::to_string(session.limits.maxDepth) + " levels (element " +
@@ -238,10 +283,26 @@ void onEndElement(void* ctx, const xmlChar* localname, const xmlChar* prefix, co
   xmlSAX2EndElementNs(ctx, localname, prefix, uri);
 }
 
-void onParserError(void* ctx, xmlErrorPtr error) noexcept {
+void onProcessingInstruction(void* ctx, const xmlChar* target, const xmlChar* data) noexcept {
+  bool withinLimits = false;
   guarded(ctx, [&] {
-    if (error != nullptr) sessionOf(ctx).record(*error);
+    ParseSession& session = sessionOf(ctx);
+    session.names.emplace(nullptr, target);
+    withinLimits = session.names.size() <= session.limits.maxDistinctNames;
+    if (!withinLimits) {
+      refuse(ctx, XmlRejectionKind::tooManyNames,
+             "document uses more than " + std::to_string(session.limits.maxDistinctNames) +
+                 " distinct names (processing instruction <?" + text(target) + "?> at line " +
+                 std::to_string(xmlSAX2GetLineNumber(ctx)) + ")");
+    }
   });
+  if (withinLimits) xmlSAX2ProcessingInstruction(ctx, target, data);
+}
+
+void onParserError(void* ctx, xmlErrorPtr error) noexcept {
+  if (error == nullptr) return;
+  guarded(ctx, [&] { sessionOf(ctx).record(*error); });
+  if (error->level == XML_ERR_FATAL || ParseSession::isUndeclaredEntity(*error)) stopAfterError(parserOf(ctx));
 }
 
 void onThreadError(void* context, xmlErrorPtr error) noexcept {
@@ -263,6 +324,7 @@ void installHooks(xmlSAXHandler& sax) {
   sax.resolveEntity = onResolveEntity;
   sax.startElementNs = onStartElement;
   sax.endElementNs = onEndElement;
+  sax.processingInstruction = onProcessingInstruction;
   sax.serror = onParserError;
 }
 
@@ -354,6 +416,7 @@ XmlParseResult HardenedXml::parse(std::string_view bytes, const XmlLimits& limit
                                        0, 0});
   }
   if (isBlank(bytes)) return XmlParseResult(XmlRejection{XmlRejectionKind::empty, "document is empty", 0, 0});
+  if (auto refused = scanMarkupCounts(bytes, limits)) return XmlParseResult(std::move(*refused));
 
   ParseSession session(bytes, limits);
   ThreadErrorRedirect redirect(session);

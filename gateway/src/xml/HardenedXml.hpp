@@ -22,6 +22,16 @@ struct XmlLimits {
   // are element text. An attribute this long is not a partner message, so refuse it by name rather
   // than hand adapters a 150 KB "LongName".
   std::size_t maxAttributeBytes = 64 * 1024;
+  // libxml2 2.9 spends quadratic time on the attributes of one start tag and on prefixed names under
+  // many namespace declarations; partner messages carry a handful of each.
+  std::size_t maxAttributesPerElement = 256;
+  std::size_t maxNamespacesInScope = 256;
+  // Each element costs libxml2 at least 120 bytes of tree (twice that with its text): the tree of
+  // 4 MiB of `<a/>` would be 30 times the input. HL7 v2 XML runs at about 20 bytes per element.
+  std::size_t maxElements = 250 * 1000;
+  // libxml2 2.9 interns every name in a dictionary whose lookups slow down linearly past a few
+  // thousand distinct names (its hash table stops growing); messages use a few hundred.
+  std::size_t maxDistinctNames = 10 * 1000;
 };
 
 class XmlParseResult {

@@ -14,6 +14,10 @@ const char* xmlRejectionKindName(XmlRejectionKind kind) {
     case XmlRejectionKind::entityReference: return "entity_reference";
     case XmlRejectionKind::tooDeep: return "too_deep";
     case XmlRejectionKind::attributeTooLarge: return "attribute_too_large";
+    case XmlRejectionKind::tooManyAttributes: return "too_many_attributes";
+    case XmlRejectionKind::tooManyNamespaces: return "too_many_namespaces";
+    case XmlRejectionKind::tooManyElements: return "too_many_elements";
+    case XmlRejectionKind::tooManyNames: return "too_many_names";
     case XmlRejectionKind::invalidEncoding: return "invalid_encoding";
     case XmlRejectionKind::malformed: return "malformed";
   }

@@ -15,6 +15,10 @@ enum class XmlRejectionKind {
   entityReference,    // &name; for an entity nobody declared (its text would live in an unloaded DTD)
   tooDeep,            // element nesting deeper than XmlLimits::maxDepth
   attributeTooLarge,  // one attribute value over XmlLimits::maxAttributeBytes
+  tooManyAttributes,  // one start tag with more than XmlLimits::maxAttributesPerElement attributes
+  tooManyNamespaces,  // more than XmlLimits::maxNamespacesInScope namespace declarations in scope
+  tooManyElements,    // more than XmlLimits::maxElements elements in the document
+  tooManyNames,       // more than XmlLimits::maxDistinctNames distinct element, attribute and PI names
   invalidEncoding,    // bytes that are not valid in the document's encoding, or an unknown encoding
   malformed,          // any other well-formedness error, with libxml2's own message
 };
