@@ -12,6 +12,8 @@ PACKAGES=(
   libpoco-dev libsqlite3-dev libpq-dev libssl-dev libxml2-dev libyaml-cpp-dev libboost-dev libboost-filesystem-dev
   # tests
   libgtest-dev libgmock-dev googletest postgresql curl python3
+  # tests: certificates for the mutual-TLS tests, and a client we did not write
+  openssl
 )
 
 # scripts/bench.sh also needs the load generator.

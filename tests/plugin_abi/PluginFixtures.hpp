@@ -33,7 +33,8 @@ inline void installPluginBytes(const std::string& bytes, const std::string& targ
 inline gw::GatewayConfig pluginConfig(const TempDir& dir, const std::string& hospitals,
                                       const std::string& extra = "") {
   Poco::File(dir.file("plugins")).createDirectories();
-  std::string text = "server:\n  listen: 127.0.0.1:0\n  threads: 16\n  queue: 256\n  admin_key_sha256: " +
+  std::string text = "server:\n  listen: 127.0.0.1:0\n  threads: 16\n  queue: 256\n"
+                     "  max_connections_per_address: 64\n  admin_key_sha256: " +
                      sha256(kAdminKey) + "\nstore:\n  sqlite:\n    path: " + dir.file("gw.db") +
                      "\nplugins:\n  folder: plugins\n  cache_folder: cache\n" + extra + "hospitals:\n" + hospitals;
   writeFile(dir.file("gateway.yaml"), text);

@@ -205,6 +205,20 @@ TEST_P(BundleWriterTest, AnOidAHospitalOwnsIsItsAlone) {
   EXPECT_NO_THROW(gw::BundleWriter::prepare(json, "sh-intl", {}, ownership));
 }
 
+// Issue 13, item 8: a 70,000-OBX ORU held the single store writer (and every other hospital) for
+// seconds. Past the limit a message is refused before the store sees it, naming the count.
+TEST_P(BundleWriterTest, AMessageWithTooManyResourcesIsRefusedBeforeTheStore) {
+  std::vector<std::string> entries(11, R"({"resource":{"resourceType":"Observation","status":"final"}})");
+  const gw::IdentifierOwnership ownership{gw::GatewayConfig()};
+  try {
+    gw::BundleWriter::prepare(bundle(entries), "sh-intl", {}, ownership, 10);
+    FAIL() << "11 resources passed a limit of 10";
+  } catch (const gw::BundleTooLarge& e) {
+    EXPECT_NE(std::string(e.what()).find("11 resources, more than the limit of 10"), std::string::npos) << e.what();
+  }
+  EXPECT_EQ(gw::BundleWriter::prepare(bundle(entries), "sh-intl", {}, ownership, 11).entries.size(), 11u);
+}
+
 // A national type OID (here the inpatient number's) is used by every hospital: the same number at
 // two hospitals is two encounters.
 TEST_P(BundleWriterTest, ASharedIdentifierSystemNamesEachHospitalsOwnRecord) {

@@ -272,6 +272,25 @@ const std::map<std::string, Expectation>& expectations() {
           EXPECT_TRUE(has(practitionerIds(b), "http://hl7.org/fhir/sid/us-npi|99999999"));
           checkOriginalKept(b, original);
         }}},
+      // Added to the shared samples for the tolerance issue (15): what the adapter already does with them.
+      {"cerner_ccda_problems_meds_nbsp.xml",
+       {GW_OK, "34133-9", "", "", [](const Bundle& b, const std::string& original) {
+          auto patient = only(b, "Patient");
+          EXPECT_EQ(str(patient->getArray("name")->getObject(0), "family"), "Wade");
+          EXPECT_EQ(str(patient, "birthDate"), "1954-03-23");
+          EXPECT_EQ(resources(b, "Condition").size(), 5u);
+          EXPECT_TRUE(has(conditionCodes(b), "http://hl7.org/fhir/sid/icd-9-cm|434.91"));
+          EXPECT_EQ(resources(b, "MedicationRequest").size(), 6u);
+          checkOriginalKept(b, original);
+        }}},
+      {"mtuitive_ccda_opnote_cataract.xml",
+       {GW_OK, "11504-8", "", "", [](const Bundle& b, const std::string& original) {
+          auto patient = only(b, "Patient");
+          EXPECT_EQ(str(patient->getArray("name")->getObject(0), "family"), "Wayne");
+          EXPECT_EQ(str(patient, "birthDate"), "1965-01-15");
+          EXPECT_TRUE(has(conditionCodes(b), "http://hl7.org/fhir/sid/icd-9-cm|366.16"));
+          checkOriginalKept(b, original);
+        }}},
       {"hl7_ccda_encounter_billable_dx.xml", {GW_ERR_UNSUPPORTED, "", "section fragment", "", nullptr}},
       {"hl7_ccda_multiple_cpt_em.xml", {GW_ERR_UNSUPPORTED, "", "section fragment", "", nullptr}},
   };

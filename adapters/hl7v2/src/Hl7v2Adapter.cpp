@@ -71,7 +71,52 @@ Encoding Hl7v2Adapter::encodingOf(std::string_view input, std::string_view conte
   return i < input.size() && input[i] == '<' ? Encoding::Xml : Encoding::Er7;
 }
 
+namespace {
+
+// Mapping costs memory per segment (a 70,000-OBX result took ~1 GB): a message past this is refused
+// before it is mapped, as the gateway would refuse its resources anyway (server.max_resources_per_message).
+constexpr std::size_t kMaxSegments = 20000;
+
+[[noreturn]] void refuseSegments(std::size_t count) {
+  throw Error(GW_ERR_UNSUPPORTED, "the message has " + std::to_string(count) + " segments, more than the " +
+                                      std::to_string(kMaxSegments) + " one message may carry: send it in parts");
+}
+
+// Non-empty lines of ER7 text, counted without reading them (reading costs far more per segment).
+std::size_t er7Lines(std::string_view text) {
+  std::size_t lines = 0;
+  bool content = false;
+  for (char c : text) {
+    if (c == '\r' || c == '\n') {
+      lines += content;
+      content = false;
+    } else if (c != ' ' && c != '\t') {
+      content = true;
+    }
+  }
+  return lines + content;
+}
+
+// ER7 text up to the end of its first MSH line.
+std::string_view upToFirstHeader(std::string_view input) {
+  std::size_t msh = input.find("MSH");
+  std::size_t end = msh == std::string_view::npos ? input.size() : input.find_first_of("\r\n", msh);
+  return input.substr(0, end == std::string_view::npos ? input.size() : end);
+}
+
+}  // namespace
+
 Message Hl7v2Adapter::readMessage(std::string_view input, std::string_view contentType) {
+  if (!input.empty() && encodingOf(input, contentType) == Encoding::Er7) {
+    const std::size_t lines = er7Lines(input);
+    if (lines > kMaxSegments) refuseSegments(lines);
+  }
+  Message m = readWholeMessage(input, contentType);
+  if (m.segments.size() > kMaxSegments) refuseSegments(m.segments.size());
+  return m;
+}
+
+Message Hl7v2Adapter::readWholeMessage(std::string_view input, std::string_view contentType) {
   if (input.empty()) throw Error(GW_ERR_INVALID, "empty message");
   if (encodingOf(input, contentType) == Encoding::Xml) return readXml(input);
   std::size_t bad = invalidUtf8At(input);
@@ -87,11 +132,7 @@ Message Hl7v2Adapter::readMessage(std::string_view input, std::string_view conte
 gw::sdk::Output Hl7v2Adapter::identify(std::string_view input, std::string_view contentType) {
   // Cheap for ER7: only the text up to the end of the first MSH line is read. (XML is parsed
   // whole: the document must be well-formed anyway, and the host caps its size.)
-  if (!input.empty() && encodingOf(input, contentType) == Encoding::Er7) {
-    std::size_t msh = input.find("MSH");
-    std::size_t end = msh == std::string_view::npos ? input.size() : input.find_first_of("\r\n", msh);
-    input = input.substr(0, end == std::string_view::npos ? input.size() : end);
-  }
+  if (!input.empty() && encodingOf(input, contentType) == Encoding::Er7) input = upToFirstHeader(input);
   Message m = readMessage(input, contentType);
   gw::sdk::Output out;
   out.messageId = m.controlId();
@@ -124,7 +165,9 @@ gw::sdk::Output Hl7v2Adapter::acknowledge(std::string_view request, std::string_
   }
   try {
     // A batch is acknowledged through its first message.
-    if (ack.encoding == Encoding::Er7) parsed = std::move(readEr7(request).messages.front());
+    // Only the header is answered: ER7 is read up to the end of the first MSH line, however long the
+    // message (a refused 70,000-segment message must not be read whole to say so).
+    if (ack.encoding == Encoding::Er7) parsed = std::move(readEr7(upToFirstHeader(request)).messages.front());
     else parsed = readXml(request);
     parsed.header();
     ack.request = &parsed;

@@ -22,11 +22,14 @@ class Hl7v2Adapter : public gw::sdk::Adapter {
                               std::string_view errorLocation, std::string_view text) override;
 
   // Reads exactly one message in the encoding the content type names (or, when it names none,
-  // the one the bytes look like); a batch is refused with GW_ERR_UNSUPPORTED.
+  // the one the bytes look like); a batch, or a message of more than 20,000 segments, is refused
+  // with GW_ERR_UNSUPPORTED.
   static Message readMessage(std::string_view input, std::string_view contentType);
   static Encoding encodingOf(std::string_view input, std::string_view contentType);
 
  private:
+  static Message readWholeMessage(std::string_view input, std::string_view contentType);
+
   PartnerOptions options_;
 };
 

@@ -34,7 +34,7 @@ bool isSha256Hex(const std::string& text) {
 void readServer(YamlReader& r, const YAML::Node& node, ServerConfig& out) {
   const std::string p = "server";
   if (!r.mapping(node, p, {"listen", "threads", "queue", "max_body_bytes", "request_timeout_seconds",
-                           "keep_alive_seconds", "max_keep_alive_requests", "max_connections_per_address", "drain_seconds", "admin_key_sha256", "group_key_sha256", "tls"}))
+                           "keep_alive_seconds", "max_keep_alive_requests", "max_connections_per_address", "max_resources_per_message", "drain_seconds", "admin_key_sha256", "group_key_sha256", "tls"}))
     return;
   if (auto listen = r.text(node, p, "listen", false)) {
     auto colon = listen->rfind(':');
@@ -68,6 +68,8 @@ void readServer(YamlReader& r, const YAML::Node& node, ServerConfig& out) {
     out.maxKeepAliveRequests = static_cast<int>(*v);
   if (auto v = r.integer(node, p, "max_connections_per_address", false, 1, 100000))
     out.maxConnectionsPerAddress = static_cast<int>(*v);
+  if (auto v = r.integer(node, p, "max_resources_per_message", false, 1, 1000000))
+    out.maxResourcesPerMessage = static_cast<std::size_t>(*v);
   if (auto v = r.integer(node, p, "drain_seconds", false, 0, 60)) out.drainSeconds = static_cast<int>(*v);
   for (auto [key, field] : {std::pair{"admin_key_sha256", &out.adminKeySha256},
                             std::pair{"group_key_sha256", &out.groupKeySha256}}) {

@@ -35,6 +35,8 @@ struct ServerConfig {
   // One source address may hold this many connections at once; more are refused when accepted, so
   // that one client cannot take every thread.
   int maxConnectionsPerAddress = 8;
+  // Resources one message may store: past it the message is refused AR (413) before the store sees it.
+  std::size_t maxResourcesPerMessage = 10000;
   int drainSeconds = 4;
   std::string adminKeySha256;  // hex SHA-256 of the admin API key; empty disables /v1/admin
   std::string groupKeySha256;  // hex SHA-256 of the group systems' key (FHIR read API)

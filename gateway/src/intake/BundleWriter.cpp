@@ -108,13 +108,27 @@ const PractitionerConfig* groupPractitioner(const std::vector<PractitionerConfig
 
 PreparedBundle BundleWriter::prepare(const std::string& bundleJson, const std::string& hospital,
                                     const std::vector<PractitionerConfig>& practitioners,
-                                    const IdentifierOwnership& ownership) {
+                                    const IdentifierOwnership& ownership, std::size_t maxResources) {
+  // Counted before the JSON is parsed: a parsed tree costs hundreds of bytes per value, so a Bundle
+  // far past the limit is refused without building one (each resource names its resourceType once;
+  // contained resources only make the count larger).
+  std::size_t named = 0;
+  for (std::size_t at = bundleJson.find("\"resourceType\""); at != std::string::npos;
+       at = bundleJson.find("\"resourceType\"", at + 14))
+    ++named;
+  if (named > 2 * maxResources + 1)
+    throw BundleTooLarge("the message makes at least " + std::to_string(named / 2) +
+                         " resources, more than the limit of " + std::to_string(maxResources) +
+                         " (server.max_resources_per_message)");
   Object::Ptr bundle = parseObject(bundleJson, "the adapter's output");
   if (bundle->optValue<std::string>("resourceType", "") != "Bundle")
     throw BundleError("the adapter's output is not a FHIR Bundle (resourceType is '" +
                       bundle->optValue<std::string>("resourceType", "") + "')");
   Array::Ptr entries = bundle->getArray("entry");
   if (!entries) entries = new Array;
+  if (entries->size() > maxResources)
+    throw BundleTooLarge("the message makes " + std::to_string(entries->size()) + " resources, more than the limit of " +
+                         std::to_string(maxResources) + " (server.max_resources_per_message)");
 
   PreparedBundle prepared;
   prepared.owner = hospital;

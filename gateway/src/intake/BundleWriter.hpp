@@ -26,6 +26,12 @@ class BundleError : public std::runtime_error {
   using std::runtime_error::runtime_error;
 };
 
+// The Bundle has more resources than one message may store (server.max_resources_per_message).
+class BundleTooLarge : public BundleError {
+ public:
+  using BundleError::BundleError;
+};
+
 // The Bundle would create or change a record that belongs to another partner (or to the group).
 class OwnershipError : public BundleError {
  public:
@@ -69,10 +75,11 @@ class BundleWriter {
 
   // Parses and checks an adapter's Bundle; no store access, so it runs before the shared transaction.
   // Throws BundleError for a Bundle that is not one, OwnershipError for an identifier another
-  // partner owns.
+  // partner owns, BundleTooLarge past `maxResources` entries (one message must not hold the single
+  // store writer, and every other partner's commits, for long).
   static PreparedBundle prepare(const std::string& bundleJson, const std::string& hospital,
                                 const std::vector<PractitionerConfig>& practitioners,
-                                const IdentifierOwnership& ownership);
+                                const IdentifierOwnership& ownership, std::size_t maxResources = 10000);
 
   // Writes every entry in the caller's transaction, as records of `bundle.owner`: an entry updates
   // the owner's own record with the same identifier, never another owner's; a Patient with a

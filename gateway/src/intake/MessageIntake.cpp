@@ -199,7 +199,8 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
   try {
     // Parsing and checking the Bundle needs no store: done here, the shared writer only writes.
     PreparedBundle bundle =
-        BundleWriter::prepare(decoded.output, request.hospital, config.practitioners, IdentifierOwnership(config));
+        BundleWriter::prepare(decoded.output, request.hospital, config.practitioners, IdentifierOwnership(config),
+                              config.server.maxResourcesPerMessage);
     BundleWriteResult written;
     commits_.run([&](Poco::Data::Session& s) {
       auto earlier = messages.find(s, row.hospital, row.messageId);
@@ -227,6 +228,10 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     Poco::Data::Session s = db_.session();
     if (auto earlier = messages.find(s, row.hospital, row.messageId); earlier && settled(*earlier)) return response;
     acknowledge(GW_ACK_ERROR, "", "the message changed state while it was being stored; send it again", 503, true);
+    return response;
+  } catch (const BundleTooLarge& e) {
+    acknowledge(GW_ACK_REJECT, "", e.what(), 413, true);
+    keep("rejected");
     return response;
   } catch (const OwnershipError& e) {
     // Not the sender's record: refused for good, whatever it retries.

@@ -58,11 +58,16 @@ void PluginHost::stopWatching() {
 }
 
 void PluginHost::watch() {
-  while (!stopWatching_.tryWait(config_.watchIntervalMs)) {
+  // No exception may leave a thread: the wait (Poco::Event throws SystemException when the system
+  // call fails) is inside the try too.
+  for (;;) {
     try {
+      if (stopWatching_.tryWait(config_.watchIntervalMs)) return;
       rescan();
-    } catch (const std::exception& e) {  // no exception may leave a thread
+    } catch (const std::exception& e) {
       log_.error("plugin folder scan failed: %s", std::string(e.what()));
+    } catch (...) {
+      log_.error("plugin folder scan failed");
     }
   }
 }

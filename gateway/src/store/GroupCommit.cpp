@@ -43,9 +43,17 @@ void GroupCommit::writer() {
   std::unique_ptr<SqliteStatementCache> statements;
   std::optional<SqliteStatementCache::InstalledOnThisThread> installed;
   if (db_.backend() == StoreBackend::sqlite) {
-    sqlite = db_.session();
-    statements = std::make_unique<SqliteStatementCache>(Poco::Data::SQLite::Utility::dbHandle(*sqlite));
-    installed.emplace(*statements);
+    try {
+      sqlite = db_.session();
+      statements = std::make_unique<SqliteStatementCache>(Poco::Data::SQLite::Utility::dbHandle(*sqlite));
+      installed.emplace(*statements);
+    } catch (const std::exception& e) {
+      // No exception may leave the thread: without a held connection, each batch takes a pooled one.
+      Poco::Logger::get("gateway.store").error("group commit: no connection of its own (%s)", std::string(e.what()));
+      installed.reset();
+      statements.reset();
+      sqlite.reset();
+    }
   }
   for (;;) {
     std::deque<Pending*> batch;
