@@ -146,7 +146,7 @@ TEST_F(LoaderChecks, PartnerNamingAnAdapterThatIsNotLoadedIsUnroutedAndSaysSo) {
 TEST_F(LoaderChecks, InvalidPartnerOptionsUnrouteThatPartnerNamingFileLineColumnAndKey) {
   start(hospital("p-bad", "echo", "      tag: ok\n      colour: blue\n"));
   const std::string reason = host_->snapshot()->unroutedReason("p-bad");
-  EXPECT_NE(reason.find(dir_.file("gateway.yaml") + ":23:7: 'hospitals[1].options.colour': unknown key"),
+  EXPECT_NE(reason.find(dir_.file("gateway.yaml") + ":24:7: 'hospitals[1].options.colour': unknown key"),
             std::string::npos)
       << reason;
 }
