@@ -12,6 +12,7 @@
 #include "BuildInfo.hpp"
 #include "app/Gateway.hpp"
 #include "app/Logging.hpp"
+#include "app/TerminateReport.hpp"
 #include "config/ConfigError.hpp"
 
 namespace {
@@ -116,6 +117,7 @@ std::vector<std::string> absolutePathArguments(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  gw::installTerminateReport();
   GatewayDaemon daemon;
   return daemon.run(absolutePathArguments(argc, argv));
 }
