@@ -17,14 +17,17 @@
 
 namespace gw::cda::test {
 
-// cn_* samples have no declared licence and are never copied into the repository.
-inline std::string samplePath(const std::string& name) {
-  return (name.rfind("cn_", 0) == 0 ? std::string(CDA_SHARED_SAMPLES_DIR) : std::string(CDA_TEST_DATA_DIR)) + "/" + name;
-}
-
 inline bool exists(const std::string& path) {
   struct stat st;
   return ::stat(path.c_str(), &st) == 0;
+}
+
+// The copy in tests/data when there is one; else the shared sample (cn_* samples have no declared
+// licence and are never copied, and samples added to the shared set later are read from there too).
+inline std::string samplePath(const std::string& name) {
+  const std::string copy = std::string(CDA_TEST_DATA_DIR) + "/" + name;
+  if (name.rfind("cn_", 0) != 0 && exists(copy)) return copy;
+  return std::string(CDA_SHARED_SAMPLES_DIR) + "/" + name;
 }
 
 inline std::string readFile(const std::string& path) {
