@@ -9,7 +9,6 @@
 #include "claims/Money.hpp"
 #include "common/Json.hpp"
 #include "common/StoreValues.hpp"
-#include "intake/BundleWriter.hpp"
 #include "store/ResourceRepository.hpp"
 
 namespace gw {

@@ -24,8 +24,16 @@ void checkGroup(const Request& request, const GatewayConfig& config) {
   checkKey(request, config.server.groupKeySha256, "group", "server.group_key_sha256");
 }
 
-void auditRefusal(const Request& request, AuditLog& audit, const HttpError& e) {
-  audit.append(fromClient(request, {"unknown", "auth.fail", request.method() + " " + request.path(), "denied", e.what()}));
+// Runs `check`; a refusal is audited, then thrown on.
+template <typename Check>
+void auditedCheck(const Request& request, AuditLog& audit, Check check) {
+  try {
+    check();
+  } catch (const HttpError& e) {
+    audit.append(
+        fromClient(request, {"unknown", "auth.fail", request.method() + " " + request.path(), "denied", e.what()}));
+    throw;
+  }
 }
 
 }  // namespace
@@ -36,22 +44,12 @@ AuditEvent fromClient(const Request& request, AuditEvent event) {
 }
 
 void requireAdmin(const Request& request, const GatewayConfig& config, AuditLog& audit) {
-  try {
-    checkAdmin(request, config);
-  } catch (const HttpError& e) {
-    auditRefusal(request, audit, e);
-    throw;
-  }
+  auditedCheck(request, audit, [&] { checkAdmin(request, config); });
   audit.append(fromClient(request, {"admin", "admin.request", request.method() + " " + request.path(), "ok", ""}));
 }
 
 void requireGroup(const Request& request, const GatewayConfig& config, AuditLog& audit) {
-  try {
-    checkGroup(request, config);
-  } catch (const HttpError& e) {
-    auditRefusal(request, audit, e);
-    throw;
-  }
+  auditedCheck(request, audit, [&] { checkGroup(request, config); });
 }
 
 std::string requireGroupOrAdmin(const Request& request, const GatewayConfig& config, AuditLog& audit) {

@@ -49,11 +49,6 @@ struct BundleWriteResult {
   std::vector<std::string> unmappedPractitioners;  // "<hospital>:<local id>"
 };
 
-// The identifier systems the group uses (docs/fhir-profile.md).
-inline const char* const kGroupPatientSystem = "urn:gw:group:patient";
-inline const char* const kGroupPractitionerSystem = "urn:gw:group:practitioner";
-inline const char* const kGatewayTagSystem = "urn:gw:tag";
-
 // A Bundle read and checked outside the store's transaction: its entries with the group's mapping of
 // hospital doctors already applied. What depends on the store happens in BundleWriter::write.
 struct PreparedBundle {

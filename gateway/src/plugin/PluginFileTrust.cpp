@@ -4,20 +4,14 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 
+#include "common/FileMode.hpp"
 #include "plugin/PluginRefused.hpp"
 
 namespace gw {
 
 namespace {
-
-std::string octalMode(mode_t mode) {
-  char text[8];
-  std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(mode & 07777));
-  return text;
-}
 
 // Why `path` (described as `what`, e.g. "plugin folder") is not trusted; empty when it is.
 std::string distrust(const std::string& what, const std::string& path) {

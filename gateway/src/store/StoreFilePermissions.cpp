@@ -5,19 +5,14 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <cstdio>
 #include <cstring>
 #include <stdexcept>
+
+#include "common/FileMode.hpp"
 
 namespace gw {
 
 namespace {
-
-std::string octalMode(mode_t mode) {
-  char text[8];
-  std::snprintf(text, sizeof text, "%04o", static_cast<unsigned>(mode & 07777));
-  return text;
-}
 
 void createPrivately(const std::string& path) {
   // O_EXCL: a file created meanwhile by someone else is not ours to chmod; it is checked like any existing one.

@@ -218,15 +218,20 @@ std::string elementName(const xmlChar* prefix, const xmlChar* localname) {
   return "<" + (prefix != nullptr ? text(prefix) + ":" : "") + text(localname) + ">";
 }
 
+// "(element <name> at line L, column C)", for refusals raised on an element's start.
+std::string atElement(void* ctx, const xmlChar* prefix, const xmlChar* localname) {
+  return "(element " + elementName(prefix, localname) + " at " +
+         atLineColumn(xmlSAX2GetLineNumber(ctx), xmlSAX2GetColumnNumber(ctx)) + ")";
+}
+
 // Returns false when the element is refused (and the parser stopped).
 bool elementWithinLimits(void* ctx, const xmlChar* localname, const xmlChar* prefix, int nbAttributes,
                          const xmlChar** attributes) {
   ParseSession& session = sessionOf(ctx);
   if (++session.elements > session.limits.maxElements) {
     refuse(ctx, XmlRejectionKind::tooManyElements,
-           "document has more than " + std::to_string(session.limits.maxElements) + " elements (element " +
-               elementName(prefix, localname) + " at " +
-               atLineColumn(xmlSAX2GetLineNumber(ctx), xmlSAX2GetColumnNumber(ctx)) + ")");
+           "document has more than " + std::to_string(session.limits.maxElements) + " elements " +
+               atElement(ctx, prefix, localname));
     return false;
   }
   if (static_cast<std::size_t>(nbAttributes) > session.limits.maxAttributesPerElement) {
@@ -240,15 +245,13 @@ bool elementWithinLimits(void* ctx, const xmlChar* localname, const xmlChar* pre
   if (session.names.size() > session.limits.maxDistinctNames) {
     refuse(ctx, XmlRejectionKind::tooManyNames,
            "document uses more than " + std::to_string(session.limits.maxDistinctNames) +
-               " distinct element and attribute names (element " + elementName(prefix, localname) + " at " +
-               atLineColumn(xmlSAX2GetLineNumber(ctx), xmlSAX2GetColumnNumber(ctx)) + ")");
+               " distinct element and attribute names " + atElement(ctx, prefix, localname));
     return false;
   }
   if (++session.depth > session.limits.maxDepth) {
     refuse(ctx, XmlRejectionKind::tooDeep,
-           "document nesting deeper than " + std::to_string(session.limits.maxDepth) + " levels (element " +
-               elementName(prefix, localname) + " at " +
-               atLineColumn(xmlSAX2GetLineNumber(ctx), xmlSAX2GetColumnNumber(ctx)) + ")");
+           "document nesting deeper than " + std::to_string(session.limits.maxDepth) + " levels " +
+               atElement(ctx, prefix, localname));
     return false;
   }
   // Five pointers per attribute: local name, prefix, URI, value start, value end.
