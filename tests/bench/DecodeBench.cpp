@@ -22,12 +22,12 @@
 #include "app/Logging.hpp"
 #include "config/GatewayConfig.hpp"
 #include "plugin/PluginHost.hpp"
-#include "xml/HardenedXml.hpp"
-#include "xml/LibXml2Handles.hpp"
+#include <gw/kit/HardenedXml.hpp>
+#include <gw/kit/LibXml2Handles.hpp>
 
 namespace {
 
-// The options gw::HardenedXml passes to libxml2 (gateway/src/xml/HardenedXml.cpp, kParseOptions).
+// The options HardenedXml passes to libxml2 (plugins/kit/src/HardenedXml.cpp, kParseOptions).
 constexpr int kHardenedParseOptions = XML_PARSE_NONET;
 
 std::string readFile(const std::string& path) {
@@ -51,7 +51,7 @@ const char* parserName(Parser parser) {
 // One full parse of `bytes` into a tree that is then freed, as an adapter's first step would do.
 void parseOnly(Parser parser, const std::string& bytes) {
   if (parser == Parser::libxml2) {
-    gw::XmlDocHandle doc(
+    gw::kit::XmlDocHandle doc(
         xmlReadMemory(bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr, kHardenedParseOptions));
     if (!doc) throw std::runtime_error("libxml2 could not parse a sample the adapter accepted");
   } else if (parser == Parser::json) {
@@ -106,7 +106,7 @@ int run(int argc, char** argv) {
   }
   if (parser == Parser::libxml2) {
     hardened = gwbench::runFor(seconds, [&](std::uint64_t i) {
-      if (!gw::HardenedXml::parse(samples[i % samples.size()]).ok())
+      if (!gw::kit::HardenedXml::parse(samples[i % samples.size()]).ok())
         throw std::runtime_error("the hardened parser refused a sample the adapter accepted");
     });
   }

@@ -1,4 +1,4 @@
-// CPU seconds and peak-RSS growth of gw::HardenedXml (the screen run before every adapter) on 4 MiB
+// CPU seconds and peak-RSS growth of HardenedXml (the screen run before every adapter) on 4 MiB
 // pathological inputs (issue 13, item 8). Run by hand, one input per process so peak RSS is its own:
 //   for c in $(gw_parse_cost_bench --list); do gw_parse_cost_bench "$c"; done
 #include <sys/resource.h>
@@ -8,7 +8,7 @@
 #include <map>
 #include <string>
 
-#include "xml/HardenedXml.hpp"
+#include <gw/kit/HardenedXml.hpp>
 
 namespace {
 
@@ -65,9 +65,9 @@ int main(int argc, char** argv) {
   const std::string bytes = input->second();
   const long rssBefore = peakKilobytes();
   const double cpuBefore = cpuSeconds();
-  const auto result = gw::HardenedXml::parse(bytes, gw::XmlLimits{8u << 20});
+  const auto result = gw::kit::HardenedXml::parse(bytes, gw::kit::XmlLimits{8u << 20});
   std::printf("RESULT input=%s bytes=%zu cpu_s=%.3f rss_growth_mb=%.1f outcome=%s\n", name.c_str(), bytes.size(),
               cpuSeconds() - cpuBefore, static_cast<double>(peakKilobytes() - rssBefore) / 1024.0,
-              result.ok() ? "accepted" : gw::xmlRejectionKindName(result.rejection().kind));
+              result.ok() ? "accepted" : gw::kit::xmlRejectionKindName(result.rejection().kind));
   return 0;
 }

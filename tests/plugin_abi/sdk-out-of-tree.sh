@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the plugin SDK (component "sdk") into a fresh prefix, builds plugins/examples/echo out of tree with
-# find_package(GatewayPluginSdk), and checks the plugin exports only gw_plugin_entry and passes the loader.
+# find_package(GatewayPluginSdk) and the adapter kit it installs, and checks the plugin exports only gw_plugin_entry and passes the loader.
 # Usage: sdk-out-of-tree.sh BUILD_DIR SOURCE_DIR GATEWAYCTL
 set -euo pipefail
 build="$1" source="$2" gatewayctl="$3"
@@ -10,6 +10,7 @@ trap 'rm -rf "$work"' EXIT
 cmake --install "$build" --component sdk --prefix "$work/sdk" > "$work/install.log"
 test -f "$work/sdk/include/gw/plugin_abi.h"
 test -f "$work/sdk/include/gw/plugin.hpp"
+test -f "$work/sdk/include/gw/kit/HardenedXml.hpp"
 cmake -S "$source/plugins/examples/echo" -B "$work/echo" -DCMAKE_PREFIX_PATH="$work/sdk" > "$work/configure.log"
 cmake --build "$work/echo" > "$work/build.log"
 

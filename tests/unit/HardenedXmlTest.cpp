@@ -19,14 +19,14 @@
 #include <vector>
 
 #include "TestSupport.hpp"
-#include "xml/HardenedXml.hpp"
-#include "xml/LibXml2Handles.hpp"
+#include <gw/kit/HardenedXml.hpp>
+#include <gw/kit/LibXml2Handles.hpp>
 
 namespace {
 
-using gw::HardenedXml;
-using gw::XmlLimits;
-using gw::XmlRejectionKind;
+using gw::kit::HardenedXml;
+using gw::kit::XmlLimits;
+using gw::kit::XmlRejectionKind;
 
 const std::string kMaliciousDir = std::string(GW_TEST_DATA_DIR) + "/malicious/";
 const std::string kHl7XmlDir = std::string(GW_TEST_DATA_DIR) + "/hl7v2-xml/";
@@ -44,30 +44,30 @@ std::string localName(const xmlNode* node) { return reinterpret_cast<const char*
 
 // What each malicious corpus file must be refused for, and words its reason must contain.
 struct ExpectedRefusal {
-  XmlRejectionKind kind;
+  gw::kit::XmlRejectionKind kind;
   std::vector<std::string> words;
 };
 
 const std::map<std::string, ExpectedRefusal>& refusedCorpus() {
   static const std::map<std::string, ExpectedRefusal> corpus = {
-      {"defusedxml_cyclic.xml", {XmlRejectionKind::entityDeclaration, {"entity declaration 'a'", "line 2"}}},
-      {"defusedxml_xmlbomb.xml", {XmlRejectionKind::entityDeclaration, {"entity declaration 'a'", "line 2"}}},
+      {"defusedxml_cyclic.xml", {gw::kit::XmlRejectionKind::entityDeclaration, {"entity declaration 'a'", "line 2"}}},
+      {"defusedxml_xmlbomb.xml", {gw::kit::XmlRejectionKind::entityDeclaration, {"entity declaration 'a'", "line 2"}}},
       {"defusedxml_external.xml",
-       {XmlRejectionKind::externalEntity, {"external entity 'ee'", "http://www.w3schools.com/xml/note.xml"}}},
+       {gw::kit::XmlRejectionKind::externalEntity, {"external entity 'ee'", "http://www.w3schools.com/xml/note.xml"}}},
       {"defusedxml_external_file.xml",
-       {XmlRejectionKind::externalEntity, {"external entity 'ee'", "file:///PATH/TO/xmltestdata/simple.xml"}}},
+       {gw::kit::XmlRejectionKind::externalEntity, {"external entity 'ee'", "file:///PATH/TO/xmltestdata/simple.xml"}}},
       {"hapi_adt_a01_xxe_etc_passwd.xml",
-       {XmlRejectionKind::externalEntity, {"external entity 'xxe'", "file:///etc/passwd", "line 2"}}},
+       {gw::kit::XmlRejectionKind::externalEntity, {"external entity 'xxe'", "file:///etc/passwd", "line 2"}}},
       // Its <!ELEMENT data (#ANY)> is itself malformed, so libxml2 stops before the ENTITY line.
       {"patt_classic_xxe_etc_passwd.xml",
-       {XmlRejectionKind::dtdInternalSubset, {"DOCTYPE with an internal subset is not allowed (line 2)", "line 3"}}},
+       {gw::kit::XmlRejectionKind::dtdInternalSubset, {"DOCTYPE with an internal subset is not allowed (line 2)", "line 3"}}},
       {"generated_deep_nesting_1050.xml",
-       {XmlRejectionKind::tooDeep, {"document nesting deeper than 256 levels", "<leaf>"}}},
+       {gw::kit::XmlRejectionKind::tooDeep, {"document nesting deeper than 256 levels", "<leaf>"}}},
       {"generated_huge_attribute_150k.xml",
-       {XmlRejectionKind::attributeTooLarge, {"attribute 'pad' of <MSH.10>", "150000 bytes", "65536"}}},
-      {"nhapi_fuzz_er7_empty.bin", {XmlRejectionKind::empty, {"empty"}}},
-      {"nhapi_fuzz_er7_hang1.bin", {XmlRejectionKind::notXml, {"not an XML document", "\"MSH|^|"}}},
-      {"nhapi_fuzz_er7_so5.bin", {XmlRejectionKind::notXml, {"not an XML document", "\"MSH|0~00|"}}},
+       {gw::kit::XmlRejectionKind::attributeTooLarge, {"attribute 'pad' of <MSH.10>", "150000 bytes", "65536"}}},
+      {"nhapi_fuzz_er7_empty.bin", {gw::kit::XmlRejectionKind::empty, {"empty"}}},
+      {"nhapi_fuzz_er7_hang1.bin", {gw::kit::XmlRejectionKind::notXml, {"not an XML document", "\"MSH|^|"}}},
+      {"nhapi_fuzz_er7_so5.bin", {gw::kit::XmlRejectionKind::notXml, {"not an XML document", "\"MSH|0~00|"}}},
   };
   return corpus;
 }
@@ -80,14 +80,14 @@ const std::set<std::string> kAcceptedCorpus = {"defusedxml_dtd.xml"};
 const std::set<std::string> kTruncatedHl7 = {"hapi_rsp_k22_bad_encoding_chars.xml"};
 
 // Refused as `kind`, with each of `words` in the reason.
-testing::AssertionResult refused(std::string_view bytes, XmlRejectionKind kind, const std::vector<std::string>& words,
-                                 const XmlLimits& limits = XmlLimits{}) {
-  const auto result = HardenedXml::parse(bytes, limits);
+testing::AssertionResult refused(std::string_view bytes, gw::kit::XmlRejectionKind kind, const std::vector<std::string>& words,
+                                 const gw::kit::XmlLimits& limits = gw::kit::XmlLimits{}) {
+  const auto result = gw::kit::HardenedXml::parse(bytes, limits);
   if (result.ok()) return testing::AssertionFailure() << "accepted";
-  const gw::XmlRejection& rejection = result.rejection();
+  const gw::kit::XmlRejection& rejection = result.rejection();
   if (rejection.kind != kind) {
-    return testing::AssertionFailure() << "refused as " << gw::xmlRejectionKindName(rejection.kind) << ", not "
-                                       << gw::xmlRejectionKindName(kind) << ": " << rejection.reason;
+    return testing::AssertionFailure() << "refused as " << gw::kit::xmlRejectionKindName(rejection.kind) << ", not "
+                                       << gw::kit::xmlRejectionKindName(kind) << ": " << rejection.reason;
   }
   for (const std::string& word : words) {
     if (rejection.reason.find(word) == std::string::npos) {
@@ -121,11 +121,11 @@ TEST(HardenedXml, MaliciousCorpusIsRefusedWithAReasonNamingTheProblem) {
   for (const auto& [name, expected] : refusedCorpus()) {
     const std::string bytes = fixture(kMaliciousDir, name);
     const auto start = std::chrono::steady_clock::now();
-    const auto result = HardenedXml::parse(bytes);
+    const auto result = gw::kit::HardenedXml::parse(bytes);
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     ASSERT_FALSE(result.ok()) << name;
     const auto& rejection = result.rejection();
-    std::printf("  %-36s %8.3f ms  %-20s %s\n", name.c_str(), ms, gw::xmlRejectionKindName(rejection.kind),
+    std::printf("  %-36s %8.3f ms  %-20s %s\n", name.c_str(), ms, gw::kit::xmlRejectionKindName(rejection.kind),
                 rejection.reason.c_str());
     EXPECT_EQ(rejection.kind, expected.kind) << name << ": " << rejection.reason;
     for (const std::string& word : expected.words) {
@@ -138,7 +138,7 @@ TEST(HardenedXml, MaliciousCorpusIsRefusedWithAReasonNamingTheProblem) {
 TEST(HardenedXml, ExternalDtdIsNamedButNeverLoaded) {
   for (const auto& [dir, name] : {std::pair{kMaliciousDir, "defusedxml_dtd.xml"},
                                   std::pair{kHl7XmlDir, "hapi_qbp_q22_external_dtd.xml"}}) {
-    auto result = HardenedXml::parse(fixture(dir, name));
+    auto result = gw::kit::HardenedXml::parse(fixture(dir, name));
     ASSERT_TRUE(result.ok()) << name << ": " << result.rejection().reason;
     const xmlDoc* doc = result.document().get();
     ASSERT_NE(doc->intSubset, nullptr) << name;
@@ -152,7 +152,7 @@ TEST(HardenedXml, Hl7V2XmlSamplesParse) {
   for (const std::string& name : filesIn(kHl7XmlDir)) {
     if (kTruncatedHl7.count(name) != 0) continue;
     const auto start = std::chrono::steady_clock::now();
-    auto result = HardenedXml::parse(fixture(kHl7XmlDir, name));
+    auto result = gw::kit::HardenedXml::parse(fixture(kHl7XmlDir, name));
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
     ASSERT_TRUE(result.ok()) << name << ": " << result.rejection().reason;
     std::printf("  %-40s %8.3f ms  <%s>\n", name.c_str(), ms, localName(result.document().root()).c_str());
@@ -160,7 +160,7 @@ TEST(HardenedXml, Hl7V2XmlSamplesParse) {
 }
 
 TEST(HardenedXml, NamespacePrefixedMessageKeepsItsNamespace) {
-  auto result = HardenedXml::parse(fixture(kHl7XmlDir, "hapi_oru_r01_v22_ns_prefix.xml"));
+  auto result = gw::kit::HardenedXml::parse(fixture(kHl7XmlDir, "hapi_oru_r01_v22_ns_prefix.xml"));
   ASSERT_TRUE(result.ok()) << result.rejection().reason;
   const xmlNode* root = result.document().root();
   EXPECT_EQ(localName(root), "ORU_R01");
@@ -171,19 +171,19 @@ TEST(HardenedXml, NamespacePrefixedMessageKeepsItsNamespace) {
 }
 
 TEST(HardenedXml, PredefinedEntitiesAndCharacterReferencesAreDecoded) {
-  auto result = HardenedXml::parse("<a x=\"&lt;&#65;\">R&amp;H &#x4E2D;</a>");
+  auto result = gw::kit::HardenedXml::parse("<a x=\"&lt;&#65;\">R&amp;H &#x4E2D;</a>");
   ASSERT_TRUE(result.ok()) << result.rejection().reason;
   const xmlNode* root = result.document().root();
-  gw::XmlStringHandle content(xmlNodeGetContent(root));
-  gw::XmlStringHandle attribute(xmlGetProp(root, BAD_CAST "x"));
+  gw::kit::XmlStringHandle content(xmlNodeGetContent(root));
+  gw::kit::XmlStringHandle attribute(xmlGetProp(root, BAD_CAST "x"));
   EXPECT_STREQ(reinterpret_cast<const char*>(content.get()), "R&H \xE4\xB8\xAD");
   EXPECT_STREQ(reinterpret_cast<const char*>(attribute.get()), "<A");
 }
 
 TEST(HardenedXml, TruncatedMessageIsRefusedWithLibxml2sMessageAndPosition) {
-  const auto result = HardenedXml::parse(fixture(kHl7XmlDir, "hapi_rsp_k22_bad_encoding_chars.xml"));
+  const auto result = gw::kit::HardenedXml::parse(fixture(kHl7XmlDir, "hapi_rsp_k22_bad_encoding_chars.xml"));
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.rejection().kind, XmlRejectionKind::malformed);
+  EXPECT_EQ(result.rejection().kind, gw::kit::XmlRejectionKind::malformed);
   EXPECT_NE(result.rejection().reason.find("malformed XML at line 46"), std::string::npos) << result.rejection().reason;
   EXPECT_NE(result.rejection().reason.find("Premature end of data in tag CE.2"), std::string::npos)
       << result.rejection().reason;
@@ -191,28 +191,28 @@ TEST(HardenedXml, TruncatedMessageIsRefusedWithLibxml2sMessageAndPosition) {
 }
 
 TEST(HardenedXml, SizeCapIsCheckedBeforeParsing) {
-  XmlLimits limits;
+  gw::kit::XmlLimits limits;
   limits.maxBytes = 16;
   // Malformed as well as too large: the size wins because nothing is parsed.
-  EXPECT_TRUE(refused("<a><b></a>" + std::string(20, ' '), XmlRejectionKind::tooLarge,
+  EXPECT_TRUE(refused("<a><b></a>" + std::string(20, ' '), gw::kit::XmlRejectionKind::tooLarge,
                       {"document is 30 bytes, over the limit of 16 bytes"}, limits));
-  EXPECT_TRUE(HardenedXml::parse("<a/>", limits).ok());
+  EXPECT_TRUE(gw::kit::HardenedXml::parse("<a/>", limits).ok());
 }
 
 TEST(HardenedXml, DefaultSizeCapIsFourMebibytes) {
-  EXPECT_EQ(XmlLimits{}.maxBytes, 4u * 1024 * 1024);
-  EXPECT_TRUE(refused("<a>" + std::string(4 * 1024 * 1024, 'x') + "</a>", XmlRejectionKind::tooLarge, {}));
+  EXPECT_EQ(gw::kit::XmlLimits{}.maxBytes, 4u * 1024 * 1024);
+  EXPECT_TRUE(refused("<a>" + std::string(4 * 1024 * 1024, 'x') + "</a>", gw::kit::XmlRejectionKind::tooLarge, {}));
 }
 
 TEST(HardenedXml, BlankInputIsEmpty) {
-  EXPECT_TRUE(refused(" \r\n\t", XmlRejectionKind::empty, {"document is empty"}));
+  EXPECT_TRUE(refused(" \r\n\t", gw::kit::XmlRejectionKind::empty, {"document is empty"}));
 }
 
 TEST(HardenedXml, InvalidUtf8IsRefusedWithLineAndColumn) {
   const auto result =
-      HardenedXml::parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>\n  <b>ok \xC3\x28 bad</b>\n</a>\n");
+      gw::kit::HardenedXml::parse("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<a>\n  <b>ok \xC3\x28 bad</b>\n</a>\n");
   ASSERT_FALSE(result.ok());
-  EXPECT_EQ(result.rejection().kind, XmlRejectionKind::invalidEncoding);
+  EXPECT_EQ(result.rejection().kind, gw::kit::XmlRejectionKind::invalidEncoding);
   EXPECT_NE(result.rejection().reason.find("invalid UTF-8 at line 3 column 9"), std::string::npos)
       << result.rejection().reason;
   EXPECT_EQ(result.rejection().line, 3);
@@ -220,41 +220,41 @@ TEST(HardenedXml, InvalidUtf8IsRefusedWithLineAndColumn) {
 }
 
 TEST(HardenedXml, UnsupportedEncodingIsRefused) {
-  EXPECT_TRUE(refused("<?xml version=\"1.0\" encoding=\"X-NO-SUCH\"?>\n<a/>", XmlRejectionKind::invalidEncoding,
+  EXPECT_TRUE(refused("<?xml version=\"1.0\" encoding=\"X-NO-SUCH\"?>\n<a/>", gw::kit::XmlRejectionKind::invalidEncoding,
                       {"X-NO-SUCH"}));
 }
 
 // libxml2 raises these without the parser context, through the thread's handler.
 TEST(HardenedXml, BytesInvalidInTheDeclaredEncodingAreRefused) {
   EXPECT_TRUE(refused("<?xml version=\"1.0\" encoding=\"GB18030\"?>\n<a>ok\n\x81\x30\xFF\xFF</a>",
-                      XmlRejectionKind::invalidEncoding,
+                      gw::kit::XmlRejectionKind::invalidEncoding,
                       {"invalid or unsupported encoding 'GB18030' (input conversion failed"}));
 }
 
 TEST(HardenedXml, DeclaredLatin1IsConvertedToUtf8) {
-  auto result = HardenedXml::parse("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a>caf\xE9</a>");
+  auto result = gw::kit::HardenedXml::parse("<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n<a>caf\xE9</a>");
   ASSERT_TRUE(result.ok()) << result.rejection().reason;
-  gw::XmlStringHandle content(xmlNodeGetContent(result.document().root()));
+  gw::kit::XmlStringHandle content(xmlNodeGetContent(result.document().root()));
   EXPECT_STREQ(reinterpret_cast<const char*>(content.get()), "caf\xC3\xA9");
 }
 
 TEST(HardenedXml, MalformedXmlCarriesLibxml2sMessageAndPosition) {
-  EXPECT_TRUE(refused("<a>\n  <b></c>\n</a>", XmlRejectionKind::malformed,
+  EXPECT_TRUE(refused("<a>\n  <b></c>\n</a>", gw::kit::XmlRejectionKind::malformed,
                       {"malformed XML at line 2 column", "Opening and ending tag mismatch: b line 2 and c"}));
 }
 
 TEST(HardenedXml, InternalSubsetWithoutEntitiesIsRefused) {
   EXPECT_TRUE(refused("<!DOCTYPE a [\n<!ELEMENT a ANY>\n<!ATTLIST a x CDATA \"dflt\">\n]>\n<a/>",
-                      XmlRejectionKind::dtdInternalSubset,
+                      gw::kit::XmlRejectionKind::dtdInternalSubset,
                       {"DOCTYPE with an internal subset is not allowed (line 1)"}));
 }
 
 TEST(HardenedXml, ParameterAndUnparsedEntitiesAreRefused) {
   EXPECT_TRUE(refused("<!DOCTYPE a [<!ENTITY % p SYSTEM \"http://evil.example/x.dtd\"> %p;]><a/>",
-                      XmlRejectionKind::externalEntity, {"external entity '%p'", "http://evil.example/x.dtd"}));
-  EXPECT_TRUE(refused("<!DOCTYPE a [<!ENTITY % q \"<!ENTITY x 'y'>\"> %q;]><a/>", XmlRejectionKind::entityDeclaration,
+                      gw::kit::XmlRejectionKind::externalEntity, {"external entity '%p'", "http://evil.example/x.dtd"}));
+  EXPECT_TRUE(refused("<!DOCTYPE a [<!ENTITY % q \"<!ENTITY x 'y'>\"> %q;]><a/>", gw::kit::XmlRejectionKind::entityDeclaration,
                       {"parameter entity declaration '%q'"}));
-  EXPECT_TRUE(refused("<!DOCTYPE a [<!ENTITY e SYSTEM \"x.png\" NDATA png>]><a/>", XmlRejectionKind::externalEntity,
+  EXPECT_TRUE(refused("<!DOCTYPE a [<!ENTITY e SYSTEM \"x.png\" NDATA png>]><a/>", gw::kit::XmlRejectionKind::externalEntity,
                       {"external entity 'e' (SYSTEM \"x.png\")"}));
 }
 
@@ -265,7 +265,7 @@ TEST(HardenedXml, QuadraticBlowupStopsAtTheDeclaration) {
     for (int i = 0; i < 10000; ++i) refs += "&big;";
     return refs;
   }() + "</a>";
-  EXPECT_TRUE(refused(bomb, XmlRejectionKind::entityDeclaration, {"entity declaration 'big'"}));
+  EXPECT_TRUE(refused(bomb, gw::kit::XmlRejectionKind::entityDeclaration, {"entity declaration 'big'"}));
 }
 
 TEST(HardenedXml, UndeclaredEntityReferencesAreRefused) {
@@ -275,7 +275,7 @@ TEST(HardenedXml, UndeclaredEntityReferencesAreRefused) {
       "<!DOCTYPE a SYSTEM \"http://x.example/y.dtd\">\n<a v=\"x&foo;y\"/>",     // in an attribute
   };
   for (const std::string& document : documents) {
-    EXPECT_TRUE(refused(document, XmlRejectionKind::entityReference, {"undeclared entity '&foo;'"})) << document;
+    EXPECT_TRUE(refused(document, gw::kit::XmlRejectionKind::entityReference, {"undeclared entity '&foo;'"})) << document;
   }
 }
 
@@ -289,47 +289,47 @@ std::string nested(int depth) {
 }
 
 TEST(HardenedXml, NestingIsLimitedTo256LevelsByDefault) {
-  EXPECT_TRUE(HardenedXml::parse(nested(256)).ok());
+  EXPECT_TRUE(gw::kit::HardenedXml::parse(nested(256)).ok());
   EXPECT_TRUE(
-      refused(nested(257), XmlRejectionKind::tooDeep, {"document nesting deeper than 256 levels (element <e>"}));
+      refused(nested(257), gw::kit::XmlRejectionKind::tooDeep, {"document nesting deeper than 256 levels (element <e>"}));
 
-  XmlLimits shallow;
+  gw::kit::XmlLimits shallow;
   shallow.maxDepth = 3;
-  EXPECT_TRUE(HardenedXml::parse(nested(3), shallow).ok());
-  EXPECT_EQ(HardenedXml::parse(nested(4), shallow).rejection().kind, XmlRejectionKind::tooDeep);
+  EXPECT_TRUE(gw::kit::HardenedXml::parse(nested(3), shallow).ok());
+  EXPECT_EQ(gw::kit::HardenedXml::parse(nested(4), shallow).rejection().kind, gw::kit::XmlRejectionKind::tooDeep);
 }
 
 TEST(HardenedXml, Libxml2sOwnDepthLimitStillHoldsAboveOurs) {
-  XmlLimits deep;
+  gw::kit::XmlLimits deep;
   deep.maxDepth = 5000;
-  EXPECT_TRUE(HardenedXml::parse(nested(257), deep).ok());
-  EXPECT_TRUE(refused(nested(258), XmlRejectionKind::tooDeep, {"deeper than 256 levels (libxml2's own limit"}, deep));
-  EXPECT_TRUE(refused(fixture(kMaliciousDir, "generated_deep_nesting_1050.xml"), XmlRejectionKind::tooDeep,
+  EXPECT_TRUE(gw::kit::HardenedXml::parse(nested(257), deep).ok());
+  EXPECT_TRUE(refused(nested(258), gw::kit::XmlRejectionKind::tooDeep, {"deeper than 256 levels (libxml2's own limit"}, deep));
+  EXPECT_TRUE(refused(fixture(kMaliciousDir, "generated_deep_nesting_1050.xml"), gw::kit::XmlRejectionKind::tooDeep,
                       {"libxml2's own limit"}, deep));
 }
 
 TEST(HardenedXml, AttributeLimitIsWhatRefusesTheHugeAttribute) {
-  XmlLimits generous;
+  gw::kit::XmlLimits generous;
   generous.maxAttributeBytes = 200000;
-  EXPECT_TRUE(HardenedXml::parse(fixture(kMaliciousDir, "generated_huge_attribute_150k.xml"), generous).ok());
+  EXPECT_TRUE(gw::kit::HardenedXml::parse(fixture(kMaliciousDir, "generated_huge_attribute_150k.xml"), generous).ok());
 }
 
 TEST(HardenedXml, DenyAllLoaderRefusesFilesEvenWhenAParserAsksForThem) {
   gwtest::TempDir dir;
   const std::string dtd = dir.file("defaults.dtd");
   gwtest::writeFile(dtd, "<!ATTLIST a injected CDATA \"from-dtd\">\n");
-  ASSERT_TRUE(HardenedXml::parse("<a/>").ok());  // installs the loader
+  ASSERT_TRUE(gw::kit::HardenedXml::parse("<a/>").ok());  // installs the loader
   SilenceThisThread silence;
 
   // Control: libxml2's own (no-network) loader would open the file.
-  gw::XmlParserCtxtHandle ctxt(xmlNewParserCtxt());
+  gw::kit::XmlParserCtxtHandle ctxt(xmlNewParserCtxt());
   xmlParserInputPtr opened = xmlNoNetExternalEntityLoader(dtd.c_str(), nullptr, ctxt.get());
   ASSERT_NE(opened, nullptr);
   xmlFreeInputStream(opened);
 
   EXPECT_EQ(xmlGetExternalEntityLoader()(dtd.c_str(), nullptr, ctxt.get()), nullptr);
   const std::string document = "<!DOCTYPE a SYSTEM \"file://" + dtd + "\"><a/>";
-  gw::XmlDocHandle doc(xmlReadMemory(document.data(), static_cast<int>(document.size()), nullptr, nullptr,
+  gw::kit::XmlDocHandle doc(xmlReadMemory(document.data(), static_cast<int>(document.size()), nullptr, nullptr,
                                      XML_PARSE_DTDLOAD | XML_PARSE_DTDATTR | XML_PARSE_NOENT));
   ASSERT_NE(doc, nullptr);
   EXPECT_FALSE(xmlHasProp(xmlDocGetRootElement(doc.get()), BAD_CAST "injected"));
@@ -339,10 +339,10 @@ TEST(HardenedXml, ErrorsAreNeverPrintedAndThreadHandlersAreRestored) {
   int calls = 0;
   xmlSetStructuredErrorFunc(&calls, [](void* counter, xmlErrorPtr) { ++*static_cast<int*>(counter); });
   testing::internal::CaptureStderr();
-  for (const std::string& name : filesIn(kMaliciousDir)) (void)HardenedXml::parse(fixture(kMaliciousDir, name));
-  (void)HardenedXml::parse("<a>\xC3\x28</a>");
-  (void)HardenedXml::parse("<?xml version=\"1.0\" encoding=\"X-NO-SUCH\"?><a/>");
-  (void)HardenedXml::parse("<?xml version=\"1.0\" encoding=\"GB18030\"?><a>\x81\x30\xFF\xFF</a>");
+  for (const std::string& name : filesIn(kMaliciousDir)) (void)gw::kit::HardenedXml::parse(fixture(kMaliciousDir, name));
+  (void)gw::kit::HardenedXml::parse("<a>\xC3\x28</a>");
+  (void)gw::kit::HardenedXml::parse("<?xml version=\"1.0\" encoding=\"X-NO-SUCH\"?><a/>");
+  (void)gw::kit::HardenedXml::parse("<?xml version=\"1.0\" encoding=\"GB18030\"?><a>\x81\x30\xFF\xFF</a>");
   const std::string printed = testing::internal::GetCapturedStderr();
   EXPECT_EQ(printed, "");
   EXPECT_EQ(calls, 0) << "the thread's own handler saw the parser's errors";
@@ -367,7 +367,7 @@ TEST(HardenedXml, ThreadsGetTheirOwnErrors) {
   }
   for (const std::string& name : filesIn(kHl7XmlDir)) {
     if (kTruncatedHl7.count(name) != 0) continue;
-    auto result = HardenedXml::parse(fixture(kHl7XmlDir, name));
+    auto result = gw::kit::HardenedXml::parse(fixture(kHl7XmlDir, name));
     ASSERT_TRUE(result.ok());
     cases.push_back({name, fixture(kHl7XmlDir, name), true, localName(result.document().root())});
   }
@@ -382,7 +382,7 @@ TEST(HardenedXml, ThreadsGetTheirOwnErrors) {
       for (int round = 0; round < 50; ++round) {
         for (std::size_t i = 0; i < cases.size(); ++i) {
           const Case& c = cases[(i + static_cast<std::size_t>(t) * 3) % cases.size()];
-          auto result = HardenedXml::parse(c.bytes);
+          auto result = gw::kit::HardenedXml::parse(c.bytes);
           const bool right = result.ok() == c.ok &&
                              (c.ok ? localName(result.document().root()) == c.word
                                    : result.rejection().reason.find(c.word) != std::string::npos);
@@ -409,7 +409,7 @@ TEST(HardenedXml, RepeatedCorpusParsingDoesNotGrowMemory) {
   for (const std::string& name : filesIn(kMaliciousDir)) corpus.push_back(fixture(kMaliciousDir, name));
   for (const std::string& name : filesIn(kHl7XmlDir)) corpus.push_back(fixture(kHl7XmlDir, name));  // documents too
   const auto parseAll = [&] {
-    for (const std::string& bytes : corpus) (void)HardenedXml::parse(bytes);
+    for (const std::string& bytes : corpus) (void)gw::kit::HardenedXml::parse(bytes);
   };
   for (int i = 0; i < 50; ++i) parseAll();  // warm-up: allocator pools, libxml2 globals, dictionaries
   const long before = residentBytes();

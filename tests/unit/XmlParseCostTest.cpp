@@ -10,13 +10,13 @@
 #include <cstring>
 #include <string>
 
-#include "xml/HardenedXml.hpp"
+#include <gw/kit/HardenedXml.hpp>
 
 namespace {
 
-using gw::HardenedXml;
-using gw::XmlLimits;
-using gw::XmlRejectionKind;
+using gw::kit::HardenedXml;
+using gw::kit::XmlLimits;
+using gw::kit::XmlRejectionKind;
 
 // Counts the bytes libxml2 asks for (malloc, realloc, strdup) while it lives; allocation goes on to the
 // C library as before, so memory from before and after may be freed by either side.
@@ -66,15 +66,15 @@ std::string repeated(const std::string& head, const std::string& unit, std::size
 
 // Refused as `kind` with `word` in the reason, and libxml2 allocated at most `perInputByte` bytes per
 // input byte on the way (the old code: 64 KB of "<!--" made it copy 530 MB of error text).
-testing::AssertionResult refusedWithin(const std::string& bytes, XmlRejectionKind kind, const std::string& word,
-                                       std::size_t perInputByte, const XmlLimits& limits = XmlLimits{}) {
+testing::AssertionResult refusedWithin(const std::string& bytes, gw::kit::XmlRejectionKind kind, const std::string& word,
+                                       std::size_t perInputByte, const gw::kit::XmlLimits& limits = gw::kit::XmlLimits{}) {
   LibXml2Allocations allocations;
-  const auto result = HardenedXml::parse(bytes, limits);
+  const auto result = gw::kit::HardenedXml::parse(bytes, limits);
   const std::size_t allocated = allocations.total();
   if (result.ok()) return testing::AssertionFailure() << "accepted (" << allocated << " bytes allocated)";
   const auto& rejection = result.rejection();
   if (rejection.kind != kind || rejection.reason.find(word) == std::string::npos) {
-    return testing::AssertionFailure() << "refused as " << gw::xmlRejectionKindName(rejection.kind) << ": "
+    return testing::AssertionFailure() << "refused as " << gw::kit::xmlRejectionKindName(rejection.kind) << ": "
                                        << rejection.reason;
   }
   if (allocated > perInputByte * bytes.size()) {
@@ -86,25 +86,25 @@ testing::AssertionResult refusedWithin(const std::string& bytes, XmlRejectionKin
 
 TEST(XmlParseCost, RepeatedCommentOpenersStopAtTheFirstError) {
   // Each "<!--" inside the first comment is a "--" error that libxml2 raised with a copy of the comment.
-  EXPECT_TRUE(refusedWithin(repeated("", "<!--", 64 * 1024), XmlRejectionKind::malformed,
+  EXPECT_TRUE(refusedWithin(repeated("", "<!--", 64 * 1024), gw::kit::XmlRejectionKind::malformed,
                             "Double hyphen within comment", 8));
-  EXPECT_TRUE(refusedWithin(repeated("<a><!--", "--", 64 * 1024), XmlRejectionKind::malformed,
+  EXPECT_TRUE(refusedWithin(repeated("<a><!--", "--", 64 * 1024), gw::kit::XmlRejectionKind::malformed,
                             "Double hyphen within comment", 8));
   // The constructs that end with the input stay linear as well.
   const std::string text(256 * 1024, 'a');
-  EXPECT_TRUE(refusedWithin("<a><!--" + text, XmlRejectionKind::malformed, "Comment not terminated", 8));
-  EXPECT_TRUE(refusedWithin("<a><![CDATA[" + text, XmlRejectionKind::malformed, "CData section not finished", 8));
-  EXPECT_TRUE(refusedWithin("<a><?pi " + text, XmlRejectionKind::malformed, "PI pi never end", 8));
+  EXPECT_TRUE(refusedWithin("<a><!--" + text, gw::kit::XmlRejectionKind::malformed, "Comment not terminated", 8));
+  EXPECT_TRUE(refusedWithin("<a><![CDATA[" + text, gw::kit::XmlRejectionKind::malformed, "CData section not finished", 8));
+  EXPECT_TRUE(refusedWithin("<a><?pi " + text, gw::kit::XmlRejectionKind::malformed, "PI pi never end", 8));
 }
 
 TEST(XmlParseCost, ManyAttributesOnOneTagAreRefusedBeforeLibxml2ReadsThem) {
   std::string tag = "<MSH";
   for (int i = 0; i < 300; ++i) tag += " a" + std::to_string(i) + "='1'";
-  EXPECT_TRUE(refusedWithin(tag + "/>", XmlRejectionKind::tooManyAttributes, "<MSH> has more than 256 attributes", 0));
+  EXPECT_TRUE(refusedWithin(tag + "/>", gw::kit::XmlRejectionKind::tooManyAttributes, "<MSH> has more than 256 attributes", 0));
   // Declarations are attributes too.
   std::string declarations = "<a";
   for (int i = 0; i < 300; ++i) declarations += " xmlns:p" + std::to_string(i) + "='urn:x'";
-  EXPECT_TRUE(refusedWithin(declarations + "/>", XmlRejectionKind::tooManyAttributes, "256 attributes", 0));
+  EXPECT_TRUE(refusedWithin(declarations + "/>", gw::kit::XmlRejectionKind::tooManyAttributes, "256 attributes", 0));
 }
 
 TEST(XmlParseCost, NamespaceDeclarationsInScopeAreCounted) {
@@ -114,31 +114,31 @@ TEST(XmlParseCost, NamespaceDeclarationsInScopeAreCounted) {
     for (int i = 0; i < 10; ++i) nested += " xmlns:p" + std::to_string(depth * 10 + i) + "=\"urn:x\"";
     nested += ">";
   }
-  EXPECT_TRUE(refusedWithin(nested, XmlRejectionKind::tooManyNamespaces,
+  EXPECT_TRUE(refusedWithin(nested, gw::kit::XmlRejectionKind::tooManyNamespaces,
                             "more than 256 namespace declarations in scope at <a> (line 1)", 0));
   // Closed elements take their declarations out of scope.
   std::string siblings = "<r>";
   for (int i = 0; i < 300; ++i) siblings += "<a xmlns:p=\"urn:x\"><p:b/></a>";
-  EXPECT_TRUE(HardenedXml::parse(siblings + "</r>").ok());
+  EXPECT_TRUE(gw::kit::HardenedXml::parse(siblings + "</r>").ok());
 }
 
 TEST(XmlParseCost, ElementCountIsCapped) {
-  EXPECT_TRUE(refusedWithin(repeated("<a>", "<b/>", 4 * 250'001), XmlRejectionKind::tooManyElements,
+  EXPECT_TRUE(refusedWithin(repeated("<a>", "<b/>", 4 * 250'001), gw::kit::XmlRejectionKind::tooManyElements,
                             "more than 250000 elements", 64));
-  XmlLimits limits;
+  gw::kit::XmlLimits limits;
   limits.maxElements = 3;
-  EXPECT_TRUE(HardenedXml::parse("<a><b/><c/></a>", limits).ok());
-  EXPECT_FALSE(HardenedXml::parse("<a><b/><c/><d/></a>", limits).ok());
+  EXPECT_TRUE(gw::kit::HardenedXml::parse("<a><b/><c/></a>", limits).ok());
+  EXPECT_FALSE(gw::kit::HardenedXml::parse("<a><b/><c/><d/></a>", limits).ok());
 }
 
 TEST(XmlParseCost, DistinctNamesAreCapped) {
   std::string names = "<a>";
   for (int i = 0; i < 10'001; ++i) names += "<b" + std::to_string(i) + "/>";
-  EXPECT_TRUE(refusedWithin(names + "</a>", XmlRejectionKind::tooManyNames,
+  EXPECT_TRUE(refusedWithin(names + "</a>", gw::kit::XmlRejectionKind::tooManyNames,
                             "more than 10000 distinct element and attribute names", 64));
   std::string targets = "<a>";
   for (int i = 0; i < 10'001; ++i) targets += "<?t" + std::to_string(i) + "?>";
-  EXPECT_TRUE(refusedWithin(targets + "</a>", XmlRejectionKind::tooManyNames, "processing instruction", 64));
+  EXPECT_TRUE(refusedWithin(targets + "</a>", gw::kit::XmlRejectionKind::tooManyNames, "processing instruction", 64));
 }
 
 TEST(XmlParseCost, AttributesInsideTextAreNotCounted) {
@@ -148,19 +148,19 @@ TEST(XmlParseCost, AttributesInsideTextAreNotCounted) {
   fake += ">";
   const std::string document = "<?xml version=\"1.0\"?>\n<!DOCTYPE a SYSTEM \"a>b.dtd\">\n<!--" + fake +
                                "-->\n<a t=\"x>y\" u='<'>" + "<![CDATA[" + fake + "]]><?pi " + fake + "?></a>";
-  const auto unescaped = HardenedXml::parse(document);
+  const auto unescaped = gw::kit::HardenedXml::parse(document);
   // '<' is not allowed in an attribute value: libxml2 refuses it, the scan does not count past it.
   ASSERT_FALSE(unescaped.ok());
-  EXPECT_EQ(unescaped.rejection().kind, XmlRejectionKind::malformed) << unescaped.rejection().reason;
+  EXPECT_EQ(unescaped.rejection().kind, gw::kit::XmlRejectionKind::malformed) << unescaped.rejection().reason;
   std::string valid = document;
   valid.replace(valid.find("u='<'"), 5, "u='&lt;'");
-  const auto result = HardenedXml::parse(valid);
+  const auto result = gw::kit::HardenedXml::parse(valid);
   EXPECT_TRUE(result.ok()) << result.rejection().reason;
   // The tag that is refused is the real one after them, on its own line.
   std::string real = "<real";
   for (int i = 0; i < 257; ++i) real += " a" + std::to_string(i) + "='1'";
   valid.insert(valid.rfind("</a>"), "\n" + real + "/>");
-  EXPECT_TRUE(refusedWithin(valid, XmlRejectionKind::tooManyAttributes, "<real> has more than 256 attributes (line 5)", 0));
+  EXPECT_TRUE(refusedWithin(valid, gw::kit::XmlRejectionKind::tooManyAttributes, "<real> has more than 256 attributes (line 5)", 0));
 }
 
 }  // namespace

@@ -1,30 +1,15 @@
 // Acknowledgement.cpp: MCCI_IN000002UV01 writing (see Acknowledgement.hpp).
 #include "Acknowledgement.hpp"
 
+#include <gw/kit/Text.hpp>
+
 namespace gw::cda {
 
 namespace {
 
-std::string escape(const std::string& s) {
-  std::string out;
-  for (char ch : s) {
-    switch (ch) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default:
-        // Control characters other than tab/newline are not allowed in XML 1.0.
-        if (static_cast<unsigned char>(ch) < 0x20 && ch != '\t' && ch != '\n' && ch != '\r') out += ' ';
-        else out += ch;
-    }
-  }
-  return out;
-}
-
 std::string idElement(const char* indent, const std::string& root, const std::string& extension, bool item) {
-  std::string attrs = "root=\"" + escape(root) + "\"";
-  if (!extension.empty()) attrs += " extension=\"" + escape(extension) + "\"";
+  std::string attrs = "root=\"" + kit::xmlEscaped(root) + "\"";
+  if (!extension.empty()) attrs += " extension=\"" + kit::xmlEscaped(extension) + "\"";
   if (!item) return std::string(indent) + "<id " + attrs + "/>\n";
   return std::string(indent) + "<id>\n" + indent + "  <item " + attrs + "/>\n" + indent + "</id>\n";
 }
@@ -45,7 +30,7 @@ std::string buildAcknowledgement(const AckRequest& r) {
   std::string out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out += "<MCCI_IN000002UV01 xmlns=\"urn:hl7-org:v3\" ITSVersion=\"XML_1.0\">\n";
   out += idElement("  ", "2.16.156.10011.2.5.1.1", r.ackId, false);
-  out += "  <creationTime value=\"" + escape(r.creationTime) + "\"/>\n";
+  out += "  <creationTime value=\"" + kit::xmlEscaped(r.creationTime) + "\"/>\n";
   out += "  <interactionId root=\"2.16.156.10011.2.5.1.2\" extension=\"MCCI_IN000002UV01\"/>\n";
   out += "  <processingCode code=\"P\"/>\n";
   out += "  <processingModeCode/>\n";
@@ -59,7 +44,7 @@ std::string buildAcknowledgement(const AckRequest& r) {
   out += "    </targetMessage>\n";
   std::string text = r.text.empty() ? (r.outcome == GW_ACK_ACCEPT ? "成功" : "失败") : r.text;
   out += "    <acknowledgementDetail>\n";
-  out += "      <text value=\"" + escape(text) + "\"/>\n";
+  out += "      <text value=\"" + kit::xmlEscaped(text) + "\"/>\n";
   out += "    </acknowledgementDetail>\n";
   out += "  </acknowledgement>\n";
   out += "</MCCI_IN000002UV01>\n";

@@ -4,7 +4,9 @@
 #include "Acknowledgement.hpp"
 #include "MappingContext.hpp"
 #include "V3Time.hpp"
-#include "xml/HardenedXml.hpp"
+
+#include <gw/kit/HardenedXml.hpp>
+#include <gw/kit/Text.hpp>
 
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
@@ -19,9 +21,7 @@ namespace {
 using gw::sdk::Error;
 
 void checkContentType(std::string_view contentType) {
-  std::string type(contentType.substr(0, contentType.find(';')));
-  while (!type.empty() && std::isspace(static_cast<unsigned char>(type.back()))) type.pop_back();
-  for (auto& ch : type) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  const std::string type = kit::mediaType(contentType);
   if (type.empty() || type == "application/xml" || type == "text/xml" || type == "application/hl7-v3+xml" ||
       type == "application/cda+xml")
     return;
@@ -29,12 +29,12 @@ void checkContentType(std::string_view contentType) {
 }
 
 // Parses through the one hardened path; a refusal is GW_ERR_INVALID with the parser's position and reason.
-XmlDocument parse(std::string_view input) {
-  XmlParseResult result = HardenedXml::parse(input);
+kit::XmlDocument parse(std::string_view input) {
+  kit::XmlParseResult result = kit::HardenedXml::parse(input);
   if (!result.ok()) {
-    const XmlRejection& r = result.rejection();
+    const kit::XmlRejection& r = result.rejection();
     std::string where = r.line > 0 ? "line " + std::to_string(r.line) + (r.column > 0 ? ", column " + std::to_string(r.column) : "") : "";
-    throw Error(GW_ERR_INVALID, std::string("not well-formed XML (") + xmlRejectionKindName(r.kind) + "): " + r.reason, where);
+    throw Error(GW_ERR_INVALID, std::string("not well-formed XML (") + kit::xmlRejectionKindName(r.kind) + "): " + r.reason, where);
   }
   return std::move(result.document());
 }
@@ -58,7 +58,7 @@ CdaAdapter::CdaAdapter(const gw::sdk::Partner& partner)
 
 gw::sdk::Output CdaAdapter::identify(std::string_view input, std::string_view contentType) {
   checkContentType(contentType);
-  XmlDocument doc = parse(input);
+  kit::XmlDocument doc = parse(input);
   MessageKind kind = MessageKind::of(doc.root());
   gw::sdk::Output out;
   out.messageId = kind.messageId;
@@ -68,7 +68,7 @@ gw::sdk::Output CdaAdapter::identify(std::string_view input, std::string_view co
 
 gw::sdk::Output CdaAdapter::decode(std::string_view input, std::string_view contentType) {
   checkContentType(contentType);
-  XmlDocument doc = parse(input);
+  kit::XmlDocument doc = parse(input);
   MessageKind kind = MessageKind::of(doc.root());
   MappingContext c(options_, kind);
   if (kind.family == Family::WsT500Document || kind.family == Family::CcdaDocument) {
@@ -99,7 +99,7 @@ gw::sdk::Output CdaAdapter::acknowledge(std::string_view request, std::string_vi
   ack.text = std::string(text);
   if (!errorLocation.empty()) ack.text += (ack.text.empty() ? "" : " ") + std::string("(") + std::string(errorLocation) + ")";
   try {
-    XmlDocument doc = parse(request);
+    kit::XmlDocument doc = parse(request);
     Node root = doc.root();
     std::vector<V3Id> own = ids(root);
     if (!own.empty()) ack.targetRoot = own.front().root, ack.targetExtension = own.front().extension;

@@ -1,6 +1,6 @@
 // CdaAdapter.hpp: the "cda" hospital adapter: Chinese hospital-platform HL7 v3 interactions, WS/T 500
 // CDA documents and C-CDA documents in, one FHIR R4 transaction Bundle out, and the HL7 v3
-// MCCI_IN000002UV01 acknowledgement. XML is parsed only through gw::HardenedXml.
+// MCCI_IN000002UV01 acknowledgement. XML is parsed only through gw::kit::HardenedXml.
 #pragma once
 
 #include "PartnerOptions.hpp"

@@ -10,7 +10,7 @@ namespace gw::cda {
 
 namespace {
 
-using gw::hl7v2::referenceTo;
+using kit::referenceTo;
 
 const char* const kDataElements = "2.16.156.10011.2.2.1";
 

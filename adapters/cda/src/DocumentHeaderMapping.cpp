@@ -4,26 +4,14 @@
 // and a Composition plus a DocumentReference that keeps the original bytes.
 #include "MappingContext.hpp"
 
+#include <gw/kit/Text.hpp>
 #include <gw/plugin.hpp>
-
-#include <Poco/Base64Encoder.h>
-
-#include <sstream>
 
 namespace gw::cda {
 
 namespace {
 
-using gw::hl7v2::referenceTo;
-
-std::string base64(std::string_view bytes) {
-  std::ostringstream out;
-  Poco::Base64Encoder encoder(out);
-  encoder.rdbuf()->setLineLength(0);
-  encoder.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-  encoder.close();
-  return out.str();
-}
+using kit::referenceTo;
 
 Json participant(const Json& individual, const std::string& typeCode, const std::string& role) {
   Json p = Json::object();
@@ -182,7 +170,7 @@ void mapDocumentHeader(MappingContext& c, std::string_view originalBytes) {
   Json attachment = Json::object();
   attachment.set("contentType", "application/xml");
   attachment.set("language", attr(child(root, "languageCode"), "code"));
-  attachment.set("data", base64(originalBytes));
+  attachment.set("data", kit::base64Encoded(originalBytes));
   attachment.set("title", c.kind.title);
   Json content = Json::object();
   content.set("attachment", attachment);

@@ -63,8 +63,8 @@ std::string MappingContext::conditional(const std::string& type, const Json& ide
   const Json* system = identifier.get("system");
   const Json* value = identifier.get("value");
   if (!system || !value) return {};
-  return type + "?identifier=" + gw::hl7v2::encodeQueryValue(system->text()) + "|" +
-         gw::hl7v2::encodeQueryValue(value->text());
+  return type + "?identifier=" + kit::encodeQueryValue(system->text()) + "|" +
+         kit::encodeQueryValue(value->text());
 }
 
 Json MappingContext::coding(Node code) const {
@@ -137,7 +137,7 @@ Json MappingContext::practitioner(Node assigned) {
     resource.append("identifier", local);
     if (!id.root.empty()) resource.append("identifier", identifier(id));
   }
-  if (localId.isEmpty()) return display.empty() ? Json() : gw::hl7v2::referenceTo("", display);
+  if (localId.isEmpty()) return display.empty() ? Json() : kit::referenceTo("", display);
   Json humanName = Json::object();
   humanName.set("text", name.text);
   humanName.set("family", name.family);
@@ -145,7 +145,7 @@ Json MappingContext::practitioner(Node assigned) {
   resource.append("name", humanName);
   std::string key = "Practitioner/" + localId.get("value")->text();
   std::string url = bundle.add(key, resource, conditional("Practitioner", localId));
-  return gw::hl7v2::referenceTo(url, display);
+  return kit::referenceTo(url, display);
 }
 
 Json encounterClass(const std::string& actCode) {

@@ -10,7 +10,7 @@ namespace gw::cda {
 
 namespace {
 
-using gw::hl7v2::referenceTo;
+using kit::referenceTo;
 
 const char* const kExtensionBase = "https://gw.example.org/fhir/StructureDefinition/";
 const char* const kTotalCharge = "HDSD00.11.142";  // 住院总费用

@@ -86,7 +86,7 @@ void mapEncounterEvent(MappingContext& c) {
   if (attr(code, "codeSystem") == "2.16.840.1.113883.5.4" && !attr(code, "code").empty()) actClass = attr(code, "code");
   encounter.set("class", encounterClass(actClass));
   encounter.append("type", c.concept(code));
-  encounter.set("subject", gw::hl7v2::referenceTo(c.patientUrl));
+  encounter.set("subject", kit::referenceTo(c.patientUrl));
   Json period = Json::object();
   period.set("start", c.dateTime(attr(low, "value"), "encounterEvent/effectiveTime/low"));
   period.set("end", c.dateTime(attr(high, "value"), "encounterEvent/effectiveTime/high"));

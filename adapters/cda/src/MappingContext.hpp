@@ -4,19 +4,18 @@
 // Json and BundleBuilder are the hl7v2 adapter's (same Bundle conventions, one implementation).
 #pragma once
 
-#include "BundleBuilder.hpp"
-#include "Json.hpp"
 #include "MessageKind.hpp"
 #include "OidSystems.hpp"
 #include "PartnerOptions.hpp"
 #include "V3Xml.hpp"
 
+#include <gw/kit/BundleBuilder.hpp>
 #include <string>
 
 namespace gw::cda {
 
-using gw::hl7v2::BundleBuilder;
-using gw::hl7v2::Json;
+using kit::BundleBuilder;
+using kit::Json;
 
 struct MappingContext {
   MappingContext(const PartnerOptions& o, const MessageKind& k)

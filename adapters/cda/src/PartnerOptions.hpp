@@ -2,15 +2,14 @@
 // plugin descriptor, validated by the host, handed over as JSON at create).
 #pragma once
 
+#include <gw/kit/PartnerOptions.hpp>
+
 #include <map>
 #include <string>
 
 namespace gw::cda {
 
-struct PartnerOptions {
-  std::string partnerId;
-  std::string currency = "CNY";     // amounts whose MO carries no currency
-  std::string timezone = "+08:00";  // times sent without an offset (FHIR needs one)
+struct PartnerOptions : kit::PartnerOptions {
   std::map<std::string, std::string> oidSystems;  // OID -> identifier/code system URI, over the built-in table
 
   // Throws gw::sdk::Error(GW_ERR_CONFIG) naming the option when a value is unusable.

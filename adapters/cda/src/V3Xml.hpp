@@ -1,4 +1,4 @@
-// V3Xml.hpp: reading HL7 v3 / CDA trees parsed by gw::HardenedXml: elements by local name in the
+// V3Xml.hpp: reading HL7 v3 / CDA trees parsed by gw::kit::HardenedXml: elements by local name in the
 // urn:hl7-org:v3 namespace (or none, as fragments and sloppy senders have it), attributes trimmed,
 // xsi:type resolved, ids in both the CDA form (<id root extension>) and the datatypes R2 form
 // (<id><item root extension/></id>) used by the Chinese hospital-platform messages.

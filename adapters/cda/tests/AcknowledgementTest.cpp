@@ -2,7 +2,7 @@
 // targetMessage, the reason text, sender and receiver swapped, and an AR for input too broken to read.
 #include "TestSupport.hpp"
 #include "V3Xml.hpp"
-#include "xml/HardenedXml.hpp"
+#include <gw/kit/HardenedXml.hpp>
 
 #include <gtest/gtest.h>
 
@@ -24,7 +24,7 @@ struct Ack {
 
 Ack read(const gw::sdk::Output& out) {
   EXPECT_EQ(out.contentType, "application/xml");
-  auto parsed = gw::HardenedXml::parse(out.bytes);
+  auto parsed = gw::kit::HardenedXml::parse(out.bytes);
   EXPECT_TRUE(parsed.ok()) << out.bytes;
   if (!parsed.ok()) return {};
   Node root = parsed.document().root();

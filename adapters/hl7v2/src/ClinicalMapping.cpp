@@ -6,6 +6,7 @@
 #include "Datatypes.hpp"
 #include "SegmentMappers.hpp"
 
+#include <gw/kit/Text.hpp>
 #include <gw/plugin.hpp>
 
 #include <cctype>
@@ -47,7 +48,7 @@ std::string edData(const Repetition& ed, const std::string& where) {
   if (data.size() >= open.size() + close.size() && data.compare(0, open.size(), open) == 0 &&
       data.compare(data.size() - close.size(), close.size(), close) == 0)
     data = data.substr(open.size(), data.size() - open.size() - close.size());
-  if (lower(ed.text(4)) != "base64") return base64(data);
+  if (lower(ed.text(4)) != "base64") return kit::base64Encoded(data);
   std::string out;
   for (char c : data) {
     if (std::isspace(static_cast<unsigned char>(c))) continue;

@@ -3,7 +3,6 @@
 // CodeableConcept, MO/CP -> Money, XCN -> Practitioner) and the gateway's identifier conventions.
 #pragma once
 
-#include "Json.hpp"
 #include "MappingContext.hpp"
 #include "Message.hpp"
 
@@ -56,7 +55,6 @@ Json eachRepetition(const Segment& segment, int field, Convert&& convert) {
 // The home (`homeField`) and work (`workField`) XTN repetitions of a segment as ContactPoints.
 Json telecomOf(const Segment& segment, int homeField, int workField);
 
-std::string base64(const std::string& bytes);
 std::string lower(std::string text);
 
 }  // namespace gw::hl7v2

@@ -1,6 +1,7 @@
 // Er7Reader.cpp: ER7 text to the message model (see Er7Reader.hpp).
 #include "Er7Reader.hpp"
 
+#include <gw/kit/Text.hpp>
 #include <gw/plugin.hpp>
 
 #include <cctype>
@@ -156,7 +157,7 @@ std::string decodeEr7Escapes(std::string_view raw, const Delimiters& d) {
 }
 
 Er7Document readEr7(std::string_view text) {
-  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  text = kit::withoutBom(text);
   Er7Document doc;
   Delimiters d;
   int lineNumber = 0;

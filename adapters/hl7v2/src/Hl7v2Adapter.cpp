@@ -8,6 +8,8 @@
 #include "XmlReader.hpp"
 #include "XmlWriter.hpp"
 
+#include <gw/kit/Text.hpp>
+
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
 #include <Poco/UUIDGenerator.h>
@@ -20,28 +22,6 @@ namespace gw::hl7v2 {
 namespace {
 
 using gw::sdk::Error;
-
-std::string mediaType(std::string_view contentType) {
-  std::string type(contentType.substr(0, contentType.find(';')));
-  while (!type.empty() && std::isspace(static_cast<unsigned char>(type.back()))) type.pop_back();
-  for (auto& c : type) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return type;
-}
-
-// The byte offset of the first invalid UTF-8 sequence, or npos.
-std::size_t invalidUtf8At(std::string_view s) {
-  std::size_t i = 0;
-  while (i < s.size()) {
-    unsigned char c = static_cast<unsigned char>(s[i]);
-    std::size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
-    if (n == 0 || i + n > s.size()) return i;
-    for (std::size_t k = 1; k < n; ++k)
-      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return i;
-    if (n == 2 && c < 0xC2) return i;  // overlong
-    i += n;
-  }
-  return std::string_view::npos;
-}
 
 }  // namespace
 
@@ -62,13 +42,11 @@ Hl7v2Adapter::Hl7v2Adapter(const gw::sdk::Partner& partner)
     : options_(PartnerOptions::fromJson(partner.id, partner.optionsJson)) {}
 
 Encoding Hl7v2Adapter::encodingOf(std::string_view input, std::string_view contentType) {
-  std::string type = mediaType(contentType);
+  std::string type = kit::mediaType(contentType);
   if (type == "application/hl7-v2+xml" || type == "application/xml" || type == "text/xml") return Encoding::Xml;
   if (type == "application/hl7-v2" || type == "x-application/hl7-v2+er7" || type == "text/plain") return Encoding::Er7;
   if (!type.empty()) throw Error(GW_ERR_UNSUPPORTED, "content type '" + type + "' is not HL7 v2 (XML or ER7)");
-  std::size_t i = input.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  while (i < input.size() && std::isspace(static_cast<unsigned char>(input[i]))) ++i;
-  return i < input.size() && input[i] == '<' ? Encoding::Xml : Encoding::Er7;
+  return kit::startsLikeXml(input) ? Encoding::Xml : Encoding::Er7;
 }
 
 namespace {
@@ -119,7 +97,7 @@ Message Hl7v2Adapter::readMessage(std::string_view input, std::string_view conte
 Message Hl7v2Adapter::readWholeMessage(std::string_view input, std::string_view contentType) {
   if (input.empty()) throw Error(GW_ERR_INVALID, "empty message");
   if (encodingOf(input, contentType) == Encoding::Xml) return readXml(input);
-  std::size_t bad = invalidUtf8At(input);
+  std::size_t bad = kit::invalidUtf8At(input);
   if (bad != std::string_view::npos)
     throw Error(GW_ERR_INVALID, "ER7 text is not valid UTF-8 (byte " + std::to_string(bad) + ")");
   Er7Document doc = readEr7(input);

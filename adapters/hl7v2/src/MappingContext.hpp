@@ -3,13 +3,19 @@
 // (a new PID starts a new patient, as in ADT^A17 which carries two PID/PV1 pairs).
 #pragma once
 
-#include "BundleBuilder.hpp"
+#include <gw/kit/BundleBuilder.hpp>
+
 #include "Message.hpp"
 #include "PartnerOptions.hpp"
 
 #include <string>
 
 namespace gw::hl7v2 {
+
+using kit::BundleBuilder;
+using kit::Json;
+using kit::encodeQueryValue;
+using kit::referenceTo;
 
 struct MappingContext {
   const Message& message;

@@ -2,7 +2,8 @@
 // Routes on MSH-9 (type^trigger), never on the XML root element name.
 #pragma once
 
-#include "Json.hpp"
+#include <gw/kit/Json.hpp>
+
 #include "Message.hpp"
 #include "PartnerOptions.hpp"
 
@@ -10,6 +11,8 @@
 #include <vector>
 
 namespace gw::hl7v2 {
+
+using kit::Json;
 
 // "ADT^A01", … in the order the README lists them.
 const std::vector<std::string>& supportedEvents();

@@ -1,6 +1,8 @@
 // XmlWriter.cpp: message model to HL7 v2 XML text (see XmlWriter.hpp).
 #include "XmlWriter.hpp"
 
+#include <gw/kit/Text.hpp>
+
 #include "Datatypes25.hpp"
 
 namespace gw::hl7v2 {
@@ -8,17 +10,6 @@ namespace gw::hl7v2 {
 namespace {
 
 const char* const kNamespace = "urn:hl7-org:v2xml";
-
-void escapeInto(const std::string& text, std::string& out) {
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
-    }
-  }
-}
 
 std::string subText(const Subcomponent& s) { return s.null ? "\"\"" : s.text; }
 
@@ -36,7 +27,7 @@ class Writer {
   void close(const std::string& name) { out_ += "</" + qualified(name) + ">"; }
   void leaf(const std::string& name, const std::string& text) {
     open(name);
-    escapeInto(text, out_);
+    kit::appendXmlEscaped(out_, text);
     close(name);
   }
 

@@ -1,6 +1,7 @@
 // Splits an interchange on the delimiters its ISA declares, then walks the envelopes and counts.
 #include "X12Interchange.hpp"
 
+#include <gw/kit/Text.hpp>
 #include <gw/plugin.hpp>
 
 #include <cctype>
@@ -150,7 +151,7 @@ std::string Segment::label() const {
 
 Interchange readInterchange(std::string_view text) {
   // A UTF-8 byte order mark and leading blank lines are editors' doing, not the partner's data.
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
+  text = kit::withoutBom(text);
   while (!text.empty() && isSpace(text.front())) text.remove_prefix(1);
   Interchange interchange;
   interchange.delimiters = delimitersOf(text);

@@ -1,54 +1,7 @@
-// Poco::JSON helpers: parsing with GW_ERR_INVALID, compact rendering, typed reads and FHIR datatypes.
+// The FHIR datatypes this adapter writes and the typed reads only it needs (see X12Json.hpp).
 #include "X12Json.hpp"
 
-#include <gw/plugin.hpp>
-
-#include <Poco/JSON/Parser.h>
-
-#include <sstream>
-
 namespace gw::x12 {
-
-JsonObject parseObject(std::string_view text) {
-  Poco::Dynamic::Var parsed;
-  try {
-    Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));  // true: keep key order
-    parsed = parser.parse(std::string(text));
-  } catch (const Poco::Exception& e) {
-    throw gw::sdk::Error(GW_ERR_INVALID, "not JSON: " + e.displayText());
-  }
-  if (parsed.type() != typeid(JsonObject)) throw gw::sdk::Error(GW_ERR_INVALID, "not a JSON object");
-  return parsed.extract<JsonObject>();
-}
-
-JsonObject newObject() { return new Poco::JSON::Object(Poco::JSON_PRESERVE_KEY_ORDER); }
-
-std::string render(const Poco::Dynamic::Var& value) {
-  std::ostringstream out;
-  Poco::JSON::Stringifier::condense(value, out);
-  return out.str();
-}
-
-std::string stringAt(const JsonObject& object, const std::string& key) {
-  if (!object || !object->has(key)) return {};
-  const auto& value = object->get(key);
-  return value.isString() ? value.toString() : std::string();
-}
-
-JsonObject objectAt(const JsonObject& object, const std::string& key) {
-  if (!object || !object->has(key)) return {};
-  return object->getObject(key);
-}
-
-JsonArray arrayAt(const JsonObject& object, const std::string& key) {
-  if (!object || !object->has(key)) return {};
-  return object->getArray(key);
-}
-
-JsonObject objectIn(const JsonArray& array, std::size_t index) {
-  if (!array || index >= array->size()) return {};
-  return array->getObject(static_cast<unsigned>(index));
-}
 
 std::string numberAt(const JsonObject& object, const std::string& key) {
   if (!object || !object->has(key) || object->isNull(key)) return {};

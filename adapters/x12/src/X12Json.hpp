@@ -1,29 +1,23 @@
-// Poco::JSON in the few shapes this adapter reads and writes: parsing the host's page, typed reads
-// that answer "" when a value is absent, and FHIR pieces (Money, CodeableConcept, Reference) it writes.
+// Poco::JSON in the few shapes this adapter reads and writes: the kit's reader (the host's page, typed reads
+// that answer "" when a value is absent) and the FHIR pieces (Money, CodeableConcept, Reference) it writes.
 #pragma once
 
-#include <Poco/Dynamic/Var.h>
-#include <Poco/JSON/Array.h>
-#include <Poco/JSON/Object.h>
+#include <gw/kit/JsonReader.hpp>
 
 #include <string>
-#include <string_view>
 
 namespace gw::x12 {
 
-using JsonObject = Poco::JSON::Object::Ptr;
-using JsonArray = Poco::JSON::Array::Ptr;
+using kit::arrayAt;
+using kit::JsonArray;
+using kit::JsonObject;
+using kit::newObject;
+using kit::objectAt;
+using kit::objectIn;
+using kit::parseObject;
+using kit::render;
+using kit::stringAt;
 
-// One JSON object; GW_ERR_INVALID when `text` is not JSON or not an object.
-JsonObject parseObject(std::string_view text);
-// A new object that keeps keys in insertion order (resourceType first).
-JsonObject newObject();
-std::string render(const Poco::Dynamic::Var& value);
-
-std::string stringAt(const JsonObject& object, const std::string& key);
-JsonObject objectAt(const JsonObject& object, const std::string& key);
-JsonArray arrayAt(const JsonObject& object, const std::string& key);
-JsonObject objectIn(const JsonArray& array, std::size_t index);
 // A number (or numeric text) at `key` as text exactly as written, or "" when absent.
 std::string numberAt(const JsonObject& object, const std::string& key);
 

@@ -1,6 +1,8 @@
 // AckTemplate.cpp: see AckTemplate.hpp.
 #include "AckTemplate.hpp"
 
+#include <gw/kit/Text.hpp>
+
 #include <algorithm>
 #include <cctype>
 
@@ -9,27 +11,6 @@ namespace gw::xmlmap {
 namespace {
 
 const char* const kPlaceholders[] = {"message_id", "outcome", "text", "timestamp", "error_location"};
-
-std::string xmlEscaped(const std::string& text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '&': out += "&amp;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&apos;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
-
-bool isXml(std::string type) {
-  std::transform(type.begin(), type.end(), type.begin(), [](unsigned char c) { return std::tolower(c); });
-  type = type.substr(0, type.find(';'));
-  return type.size() >= 3 && (type.compare(type.size() - 3, 3, "xml") == 0);
-}
 
 }  // namespace
 
@@ -48,7 +29,7 @@ std::optional<std::string> checkAckTemplate(const std::string& templateText) {
 }
 
 std::string renderAck(const std::string& templateText, const std::string& contentType, const AckValues& values) {
-  const bool escape = isXml(contentType);
+  const bool escape = kit::isXmlMediaType(contentType);
   std::string out;
   std::size_t pos = 0;
   while (true) {
@@ -64,7 +45,7 @@ std::string renderAck(const std::string& templateText, const std::string& conten
                         : name == "timestamp"      ? values.timestamp
                         : name == "error_location" ? values.errorLocation
                                                    : "";
-    out += escape ? xmlEscaped(value) : value;
+    out += escape ? kit::xmlEscaped(value) : value;
     pos = end + 1;
   }
   return out + templateText.substr(pos);

@@ -3,33 +3,17 @@
 
 #include "FieldValue.hpp"
 
+#include <gw/kit/BundleBuilder.hpp>
 #include <gw/plugin.hpp>
 
 #include <Poco/UUID.h>
 #include <Poco/UUIDGenerator.h>
-
-#include <cctype>
-#include <cstdio>
 
 namespace gw::xmlmap {
 
 namespace {
 
 using gw::sdk::Error;
-
-std::string queryEncoded(const std::string& value) {
-  std::string out;
-  for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == ':' || c == '/') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
 
 // One resource to produce: a spec at one context node.
 struct Planned {
@@ -47,7 +31,7 @@ std::string conditionalUrl(const std::string& type, const ResourceTree& resource
     const ResourceTree* system = id.find("system");
     const ResourceTree* value = id.find("value");
     if (system && value && !system->empty() && !value->empty())
-      return type + "?identifier=" + queryEncoded(system->text()) + "|" + queryEncoded(value->text());
+      return type + "?identifier=" + kit::encodeQueryValue(system->text()) + "|" + kit::encodeQueryValue(value->text());
   }
   return "";
 }

@@ -1,7 +1,7 @@
 // XPathEvaluator.cpp: see XPathEvaluator.hpp.
 #include "XPathEvaluator.hpp"
 
-#include "xml/LibXml2Handles.hpp"
+#include <gw/kit/LibXml2Handles.hpp>
 
 #include <libxml/xpathInternals.h>
 
@@ -70,7 +70,7 @@ XPathObjectHandle XPathEvaluator::evaluate(const std::string& expression, xmlNod
 
 std::string XPathEvaluator::text(const std::string& expression, xmlNode* context) {
   XPathObjectHandle result = evaluate(expression, context);
-  XmlStringHandle value(xmlXPathCastToString(result.get()));
+  kit::XmlStringHandle value(xmlXPathCastToString(result.get()));
   return value ? trimmed(reinterpret_cast<const char*>(value.get())) : "";
 }
 
@@ -93,7 +93,7 @@ std::optional<std::string> XPathEvaluator::check(const std::string& expression,
                                                  const std::map<std::string, std::string>& namespaces,
                                                  bool nodeSet) {
   std::string errors;
-  XmlDocHandle empty(xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0")));
+  kit::XmlDocHandle empty(xmlNewDoc(reinterpret_cast<const xmlChar*>("1.0")));
   xmlNode* root = xmlNewNode(nullptr, reinterpret_cast<const xmlChar*>("empty"));
   xmlDocSetRootElement(empty.get(), root);
   XPathContextHandle context = newContext(empty.get(), namespaces, &errors);

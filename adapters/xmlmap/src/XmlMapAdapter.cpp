@@ -6,7 +6,7 @@
 #include "TextRules.hpp"
 #include "XPathEvaluator.hpp"
 
-#include "xml/HardenedXml.hpp"
+#include <gw/kit/HardenedXml.hpp>
 
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
@@ -55,20 +55,20 @@ gw::sdk::AdapterInfo XmlMapAdapter::info() {
 XmlMapAdapter::XmlMapAdapter(const gw::sdk::Partner& partner)
     : partnerId_(partner.id), spec_(loadFor(partner)), mapper_(spec_, partnerId_) {}
 
-XmlDocument XmlMapAdapter::read(std::string_view input) const {
-  XmlParseResult parsed = HardenedXml::parse(input);
+kit::XmlDocument XmlMapAdapter::read(std::string_view input) const {
+  kit::XmlParseResult parsed = kit::HardenedXml::parse(input);
   if (!parsed) {
-    const XmlRejection& r = parsed.rejection();
+    const kit::XmlRejection& r = parsed.rejection();
     std::string where = r.line > 0 ? "line " + std::to_string(r.line) + ", column " + std::to_string(r.column) : "";
     throw Error(GW_ERR_INVALID, r.reason, where);
   }
-  XmlDocument document = std::move(parsed.document());
+  kit::XmlDocument document = std::move(parsed.document());
   mapper_.checkRoot(document.root());
   return document;
 }
 
 gw::sdk::Output XmlMapAdapter::translate(std::string_view input, bool withBundle) const {
-  XmlDocument document = read(input);
+  kit::XmlDocument document = read(input);
   XPathEvaluator xpath(document.get(), spec_.namespaces);
   Envelope envelope = mapper_.envelope(xpath, document.root());
   gw::sdk::Output out;
@@ -92,7 +92,7 @@ gw::sdk::Output XmlMapAdapter::acknowledge(std::string_view request, std::string
   values.text = std::string(text);
   values.errorLocation = std::string(errorLocation);
   try {
-    XmlDocument document = read(request);
+    kit::XmlDocument document = read(request);
     XPathEvaluator xpath(document.get(), spec_.namespaces);
     values.messageId = mapper_.envelope(xpath, document.root()).messageId;
   } catch (const std::exception& e) {

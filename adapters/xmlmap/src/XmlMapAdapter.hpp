@@ -6,7 +6,7 @@
 #include "BundleMapper.hpp"
 #include "MappingSpec.hpp"
 
-#include "xml/XmlDocument.hpp"
+#include <gw/kit/XmlDocument.hpp>
 
 #include <gw/plugin.hpp>
 
@@ -32,7 +32,7 @@ class XmlMapAdapter : public gw::sdk::Adapter {
 
  private:
   // Parses through HardenedXml and checks the root against the mapping's `match`.
-  XmlDocument read(std::string_view input) const;
+  kit::XmlDocument read(std::string_view input) const;
   // The envelope (identify), and with `withBundle` the FHIR Bundle too (decode).
   gw::sdk::Output translate(std::string_view input, bool withBundle) const;
 

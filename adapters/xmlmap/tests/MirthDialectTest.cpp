@@ -4,9 +4,11 @@
 // 'Aug 14, 2004' are not HL7 dates), so it reads a copy with those two dates written as HL7 dates;
 // the mapping reads Mirth's text dates with the format '%b %d, %Y'. Resources are compared whole,
 // with keys sorted and each reference replaced by the type and first identifier of its target.
+// The hl7v2 adapter is its built plugin, driven through the C ABI as the gateway does: this adapter's
+// tests link no other adapter's code.
 #include "XmlMapTestSupport.hpp"
 
-#include "Hl7v2Adapter.hpp"
+#include "LoadedPlugin.hpp"
 
 #include <Poco/JSON/Stringifier.h>
 
@@ -31,8 +33,26 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 Object::Ptr hl7v2Bundle() {
   std::string er7 = testData("hl7v2-er7/mirth_orm_o01.txt");
   er7 = replaced(replaced(er7, "Aug 15, 1942", "19420815"), "Aug 14, 2004", "20040814");
-  gw::hl7v2::Hl7v2Adapter adapter(gw::sdk::Partner{kPartner, GW_KIND_HOSPITAL, "{}"});
-  return parseJson(adapter.decode(er7, "application/hl7-v2").bytes);
+  gwtest::LibraryHandle library;
+  const gw_adapter* hl7v2 = gwtest::loadOnlyAdapter(library, HL7V2_PLUGIN_PATH, "hl7v2");
+  if (!hl7v2) return nullptr;
+  gw_instance* instance = nullptr;
+  gw_result created = gwtest::freshResult();
+  if (hl7v2->create(kPartner, GW_KIND_HOSPITAL, "{}", &instance, &created) != GW_OK) {
+    ADD_FAILURE() << "hl7v2 create: " << created.error;
+    return nullptr;
+  }
+  gw_result decoded = gwtest::freshResult();
+  const gw_status status = hl7v2->decode(instance, {reinterpret_cast<const uint8_t*>(er7.data()), er7.size()},
+                                         "application/hl7-v2", &decoded);
+  std::string bundle(reinterpret_cast<const char*>(decoded.output), decoded.output_size);
+  if (decoded.output) hl7v2->free_output(instance, decoded.output);
+  hl7v2->destroy(instance);
+  if (status != GW_OK) {
+    ADD_FAILURE() << "hl7v2 decode: " << decoded.error;
+    return nullptr;
+  }
+  return parseJson(bundle);
 }
 
 Object::Ptr xmlmapBundle() {
@@ -68,6 +88,7 @@ std::string canonical(const Object::Ptr& resource, const std::map<std::string, s
 
 void expectSameResources(const std::string& type) {
   auto expected = hl7v2Bundle();
+  ASSERT_TRUE(expected);
   auto actual = xmlmapBundle();
   auto want = resources(expected, type);
   auto got = resources(actual, type);

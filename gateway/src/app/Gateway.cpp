@@ -17,7 +17,7 @@
 #include "http/HealthRoutes.hpp"
 #include "http/HospitalMessageRoutes.hpp"
 #include "store/Migrations.hpp"
-#include "xml/DenyAllEntityLoader.hpp"
+#include <gw/kit/DenyAllEntityLoader.hpp>
 
 namespace gw {
 
@@ -61,7 +61,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
     out += "# HELP gateway_store_errors_total Store operations that failed.\n# TYPE gateway_store_errors_total counter\n";
     out += "gateway_store_errors_total " + std::to_string(db_->errorCount()) + "\n";
   });
-  installDenyAllEntityLoader();  // before any plugin can touch libxml2
+  kit::installDenyAllEntityLoader();  // before any plugin can touch libxml2
   plugins_ = std::make_unique<PluginHost>(snapshot->plugins);
   plugins_->configure(snapshot);
   // Ready once the folder has been scanned. An unrouted partner does not make the gateway unready: that would

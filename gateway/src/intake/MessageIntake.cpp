@@ -9,7 +9,8 @@
 #include "http/ApiKey.hpp"
 #include "intake/BundleWriter.hpp"
 #include "store/InboundMessageRepository.hpp"
-#include "xml/HardenedXml.hpp"
+#include <gw/kit/HardenedXml.hpp>
+#include <gw/kit/Text.hpp>
 
 namespace gw {
 
@@ -47,10 +48,7 @@ bool isUniqueViolation(const std::exception& e) {
 }  // namespace
 
 bool looksLikeXml(const std::string& contentType, const std::string& body) {
-  if (contentType.find("xml") != std::string::npos) return true;
-  std::size_t i = body.compare(0, 3, "\xEF\xBB\xBF") == 0 ? 3 : 0;
-  while (i < body.size() && (body[i] == ' ' || body[i] == '\t' || body[i] == '\r' || body[i] == '\n')) ++i;
-  return i < body.size() && body[i] == '<';
+  return kit::isXmlMediaType(contentType) || kit::startsLikeXml(body);
 }
 
 IntakeResponse MessageIntake::receive(const IntakeRequest& request, const GatewayConfig& config,
@@ -128,9 +126,9 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
   }
 
   if (looksLikeXml(request.contentType, request.body)) {
-    XmlLimits limits;
+    kit::XmlLimits limits;
     limits.maxBytes = config.server.maxBodyBytes;
-    XmlParseResult parsed = HardenedXml::parse(request.body, limits);
+    kit::XmlParseResult parsed = kit::HardenedXml::parse(request.body, limits);
     if (!parsed.ok()) {
       acknowledge(GW_ACK_REJECT, "", withoutValues(parsed.rejection().reason), 400, false);
       keep("rejected");

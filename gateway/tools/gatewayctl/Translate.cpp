@@ -12,7 +12,7 @@
 #include "plugin/PluginHost.hpp"
 #include "intake/MessageIntake.hpp"
 #include "tools/gatewayctl/Commands.hpp"
-#include "xml/HardenedXml.hpp"
+#include <gw/kit/HardenedXml.hpp>
 
 namespace gwctl {
 
@@ -62,7 +62,7 @@ std::string readInput(const std::string& name) {
 // The daemon's hardened path: XML from a partner passes HardenedXml before any adapter sees it.
 void screenPartnerInput(const std::string& input, const std::string& contentType) {
   if (!gw::looksLikeXml(contentType, input)) return;
-  gw::XmlParseResult parsed = gw::HardenedXml::parse(input);
+  gw::kit::XmlParseResult parsed = gw::kit::HardenedXml::parse(input);
   if (!parsed.ok()) throw std::runtime_error(parsed.rejection().reason);
 }
 

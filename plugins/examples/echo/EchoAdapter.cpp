@@ -1,10 +1,10 @@
 // The echo example adapter: a tiny hospital format, <Echo id="MSG-1"><patient mrn=".." family=".." given=".."/></Echo>,
 // decoded into a FHIR R4 Bundle with one Patient. It shows the whole SDK surface (identify, decode, encode,
-// acknowledge, a declared option) and serves the loader's tests. Built with GW_ECHO_V2 it is version 2.0.0 and
+// acknowledge, a declared option), the kit's text helpers, and serves the loader's tests. Built with GW_ECHO_V2 it is version 2.0.0 and
 // marks its Bundles with a second tag "v2", so a test can tell which version answered.
+#include <gw/kit/Text.hpp>
 #include <gw/plugin.hpp>
 
-#include <cstdio>
 #include <string>
 #include <string_view>
 
@@ -15,42 +15,6 @@ constexpr const char* kVersion = "2.0.0";
 #else
 constexpr const char* kVersion = "1.0.0";
 #endif
-
-std::string jsonString(std::string_view text) {
-  std::string out = "\"";
-  for (char c : text) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char escaped[8];
-          std::snprintf(escaped, sizeof escaped, "\\u%04x", c);
-          out += escaped;
-        } else {
-          out += c;
-        }
-    }
-  }
-  return out + "\"";
-}
-
-std::string xmlText(std::string_view text) {
-  std::string out;
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
-    }
-  }
-  return out;
-}
 
 // Undoes the five predefined XML entities; anything else with '&' is refused (no DTDs in this format).
 std::string unescapeXml(std::string_view text) {
@@ -178,15 +142,15 @@ class EchoAdapter : public gw::sdk::Adapter {
     attribute(message.patientTag, "family", family);
     attribute(message.patientTag, "given", given);
 
-    std::string tags = "{\"code\":" + jsonString(tag_) + "}";
+    std::string tags = "{\"code\":" + gw::kit::jsonQuoted(tag_) + "}";
 #ifdef GW_ECHO_V2
     tags += ",{\"code\":\"v2\"}";
 #endif
-    std::string name = "{\"family\":" + jsonString(family) + ",\"given\":[" + jsonString(given) + "]}";
+    std::string name = "{\"family\":" + gw::kit::jsonQuoted(family) + ",\"given\":[" + gw::kit::jsonQuoted(given) + "]}";
     gw::sdk::Output out;
     out.bytes = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"meta\":{\"tag\":[" + tags +
                 "]},\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":" +
-                jsonString("urn:gw:" + partnerId_ + ":mr") + ",\"value\":" + jsonString(mrn) + "}],\"name\":[" +
+                gw::kit::jsonQuoted("urn:gw:" + partnerId_ + ":mr") + ",\"value\":" + gw::kit::jsonQuoted(mrn) + "}],\"name\":[" +
                 name + "]}}]}";
     out.contentType = "application/fhir+json";
     out.messageId = message.id;
@@ -208,7 +172,7 @@ class EchoAdapter : public gw::sdk::Adapter {
       // An acknowledgement of an unreadable request still has to be sent; it just carries no id.
     }
     const char* code = outcome == GW_ACK_ACCEPT ? "AA" : outcome == GW_ACK_ERROR ? "AE" : "AR";
-    return {"<EchoAck id=\"" + xmlText(id) + "\" outcome=\"" + code + "\">" + xmlText(text) + "</EchoAck>",
+    return {"<EchoAck id=\"" + gw::kit::xmlEscaped(id) + "\" outcome=\"" + code + "\">" + gw::kit::xmlEscaped(text) + "</EchoAck>",
             "application/xml", id, "ECHO"};
   }
 

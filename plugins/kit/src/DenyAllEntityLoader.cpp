@@ -1,6 +1,6 @@
 // The deny-all external entity loader: libxml2 2.9 has no per-parse loader and no XML_PARSE_NO_XXE,
 // so the process-wide loader is the last line behind "never DTDLOAD, never NOENT, NONET".
-#include "xml/DenyAllEntityLoader.hpp"
+#include "gw/kit/DenyAllEntityLoader.hpp"
 
 #include <dlfcn.h>
 #include <libxml/parser.h>
@@ -8,7 +8,7 @@
 
 #include <mutex>
 
-namespace gw {
+namespace gw::kit {
 namespace {
 
 xmlParserInputPtr refuseExternalEntity(const char* /*url*/, const char* /*id*/, xmlParserCtxtPtr /*ctxt*/) {
@@ -52,4 +52,4 @@ void installDenyAllEntityLoader() {
   });
 }
 
-}  // namespace gw
+}  // namespace gw::kit

@@ -1,6 +1,6 @@
 // HardenedXml: one libxml2 parse per call, with SAX hooks that stop the parser at the first construct
 // the gateway refuses (before any entity is expanded) and errors captured per call, never printed.
-#include "xml/HardenedXml.hpp"
+#include "gw/kit/HardenedXml.hpp"
 
 #include <libxml/SAX2.h>
 #include <libxml/parser.h>
@@ -16,11 +16,11 @@
 #include <string>
 #include <utility>
 
-#include "xml/DenyAllEntityLoader.hpp"
-#include "xml/LibXml2Handles.hpp"
-#include "xml/MarkupCountScan.hpp"
+#include "gw/kit/DenyAllEntityLoader.hpp"
+#include "gw/kit/LibXml2Handles.hpp"
+#include "gw/kit/MarkupCountScan.hpp"
 
-namespace gw {
+namespace gw::kit {
 namespace {
 
 // Never NOENT (substitute entities), DTDLOAD/DTDATTR/DTDVALID (read a DTD) or HUGE (lift libxml2's
@@ -453,4 +453,4 @@ XmlParseResult HardenedXml::parse(std::string_view bytes, const XmlLimits& limit
   return XmlParseResult(XmlDocument(std::move(doc)));
 }
 
-}  // namespace gw
+}  // namespace gw::kit

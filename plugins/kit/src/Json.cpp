@@ -1,9 +1,11 @@
 // Json.cpp: the ordered JSON writer (see Json.hpp).
-#include "Json.hpp"
+#include "gw/kit/Json.hpp"
+
+#include "gw/kit/Text.hpp"
 
 #include <cstdio>
 
-namespace gw::hl7v2 {
+namespace gw::kit {
 
 Json Json::string(std::string text) {
   Json j;
@@ -95,36 +97,12 @@ std::string Json::dump() const {
   return out;
 }
 
-namespace {
-void writeString(const std::string& s, std::string& out) {
-  out += '"';
-  for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\r': out += "\\r"; break;
-      case '\t': out += "\\t"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", static_cast<unsigned char>(c));
-          out += buf;
-        } else {
-          out += c;  // UTF-8 passes through (validated at the input)
-        }
-    }
-  }
-  out += '"';
-}
-}  // namespace
-
 void Json::write(std::string& out) const {
   switch (kind_) {
     case Kind::Null: out += "null"; break;
     case Kind::Bool:
     case Kind::Number: out += text_; break;
-    case Kind::String: writeString(text_, out); break;
+    case Kind::String: appendJsonQuoted(out, text_); break;
     case Kind::Array:
       out += '[';
       for (std::size_t i = 0; i < items_.size(); ++i) {
@@ -137,7 +115,7 @@ void Json::write(std::string& out) const {
       out += '{';
       for (std::size_t i = 0; i < members_.size(); ++i) {
         if (i) out += ',';
-        writeString(members_[i].first, out);
+        appendJsonQuoted(out, members_[i].first);
         out += ':';
         members_[i].second.write(out);
       }
@@ -146,4 +124,4 @@ void Json::write(std::string& out) const {
   }
 }
 
-}  // namespace gw::hl7v2
+}  // namespace gw::kit

@@ -5,9 +5,9 @@
 
 #include <utility>
 
-#include "xml/LibXml2Handles.hpp"
+#include "gw/kit/LibXml2Handles.hpp"
 
-namespace gw {
+namespace gw::kit {
 
 class XmlDocument {
  public:
@@ -21,4 +21,4 @@ class XmlDocument {
   XmlDocHandle doc_;
 };
 
-}  // namespace gw
+}  // namespace gw::kit

@@ -8,7 +8,7 @@
 #include <utility>
 #include <vector>
 
-namespace gw::hl7v2 {
+namespace gw::kit {
 
 class Json {
  public:
@@ -48,4 +48,4 @@ class Json {
   std::vector<std::pair<std::string, Json>> members_;
 };
 
-}  // namespace gw::hl7v2
+}  // namespace gw::kit

@@ -1,13 +1,12 @@
 // BundleBuilder.cpp: the transaction Bundle (see BundleBuilder.hpp).
-#include "BundleBuilder.hpp"
+#include "gw/kit/BundleBuilder.hpp"
+
+#include "gw/kit/Text.hpp"
 
 #include <Poco/UUID.h>
 #include <Poco/UUIDGenerator.h>
 
-#include <cctype>
-#include <cstdio>
-
-namespace gw::hl7v2 {
+namespace gw::kit {
 
 std::string BundleBuilder::add(const std::string& key, Json resource, const std::string& conditionalUrl) {
   if (auto it = byKey_.find(key); it != byKey_.end()) return it->second->fullUrl;
@@ -58,18 +57,6 @@ Json referenceTo(const std::string& fullUrl, const std::string& display) {
   return ref;
 }
 
-std::string encodeQueryValue(const std::string& value) {
-  std::string out;
-  for (unsigned char c : value) {
-    if (std::isalnum(c) || c == '-' || c == '_' || c == '.' || c == '~' || c == ':' || c == '/') {
-      out += static_cast<char>(c);
-    } else {
-      char buf[4];
-      std::snprintf(buf, sizeof buf, "%%%02X", c);
-      out += buf;
-    }
-  }
-  return out;
-}
+std::string encodeQueryValue(const std::string& value) { return percentEncoded(value); }
 
-}  // namespace gw::hl7v2
+}  // namespace gw::kit

@@ -3,7 +3,7 @@
 
 #include <string>
 
-namespace gw {
+namespace gw::kit {
 
 enum class XmlRejectionKind {
   empty,              // no bytes, or only white space
@@ -33,4 +33,4 @@ struct XmlRejection {
   int column = 0;      // 1-based; 0 when unknown
 };
 
-}  // namespace gw
+}  // namespace gw::kit

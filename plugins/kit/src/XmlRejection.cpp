@@ -1,7 +1,7 @@
 // Stable names of rejection kinds.
-#include "xml/XmlRejection.hpp"
+#include "gw/kit/XmlRejection.hpp"
 
-namespace gw {
+namespace gw::kit {
 
 const char* xmlRejectionKindName(XmlRejectionKind kind) {
   switch (kind) {
@@ -24,4 +24,4 @@ const char* xmlRejectionKindName(XmlRejectionKind kind) {
   return "unknown";
 }
 
-}  // namespace gw
+}  // namespace gw::kit

@@ -7,9 +7,9 @@
 #include <optional>
 #include <string_view>
 
-#include "xml/XmlRejection.hpp"
+#include "gw/kit/XmlRejection.hpp"
 
-namespace gw {
+namespace gw::kit {
 
 struct XmlLimits;
 
@@ -19,4 +19,4 @@ struct XmlLimits;
 // is malformed at its first error, and the SAX hooks still bound elements and attributes.
 std::optional<XmlRejection> scanMarkupCounts(std::string_view bytes, const XmlLimits& limits);
 
-}  // namespace gw
+}  // namespace gw::kit

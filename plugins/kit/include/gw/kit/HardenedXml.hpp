@@ -7,10 +7,10 @@
 #include <utility>
 #include <variant>
 
-#include "xml/XmlDocument.hpp"
-#include "xml/XmlRejection.hpp"
+#include "gw/kit/XmlDocument.hpp"
+#include "gw/kit/XmlRejection.hpp"
 
-namespace gw {
+namespace gw::kit {
 
 struct XmlLimits {
   std::size_t maxBytes = 4 * 1024 * 1024;
@@ -57,4 +57,4 @@ class HardenedXml {
   static XmlParseResult parse(std::string_view bytes, const XmlLimits& limits = XmlLimits{});
 };
 
-}  // namespace gw
+}  // namespace gw::kit

@@ -6,7 +6,7 @@
 
 #include <memory>
 
-namespace gw {
+namespace gw::kit {
 
 struct XmlDocFree {
   void operator()(xmlDoc* doc) const noexcept { xmlFreeDoc(doc); }
@@ -23,4 +23,4 @@ using XmlDocHandle = std::unique_ptr<xmlDoc, XmlDocFree>;
 using XmlStringHandle = std::unique_ptr<xmlChar, XmlStringFree>;
 using XmlParserCtxtHandle = std::unique_ptr<xmlParserCtxt, XmlParserCtxtFree>;
 
-}  // namespace gw
+}  // namespace gw::kit

@@ -4,13 +4,13 @@
 // references between entries use these fullUrls.
 #pragma once
 
-#include "Json.hpp"
+#include "gw/kit/Json.hpp"
 
 #include <deque>
 #include <string>
 #include <unordered_map>
 
-namespace gw::hl7v2 {
+namespace gw::kit {
 
 class BundleBuilder {
  public:
@@ -45,4 +45,4 @@ Json referenceTo(const std::string& fullUrl, const std::string& display = {});
 // Percent-encodes a search parameter value for a conditional URL.
 std::string encodeQueryValue(const std::string& value);
 
-}  // namespace gw::hl7v2
+}  // namespace gw::kit

@@ -1,14 +1,14 @@
 // MarkupCountScan: see MarkupCountScan.hpp. One pass, no allocation but the open-element stack.
-#include "xml/MarkupCountScan.hpp"
+#include "gw/kit/MarkupCountScan.hpp"
 
 #include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
 
-#include "xml/HardenedXml.hpp"
+#include "gw/kit/HardenedXml.hpp"
 
-namespace gw {
+namespace gw::kit {
 namespace {
 
 bool isXmlBlank(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
@@ -166,4 +166,4 @@ std::optional<XmlRejection> scanMarkupCounts(std::string_view bytes, const XmlLi
   return MarkupCounter(bytes, limits).run();
 }
 
-}  // namespace gw
+}  // namespace gw::kit
