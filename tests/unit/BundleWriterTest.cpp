@@ -6,6 +6,8 @@
 
 #include "TestSupport.hpp"
 #include "intake/BundleWriter.hpp"
+
+#include <gw/kit/Profile.hpp>
 #include "store/Migrations.hpp"
 #include "store/ResourceRepository.hpp"
 
@@ -142,7 +144,7 @@ TEST_P(BundleWriterTest, SameNationalIdAtTwoHospitalsLinksTwoRecordsOfOneGroupPa
   auto groupId = [](const Object::Ptr& patient) {
     auto ids = patient->getArray("identifier");
     for (std::size_t i = 0; i < ids->size(); ++i)
-      if (ids->getObject(i)->getValue<std::string>("system") == gw::kGroupPatientSystem)
+      if (ids->getObject(i)->getValue<std::string>("system") == gw::kit::profile::kGroupPatientSystem)
         return ids->getObject(i)->getValue<std::string>("value");
     return std::string();
   };

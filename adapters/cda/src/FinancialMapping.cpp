@@ -4,6 +4,8 @@
 // 医疗付费方式 and C-CDA policy activities become Coverage.
 #include "MappingContext.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include <map>
 
 namespace gw::cda {
@@ -12,7 +14,6 @@ namespace {
 
 using kit::referenceTo;
 
-const char* const kExtensionBase = "https://gw.example.org/fhir/StructureDefinition/";
 const char* const kTotalCharge = "HDSD00.11.142";  // 住院总费用
 const char* const kSelfPaid = "HDSD00.11.143";     // 住院总费用-自付金额
 
@@ -20,7 +21,7 @@ void addEncounterMoney(MappingContext& c, const char* name, Json money) {
   Json* encounter = c.bundle.find("Encounter");
   if (!encounter || money.isEmpty()) return;
   Json extension = Json::object();
-  extension.set("url", std::string(kExtensionBase) + name);
+  extension.set("url", std::string(kit::profile::kExtensionBase) + name);
   extension.set("valueMoney", money);
   encounter->append("extension", extension);
 }

@@ -1,7 +1,7 @@
 // Datatypes.cpp: HL7 v2 datatypes to FHIR datatypes (see Datatypes.hpp).
 #include "Datatypes.hpp"
 
-#include "Hl7Time.hpp"
+#include <gw/kit/Hl7Time.hpp>
 
 #include <gw/plugin.hpp>
 
@@ -234,13 +234,13 @@ Json money(const std::string& amount, const std::string& currency, const std::st
 
 std::string dateTimeOfText(const MappingContext& ctx, const std::string& text, const std::string& where) {
   if (text.empty()) return "";
-  return toFhirDateTime(parseHl7Time(text, where), ctx.options.timezone);
+  return kit::toFhirDateTime(kit::parseHl7Time(text, where), ctx.options.timezone);
 }
 
 std::string dateOf(const MappingContext&, const Segment& segment, int field, int component) {
   const std::string& text = segment.text(field, component);
   if (text.empty()) return "";
-  return toFhirDate(parseHl7Time(text, segment.name + "-" + std::to_string(field)));
+  return kit::toFhirDate(kit::parseHl7Time(text, segment.name + "-" + std::to_string(field)));
 }
 
 std::string dateTimeOf(const MappingContext& ctx, const Segment& segment, int field, int component) {

@@ -1,6 +1,8 @@
 // EncounterMapping.cpp: PV1/PV2 to Encounter (HL7 v2-to-FHIR PV1[Encounter], PV2[Encounter]) and the
 // partner hospital as the Encounter's serviceProvider.
 #include "Datatypes.hpp"
+
+#include <gw/kit/Profile.hpp>
 #include "SegmentMappers.hpp"
 
 namespace gw::hl7v2 {
@@ -58,7 +60,7 @@ std::string addHospital(MappingContext& ctx) {
   org.set("resourceType", "Organization");
   Json ids = Json::array();
   Json partner = Json::object();
-  partner.set("system", "urn:gw:group:partner");
+  partner.set("system", kit::profile::kPartnerSystem);
   partner.set("value", ctx.options.partnerId);
   ids.push(partner);
   const Repetition& facility = msh.repetition(4);
@@ -77,7 +79,7 @@ std::string addHospital(MappingContext& ctx) {
   org.set("active", Json::boolean(true));
   org.set("name", facility.text(1).empty() ? ctx.options.partnerId : facility.text(1));
   ctx.hospitalUrl = ctx.bundle.add("Organization/hospital", std::move(org),
-                                   "Organization?identifier=urn:gw:group:partner|" + encodeQueryValue(ctx.options.partnerId));
+                                   "Organization?identifier=" + std::string(kit::profile::kPartnerSystem) + "|" + encodeQueryValue(ctx.options.partnerId));
   return ctx.hospitalUrl;
 }
 

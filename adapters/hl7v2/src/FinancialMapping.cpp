@@ -1,6 +1,8 @@
 // FinancialMapping.cpp: GT1 to RelatedPerson (guarantor), IN1 to Coverage with its payer
 // Organization, FT1 to ChargeItem (HL7 v2-to-FHIR GT1[RelatedPerson], IN1[Coverage], FT1).
 #include "Datatypes.hpp"
+
+#include <gw/kit/Profile.hpp>
 #include "SegmentMappers.hpp"
 
 namespace gw::hl7v2 {
@@ -171,7 +173,7 @@ void mapFt1(MappingContext& ctx, const Segment& ft1) {
   Json unitPrice = money(unit.text(1, 1), unit.text(1, 2).empty() ? ctx.options.currency : unit.text(1, 2), "FT1-12");
   if (!unitPrice.isEmpty()) {
     Json ext = Json::object();
-    ext.set("url", "https://gw.example.org/fhir/StructureDefinition/unit-price");
+    ext.set("url", std::string(kit::profile::kExtensionBase) + "unit-price");
     ext.set("valueMoney", unitPrice);
     charge.append("extension", ext);
   }
@@ -179,7 +181,7 @@ void mapFt1(MappingContext& ctx, const Segment& ft1) {
     charge.append("reason", codeableConcept(ctx, ft1.repetition(19, r)));
   if (!ft1.text(25).empty() && !ft1.text(7).empty()) {
     Json ext = Json::object();
-    ext.set("url", "https://gw.example.org/fhir/StructureDefinition/procedure-code");
+    ext.set("url", std::string(kit::profile::kExtensionBase) + "procedure-code");
     ext.set("valueCodeableConcept", codeableConcept(ctx, ft1.repetition(25)));
     charge.append("extension", ext);
   }

@@ -1,7 +1,7 @@
 // MessageMapper.cpp: event routing and the segment walk (see MessageMapper.hpp).
 #include "MessageMapper.hpp"
 
-#include "Hl7Time.hpp"
+#include <gw/kit/Hl7Time.hpp>
 #include "MappingContext.hpp"
 #include "SegmentMappers.hpp"
 
@@ -34,7 +34,7 @@ Json mapMessage(const Message& message, const PartnerOptions& options) {
   const std::string controlId = message.controlId();
   if (controlId.empty()) throw Error(GW_ERR_INVALID, "MSH-10 (message control id) is missing", "MSH-10");
   std::string timestamp;
-  if (!msh.text(7).empty()) timestamp = toFhirInstant(parseHl7Time(msh.text(7), "MSH-7"), options.timezone);
+  if (!msh.text(7).empty()) timestamp = kit::toFhirInstant(kit::parseHl7Time(msh.text(7), "MSH-7"), options.timezone);
   // Results and orders may come without a patient (their PATIENT group is optional); every other
   // supported event is about a patient.
   bool patientOptional = event == "ORU^R01" || event == "ORM^O01";

@@ -1,7 +1,7 @@
 // ScheduleMapping.cpp: SIU^S12-S15 scheduling segments (SCH, TQ1, NTE, AIS, AIG, AIL, AIP) to an
 // Appointment (HL7 v2-to-FHIR SCH[Appointment] and the resource groups as participants).
 #include "Datatypes.hpp"
-#include "Hl7Time.hpp"
+#include <gw/kit/Hl7Time.hpp>
 #include "SegmentMappers.hpp"
 
 namespace gw::hl7v2 {
@@ -29,7 +29,7 @@ std::string participationStatus(const std::string& fillerStatus) {
 
 std::string instantOf(const MappingContext& ctx, const std::string& text, const std::string& where) {
   if (text.empty()) return "";
-  return toFhirInstant(parseHl7Time(text, where), ctx.options.timezone);
+  return kit::toFhirInstant(kit::parseHl7Time(text, where), ctx.options.timezone);
 }
 
 Json participant(const Json& actor, const Json& type, const std::string& status) {

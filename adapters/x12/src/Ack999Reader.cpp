@@ -1,6 +1,8 @@
 // Walks AK1 (group), AK2 (set), IK3/AK3 (segment errors), IK4/AK4 (element errors), IK5/AK5 (verdict).
 #include "Ack999Reader.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include "ResponseBundle.hpp"
 
 #include <gw/plugin.hpp>
@@ -103,7 +105,7 @@ class AcknowledgedSets {
     response->set("insurer", insurer);
     JsonObject request = newObject();
     JsonObject identifier = newObject();
-    identifier->set("system", "urn:gw:group:outbox-page");
+    identifier->set("system", kit::profile::kOutboxPageSystem);
     identifier->set("value", groupControl_ + "/" + st02);
     request->set("identifier", identifier);
     response->set("request", request);

@@ -1,6 +1,8 @@
 // Page checks and the reference index over its entries.
 #include "ClaimPage.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include <gw/plugin.hpp>
 
 #include <cctype>
@@ -9,7 +11,6 @@ namespace gw::x12 {
 
 namespace {
 
-constexpr const char* kPageSystem = "urn:gw:group:outbox-page";
 
 [[noreturn]] void invalid(const std::string& message, const std::string& location) {
   throw gw::sdk::Error(GW_ERR_INVALID, message, location);
@@ -28,8 +29,8 @@ ClaimPage::ClaimPage(std::string_view json) {
     invalid("the page must be a Bundle of type collection", "Bundle.type");
   JsonObject identifier = objectAt(bundle, "identifier");
   std::string value = stringAt(identifier, "value");
-  if (stringAt(identifier, "system") != kPageSystem || value.empty() || value.size() > 19)
-    invalid(std::string("the page has no Bundle.identifier {system: ") + kPageSystem +
+  if (stringAt(identifier, "system") != kit::profile::kOutboxPageSystem || value.empty() || value.size() > 19)
+    invalid(std::string("the page has no Bundle.identifier {system: ") + kit::profile::kOutboxPageSystem +
                 ", value: <page number>}: the X12 control numbers are made from it",
             "Bundle.identifier");
   for (char c : value)

@@ -1,5 +1,7 @@
 #include "claims/ClaimBuilder.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include <Poco/DateTime.h>
 #include <Poco/JSON/Array.h>
 
@@ -76,7 +78,7 @@ class Store {
   std::vector<std::string> samePerson(const std::string& patientRef, const Object::Ptr& patient) {
     std::vector<std::string> refs{patientRef};
     for (const auto& identifier : ResourceRepository::identifiersOf(patient))
-      if (identifier.system == kGroupPatientSystem)
+      if (identifier.system == kit::profile::kGroupPatientSystem)
         for (const auto& id : repo_.findAllByIdentifier(s_, "Patient", identifier.system, identifier.value))
           if ("Patient/" + id != patientRef) refs.push_back("Patient/" + id);
     return refs;
@@ -136,7 +138,7 @@ std::vector<Payer> ownCoverage(Store& store, const GatewayConfig& config, const 
 
 // The group's Organization for a configured insurer (created once).
 std::string insurerOrganization(Store& store, const PartnerConfig& insurer) {
-  const std::string system = "urn:gw:group:insurer";
+  const std::string system = kit::profile::kInsurerSystem;
   if (auto id = store.byIdentifier("Organization", system, insurer.id)) return "Organization/" + *id;
   Object::Ptr org = jsonObject();
   org->set("resourceType", std::string("Organization"));
@@ -170,13 +172,13 @@ std::vector<Payer> familyCoverage(Store& store, const GatewayConfig& config, con
       if (!insurer) continue;
       const std::string orgRef = insurerOrganization(store, *insurer);
       const std::string key = plan.plan + "|" + member.identifier.system + "|" + member.identifier.value;
-      const std::string id = store.byIdentifier("Coverage", "urn:gw:group:membership", key).value_or(newId());
+      const std::string id = store.byIdentifier("Coverage", kit::profile::kMembershipSystem, key).value_or(newId());
       Object::Ptr coverage = jsonObject();
       coverage->set("resourceType", std::string("Coverage"));
       coverage->set("id", id);
       Array::Ptr ids = new Array;
       Object::Ptr membership = jsonObject();
-      membership->set("system", std::string("urn:gw:group:membership"));
+      membership->set("system", std::string(kit::profile::kMembershipSystem));
       membership->set("value", key);
       ids->add(membership);
       coverage->set("identifier", ids);
@@ -386,7 +388,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
       bool group = false;
       if (practitioner)
         for (const auto& id : ResourceRepository::identifiersOf(practitioner))
-          group = group || id.system == "urn:gw:group:practitioner";
+          group = group || id.system == kit::profile::kGroupPractitionerSystem;
       if (group || provider.empty()) provider = ref;
       if (group) break;
     }
@@ -407,7 +409,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
     claim->set("id", claimIds[p]);
     Array::Ptr identifiers = new Array;
     Object::Ptr identifier = jsonObject();
-    identifier->set("system", std::string("urn:gw:group:claim"));
+    identifier->set("system", std::string(kit::profile::kClaimSystem));
     identifier->set("value", claimIds[p]);
     identifiers->add(identifier);
     claim->set("identifier", identifiers);
@@ -422,7 +424,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
     claim->set("priority", coding("http://terminology.hl7.org/CodeSystem/processpriority", "normal"));
     if (std::string facility = referenceAt(encounter, "serviceProvider"); !facility.empty()) {
       Object::Ptr extension = jsonObject();
-      extension->set("url", std::string(kExtensionBase) + "facility-organization");
+      extension->set("url", std::string(kit::profile::kExtensionBase) + "facility-organization");
       extension->set("valueReference", referenceTo(facility));
       Array::Ptr extensions = new Array;
       extensions->add(extension);
@@ -458,7 +460,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
         line->set("diagnosisSequence", pointers);
       }
       Object::Ptr code = item.charge->getObject("code");
-      line->set("productOrService", code ? code : coding("urn:gw:group:charge", "unspecified"));
+      line->set("productOrService", code ? code : coding(kit::profile::kChargeSystem, "unspecified"));
       line->set("servicedDate", item.date);
       if (Object::Ptr quantity = item.charge->getObject("quantity")) line->set("quantity", quantity);
       line->set("net", money(item.amount, item.currency));
@@ -466,7 +468,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
       encounters->add(referenceTo(encounterRef));
       line->set("encounter", encounters);
       Object::Ptr split = jsonObject();
-      split->set("url", std::string(kExtensionBase) + "revenue-share");
+      split->set("url", std::string(kit::profile::kExtensionBase) + "revenue-share");
       Array::Ptr parts = new Array;
       for (auto [party, minor] : {std::pair{"group", item.group}, std::pair{"hospital", item.amount - item.group}}) {
         Object::Ptr part = jsonObject();

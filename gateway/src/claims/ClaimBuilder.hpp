@@ -29,7 +29,6 @@ struct ClaimBuildResult {
   std::string currency;
 };
 
-inline const char* const kExtensionBase = "https://gw.example.org/fhir/StructureDefinition/";
 
 class ClaimBuilder {
  public:

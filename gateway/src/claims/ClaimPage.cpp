@@ -1,5 +1,7 @@
 #include "claims/ClaimPage.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include <Poco/JSON/Array.h>
 
 #include <deque>
@@ -39,7 +41,7 @@ std::string claimPageBundle(Database& db, Poco::Data::Session& s, const std::str
   bundle->set("resourceType", std::string("Bundle"));
   bundle->set("id", newId());
   Poco::JSON::Object::Ptr identifier = jsonObject();
-  identifier->set("system", std::string(kOutboxPageSystem));
+  identifier->set("system", std::string(kit::profile::kOutboxPageSystem));
   identifier->set("value", std::to_string(page));
   bundle->set("identifier", identifier);
   bundle->set("type", std::string("collection"));

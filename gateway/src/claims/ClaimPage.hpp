@@ -11,9 +11,8 @@
 
 namespace gw {
 
-inline const char* const kOutboxPageSystem = "urn:gw:group:outbox-page";
 
-// Numbers a new page for `insurer` (Bundle.identifier = {kOutboxPageSystem, "<page>"}) and records each
+// Numbers a new page for `insurer` (Bundle.identifier = {urn:gw:group:outbox-page, "<page>"}) and records each
 // claim's position (1-based) so that acknowledgements can name "<page>/<position>". Writes: run it in a
 // transaction.
 std::string claimPageBundle(Database& db, Poco::Data::Session& session, const std::string& insurer,

@@ -1,5 +1,7 @@
 #include "claims/RemittanceApplier.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include <Poco/JSON/Array.h>
 
 #include <set>
@@ -27,7 +29,7 @@ std::string claimIdOf(const Object::Ptr& response) {
   const std::string reference = request->optValue<std::string>("reference", "");
   if (reference.rfind("Claim/", 0) == 0) return reference.substr(6);
   Object::Ptr identifier = request->getObject("identifier");
-  if (identifier && identifier->optValue<std::string>("system", "") == "urn:gw:group:claim")
+  if (identifier && identifier->optValue<std::string>("system", "") == kit::profile::kClaimSystem)
     return identifier->optValue<std::string>("value", "");
   return "";
 }

@@ -1,5 +1,7 @@
 #include "http/InsurerClaimRoutes.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/NumberParser.h>
@@ -42,7 +44,7 @@ void acknowledgementsOf(Database& db, const std::string& insurer, const std::str
       claim = reference.substr(6);
     } else if (Object::Ptr request = response->getObject("request")) {
       Object::Ptr identifier = request->getObject("identifier");
-      if (identifier && identifier->optValue<std::string>("system", "") == kOutboxPageSystem)
+      if (identifier && identifier->optValue<std::string>("system", "") == kit::profile::kOutboxPageSystem)
         claim = claimAtPagePosition(db, s, insurer, identifier->optValue<std::string>("value", ""));
     }
     if (claim.empty()) continue;

@@ -1,5 +1,7 @@
 #include "intake/BundleWriter.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
 
@@ -55,7 +57,7 @@ void addTag(Object::Ptr resource, const std::string& code, const std::string& di
     meta->set("tag", tags);
   }
   Object::Ptr tag = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
-  tag->set("system", std::string(kGatewayTagSystem));
+  tag->set("system", std::string(kit::profile::kTagSystem));
   tag->set("code", code);
   tag->set("display", display);
   tags->add(tag);
@@ -156,7 +158,7 @@ PreparedBundle BundleWriter::prepare(const std::string& bundleJson, const std::s
         if (identifier.system != practitionerSystem) continue;
         if (const PractitionerConfig* mapped = groupPractitioner(practitioners, hospital, identifier.value)) {
           item.groupId = mapped->groupId;
-          addIdentifier(resource, kGroupPractitionerSystem, mapped->groupId);
+          addIdentifier(resource, kit::profile::kGroupPractitionerSystem, mapped->groupId);
         } else {
           prepared.unmappedPractitioners.push_back(hospital + ":" + identifier.value);
           addTag(resource, "unmapped-practitioner", "hospital doctor id not mapped to a group practitioner");
@@ -235,7 +237,7 @@ void BundleWriter::linkSamePerson(Poco::Data::Session& s, Object::Ptr patient, c
                                   const std::string& owner) {
   std::string groupId;
   for (const auto& identifier : identifiersOf(patient))
-    if (identifier.system == kGroupPatientSystem) groupId = identifier.value;
+    if (identifier.system == kit::profile::kGroupPatientSystem) groupId = identifier.value;
   Array::Ptr links = patient->getArray("link");
   std::set<std::string> linked;
   if (links)
@@ -251,7 +253,7 @@ void BundleWriter::linkSamePerson(Poco::Data::Session& s, Object::Ptr patient, c
         auto others = resources_.current(s, "Patient", otherId);
         if (others)
           for (const auto& theirs : identifiersOf(parseObject(others->body, reference)))
-            if (theirs.system == kGroupPatientSystem) groupId = theirs.value;
+            if (theirs.system == kit::profile::kGroupPatientSystem) groupId = theirs.value;
       }
       if (!linked.insert(reference).second) continue;
       if (!links) {
@@ -266,7 +268,7 @@ void BundleWriter::linkSamePerson(Poco::Data::Session& s, Object::Ptr patient, c
       links->add(link);
     }
   }
-  addIdentifier(patient, kGroupPatientSystem, groupId.empty() ? id : groupId);
+  addIdentifier(patient, kit::profile::kGroupPatientSystem, groupId.empty() ? id : groupId);
 }
 
 void BundleWriter::requireOwnReferences(Poco::Data::Session& s, const Object::Ptr& resource,

@@ -1,12 +1,13 @@
 #include "intake/IdentifierOwnership.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 namespace gw {
 
 namespace {
 
 const char* const kResidentIdCard = "urn:oid:2.16.156.10011.1.3";
 const char* const kPassportPrefix = "http://hl7.org/fhir/sid/passport-";
-const char* const kPartnerSystem = "urn:gw:group:partner";
 
 }  // namespace
 
@@ -23,7 +24,7 @@ bool IdentifierOwnership::isLinking(const std::string& system) {
 IdentifierOwnership::Verdict IdentifierOwnership::classify(const std::string& partner, const std::string& system,
                                                            const std::string& value) const {
   if (isLinking(system)) return {Kind::linking, ""};
-  if (system == kPartnerSystem) return {value == partner ? Kind::own : Kind::foreign, value};
+  if (system == kit::profile::kPartnerSystem) return {value == partner ? Kind::own : Kind::foreign, value};
   if (system.rfind("urn:gw:", 0) == 0) {
     const std::size_t colon = system.find(':', 7);
     const std::string owner = system.substr(7, colon == std::string::npos ? std::string::npos : colon - 7);

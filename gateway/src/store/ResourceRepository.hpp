@@ -45,11 +45,6 @@ struct PreviousVersion {
 // The owner of what the gateway makes itself (claims, invoices, group practitioners, memberships).
 inline const char* const kGroupOwner = "group";
 
-// The identifier systems the group uses (docs/fhir-profile.md).
-inline const char* const kGroupPatientSystem = "urn:gw:group:patient";
-inline const char* const kGroupPractitionerSystem = "urn:gw:group:practitioner";
-inline const char* const kGatewayTagSystem = "urn:gw:tag";
-
 // Every resource has an owner: the partner whose message created it, or the group. Identifiers are
 // indexed per owner, so that the same identifier at two owners names two records, never one.
 class ResourceRepository {

@@ -1,11 +1,11 @@
 // Hl7Time.cpp: HL7 v2 timestamps to FHIR (see Hl7Time.hpp).
-#include "Hl7Time.hpp"
+#include "gw/kit/Hl7Time.hpp"
 
 #include <gw/plugin.hpp>
 
 #include <cctype>
 
-namespace gw::hl7v2 {
+namespace gw::kit {
 
 namespace {
 
@@ -91,4 +91,4 @@ std::string toFhirInstant(const Hl7Time& t, const std::string& defaultZone) {
   return toFhirDateTime(full, defaultZone);
 }
 
-}  // namespace gw::hl7v2
+}  // namespace gw::kit

@@ -1,11 +1,11 @@
 // Hl7TimeTest.cpp: HL7 timestamps of every precision to FHIR date, dateTime and instant.
-#include "Hl7Time.hpp"
+#include <gw/kit/Hl7Time.hpp>
 
 #include <gw/plugin.hpp>
 
 #include <gtest/gtest.h>
 
-using namespace gw::hl7v2;
+using namespace gw::kit;
 
 TEST(Hl7Time, ConvertsEveryPrecision) {
   const std::string z = "+08:00";
@@ -39,4 +39,14 @@ TEST(Hl7Time, RejectsInvalidValuesNamingTheField) {
   for (const char* bad : {"19000229", "2012010219dd2527.532-0500", "Aug 15, 1942", "198", "1980013", "20240101246000",
                           "20240101+9900", "20240101.5", "20240101120000.12345", "2024010112000012345"})
     EXPECT_THROW(parseHl7Time(bad, "X"), gw::sdk::Error) << bad;
+}
+
+// HL7 v3 TS values as CDA documents carry them: the same rules (the cda adapter's own parser accepted a
+// 31st of February and a +19:00 offset).
+TEST(Hl7Time, ReadsV3TimesByTheSameRules) {
+  EXPECT_EQ(toFhirDateTime(parseHl7Time("20101028092016.829-0500", "effectiveTime"), "+08:00"),
+            "2010-10-28T09:20:16.829-05:00");
+  EXPECT_EQ(toFhirDate(parseHl7Time("20130216", "birthTime")), "2013-02-16");
+  EXPECT_THROW(parseHl7Time("20230231", "birthTime"), gw::sdk::Error);
+  EXPECT_THROW(parseHl7Time("20230201120000+1900", "effectiveTime"), gw::sdk::Error);
 }

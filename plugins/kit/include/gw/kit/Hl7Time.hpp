@@ -1,12 +1,13 @@
-// Hl7Time.hpp: HL7 v2 DTM/TS values (YYYY[MM[DD[HH[MM[SS[.S…]]]]]][+/-ZZZZ]) to FHIR date,
-// dateTime and instant. FHIR needs a time zone whenever a time is given: the partner's configured
-// offset is used when the message has none.
+// HL7 times, v2 DTM/TS and v3 TS alike (YYYY[MM[DD[HH[MM[SS[.S…]]]]]][+/-ZZZZ]), to FHIR date, dateTime and
+// instant. The precision sent is kept (a month stays a month); an impossible date (Feb 30) or offset (+1900) is
+// refused. FHIR needs a time zone whenever a time is given: the partner's configured offset is used when the
+// message has none.
 #pragma once
 
 #include <string>
 #include <string_view>
 
-namespace gw::hl7v2 {
+namespace gw::kit {
 
 struct Hl7Time {
   std::string year, month, day, hour, minute, second, fraction;  // digits; fraction without '.'
@@ -24,4 +25,4 @@ std::string toFhirDateTime(const Hl7Time& t, const std::string& defaultZone);
 // FHIR `instant`: always to the second with a zone.
 std::string toFhirInstant(const Hl7Time& t, const std::string& defaultZone);
 
-}  // namespace gw::hl7v2
+}  // namespace gw::kit
