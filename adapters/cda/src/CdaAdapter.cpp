@@ -1,6 +1,8 @@
 // CdaAdapter.cpp: the adapter's entry points (see CdaAdapter.hpp).
 #include "CdaAdapter.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include "Acknowledgement.hpp"
 #include "MappingContext.hpp"
 #include "V3Time.hpp"
@@ -79,7 +81,7 @@ gw::sdk::Output CdaAdapter::decode(std::string_view input, std::string_view cont
     mapInteraction(c);
   }
   Json identifier = Json::object();
-  identifier.set("system", "urn:gw:" + options_.partnerId + ":message");
+  identifier.set("system", kit::profile::partnerSystem(options_.partnerId, "message"));
   identifier.set("value", kind.messageId);
   Node time = child(kind.root, kind.family == Family::WsT500Document || kind.family == Family::CcdaDocument ? "effectiveTime" : "creationTime");
   std::string timestamp = c.instant(attr(time, "value"), localName(time));

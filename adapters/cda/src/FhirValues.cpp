@@ -1,5 +1,7 @@
 // FhirValues.cpp: the FHIR value builders of MappingContext (see MappingContext.hpp).
 #include "MappingContext.hpp"
+
+#include <gw/kit/Profile.hpp>
 #include "V3Time.hpp"
 
 #include <regex>
@@ -34,7 +36,7 @@ Json MappingContext::identifier(const V3Id& id) const {
   if (!id.extension.empty()) {
     if (isPlaceholder(id.extension)) return Json();
     if (id.root.empty()) {
-      out.set("system", "urn:gw:" + options.partnerId + ":id");
+      out.set("system", kit::profile::partnerSystem(options.partnerId, "id"));
     } else {
       out.set("system", oids.system(id.root));
     }
@@ -131,7 +133,7 @@ Json MappingContext::practitioner(Node assigned) {
   for (const V3Id& id : ids(assigned)) {
     if (id.extension.empty() || isPlaceholder(id.extension)) continue;
     Json local = Json::object();
-    local.set("system", "urn:gw:" + options.partnerId + ":practitioner");
+    local.set("system", kit::profile::partnerSystem(options.partnerId, "practitioner"));
     local.set("value", id.extension);
     if (localId.isEmpty()) localId = local;
     resource.append("identifier", local);

@@ -48,7 +48,7 @@ void mapCharges(MappingContext& c) {
     Json item = Json::object();
     item.set("resourceType", "ChargeItem");
     Json identifier = Json::object();
-    identifier.set("system", "urn:gw:" + c.options.partnerId + ":charge");
+    identifier.set("system", kit::profile::partnerSystem(c.options.partnerId, "charge"));
     identifier.set("value", c.kind.messageId + ":" + (code.empty() ? std::to_string(c.counter + 1) : code));
     item.append("identifier", identifier);
     // An "of which" amount is already inside its parent: not billable by itself (claims sum billable items).

@@ -1,6 +1,8 @@
 // Datatypes.cpp: HL7 v2 datatypes to FHIR datatypes (see Datatypes.hpp).
 #include "Datatypes.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include <gw/kit/Hl7Time.hpp>
 
 #include <gw/plugin.hpp>
@@ -43,7 +45,7 @@ std::string identifierSystem(const MappingContext& ctx, const std::string& names
   if (!namespaceId.empty() && configured != ctx.options.authorityOids.end()) return "urn:oid:" + configured->second;
   if (isOid(namespaceId)) return "urn:oid:" + namespaceId;
   if (idType == "NNCHN") return std::string("urn:oid:") + kResidentIdCardOid;
-  return "urn:gw:" + ctx.options.partnerId + ":" + systemPart(idType.empty() ? "id" : idType);
+  return kit::profile::partnerSystem(ctx.options.partnerId, systemPart(idType.empty() ? "id" : idType));
 }
 
 Json identifierFromCx(const MappingContext& ctx, const Repetition& cx, const std::string& defaultType) {
@@ -169,7 +171,7 @@ std::string codeSystemUri(const MappingContext& ctx, const std::string& name) {
   std::smatch m;
   if (std::regex_match(name, m, hl7Table)) return "http://terminology.hl7.org/CodeSystem/v2-" + m[1].str();
   if (isOid(name)) return "urn:oid:" + name;
-  return "urn:gw:" + ctx.options.partnerId + ":codesystem:" + systemPart(name);
+  return kit::profile::partnerSystem(ctx.options.partnerId, "codesystem:" + systemPart(name));
 }
 
 Json coding(const std::string& system, const std::string& code, const std::string& display) {
@@ -251,7 +253,7 @@ std::string practitionerFromXcn(MappingContext& ctx, const Repetition& xcn) {
   const std::string& id = xcn.text(1);
   Json name = humanName(xcn, 2);
   if (id.empty() && name.isEmpty()) return "";
-  const std::string localSystem = "urn:gw:" + ctx.options.partnerId + ":practitioner";
+  const std::string localSystem = kit::profile::partnerSystem(ctx.options.partnerId, "practitioner");
   std::string key = id.empty() ? "Practitioner/name:" + name.dump() : "Practitioner/" + id;
   if (ctx.bundle.has(key)) return ctx.bundle.add(key, Json());
   Json p = Json::object();

@@ -71,7 +71,7 @@ std::string addHospital(MappingContext& ctx) {
     ids.push(oid);
   } else if (!facility.text(1).empty()) {
     Json local = Json::object();
-    local.set("system", "urn:gw:" + ctx.options.partnerId + ":facility");
+    local.set("system", kit::profile::partnerSystem(ctx.options.partnerId, "facility"));
     local.set("value", facility.text(1));
     ids.push(local);
   }

@@ -78,7 +78,7 @@ void mapIn1(MappingContext& ctx, const Segment& in1) {
   if (!in1.text(36).empty()) {
     Json policy = Json::object();
     policy.set("type", codeableConceptOf("http://terminology.hl7.org/CodeSystem/v2-0203", "SN", "Subscriber Number"));
-    policy.set("system", "urn:gw:" + ctx.options.partnerId + ":policy");
+    policy.set("system", kit::profile::partnerSystem(ctx.options.partnerId, "policy"));
     policy.set("value", in1.text(36));
     coverage.append("identifier", policy);
   }
@@ -135,7 +135,7 @@ void mapFt1(MappingContext& ctx, const Segment& ft1) {
   charge.set("resourceType", "ChargeItem");
   if (!ft1.text(2).empty()) {
     Json id = Json::object();
-    id.set("system", "urn:gw:" + ctx.options.partnerId + ":transaction");
+    id.set("system", kit::profile::partnerSystem(ctx.options.partnerId, "transaction"));
     id.set("value", ft1.text(2));
     charge.append("identifier", id);
   }

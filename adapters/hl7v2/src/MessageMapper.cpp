@@ -1,6 +1,8 @@
 // MessageMapper.cpp: event routing and the segment walk (see MessageMapper.hpp).
 #include "MessageMapper.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include <gw/kit/Hl7Time.hpp>
 #include "MappingContext.hpp"
 #include "SegmentMappers.hpp"
@@ -72,7 +74,7 @@ Json mapMessage(const Message& message, const PartnerOptions& options) {
   if (schedule < message.segments.size()) mapSchedule(ctx, message.segments, schedule);
 
   Json identifier = Json::object();
-  identifier.set("system", "urn:gw:" + options.partnerId + ":message");
+  identifier.set("system", kit::profile::partnerSystem(options.partnerId, "message"));
   identifier.set("value", controlId);
   return ctx.bundle.build(identifier, timestamp);
 }

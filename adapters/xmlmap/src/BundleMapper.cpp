@@ -1,6 +1,8 @@
 // BundleMapper.cpp: see BundleMapper.hpp.
 #include "BundleMapper.hpp"
 
+#include <gw/kit/Profile.hpp>
+
 #include "FieldValue.hpp"
 
 #include <gw/kit/BundleBuilder.hpp>
@@ -24,13 +26,13 @@ struct Planned {
 };
 
 // Conditional update on the first identifier that has both system and value (fhir-profile.md).
-std::string conditionalUrl(const std::string& type, const ResourceTree& resource) {
-  const ResourceTree* ids = resource.find("identifier");
+std::string conditionalUrl(const std::string& type, const Json& resource) {
+  const Json* ids = resource.get("identifier");
   if (!ids) return "";
   for (const auto& id : ids->items()) {
-    const ResourceTree* system = id.find("system");
-    const ResourceTree* value = id.find("value");
-    if (system && value && !system->empty() && !value->empty())
+    const Json* system = id.get("system");
+    const Json* value = id.get("value");
+    if (system && value && !system->isEmpty() && !value->isEmpty())
       return type + "?identifier=" + kit::encodeQueryValue(system->text()) + "|" + kit::encodeQueryValue(value->text());
   }
   return "";
@@ -82,37 +84,37 @@ std::string BundleMapper::bundle(XPathEvaluator& xpath, xmlNode* root, const Env
     }
   }
 
-  ResourceTree entries;
+  Json entries;
   std::size_t index = 0;
   for (const auto& p : planned) {
-    ResourceTree resource = ResourceTree::object();
-    resource.set("resourceType", ResourceTree::string(p.spec->type));
+    Json resource = Json::object();
+    resource.set("resourceType", Json::string(p.spec->type));
     FieldScope scope{spec_, xpath, p.context, singles};
     for (const auto& field : p.spec->fields) {
-      ResourceTree value = fieldValue(field, scope);
-      if (!value.empty()) field.path.locate(resource) = std::move(value);
+      Json value = fieldValue(field, scope);
+      if (!value.isEmpty()) field.path.locate(resource) = std::move(value);
     }
-    ResourceTree& entry = entries.item(index++);
-    entry.set("fullUrl", ResourceTree::string(p.fullUrl));
+    Json& entry = entries.item(index++);
+    entry.set("fullUrl", Json::string(p.fullUrl));
     std::string conditional = conditionalUrl(p.spec->type, resource);
     entry.set("resource", std::move(resource));
-    ResourceTree& request = entry.member("request");
-    request.set("method", ResourceTree::string(conditional.empty() ? "POST" : "PUT"));
-    request.set("url", ResourceTree::string(conditional.empty() ? p.spec->type : conditional));
+    Json& request = entry.member("request");
+    request.set("method", Json::string(conditional.empty() ? "POST" : "PUT"));
+    request.set("url", Json::string(conditional.empty() ? p.spec->type : conditional));
   }
 
-  ResourceTree bundle = ResourceTree::object();
-  bundle.set("resourceType", ResourceTree::string("Bundle"));
-  ResourceTree& identifier = bundle.member("identifier");
-  identifier.set("system", ResourceTree::string("urn:gw:" + partnerId_ + ":message"));
-  identifier.set("value", ResourceTree::string(envelope.messageId));
-  bundle.set("type", ResourceTree::string("transaction"));
+  Json bundle = Json::object();
+  bundle.set("resourceType", Json::string("Bundle"));
+  Json& identifier = bundle.member("identifier");
+  identifier.set("system", Json::string(kit::profile::partnerSystem(partnerId_, "message")));
+  identifier.set("value", Json::string(envelope.messageId));
+  bundle.set("type", Json::string("transaction"));
   if (spec_.timestampXPath) {
     std::string sent = xpath.text(spec_.timestampXPath->expression, root);
     if (!sent.empty()) {
       try {
         std::string instant = spec_.timestampFormat->toDateTime(sent, spec_.timezone);
-        if (instant.find('T') != std::string::npos) bundle.set("timestamp", ResourceTree::string(instant));
+        if (instant.find('T') != std::string::npos) bundle.set("timestamp", Json::string(instant));
       } catch (const std::invalid_argument& e) {
         throw Error(GW_ERR_INVALID, std::string("message timestamp: ") + e.what(),
                     locationOf(spec_.timestampXPath->expression, root));

@@ -69,8 +69,8 @@ ElementPath ElementPath::parse(const std::string& text) {
   return path;
 }
 
-ResourceTree& ElementPath::locate(ResourceTree& resource) const {
-  ResourceTree* node = &resource;
+Json& ElementPath::locate(Json& resource) const {
+  Json* node = &resource;
   for (const auto& step : steps) {
     node = &node->member(step.name);
     if (step.index) node = &node->item(*step.index);

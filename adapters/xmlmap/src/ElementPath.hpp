@@ -2,13 +2,15 @@
 // `Patient.identifier[0].value`: the resource type, then element names, each optionally indexed.
 #pragma once
 
-#include "ResourceTree.hpp"
+#include <gw/kit/Json.hpp>
 
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace gw::xmlmap {
+
+using kit::Json;
 
 struct ElementStep {
   std::string name;
@@ -23,7 +25,7 @@ struct ElementPath {
   // Throws std::invalid_argument saying what is wrong with `text`.
   static ElementPath parse(const std::string& text);
   // The node this path names inside `resource`, created on the way.
-  ResourceTree& locate(ResourceTree& resource) const;
+  Json& locate(Json& resource) const;
 };
 
 // True when `name` is an R4 resource type this adapter can produce.

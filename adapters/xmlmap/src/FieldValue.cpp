@@ -22,18 +22,18 @@ std::string decimalOf(const std::string& text, const std::string& what, const st
   return text;
 }
 
-ResourceTree typed(const std::string& text, ValueType type, const std::string& what, const std::string& location) {
+Json typed(const std::string& text, ValueType type, const std::string& what, const std::string& location) {
   switch (type) {
-    case ValueType::String: return ResourceTree::string(text);
-    case ValueType::Decimal: return ResourceTree::literal(decimalOf(text, what, location));
+    case ValueType::String: return Json::string(text);
+    case ValueType::Decimal: return Json::number(decimalOf(text, what, location));
     case ValueType::Integer:
       if (!isFhirInteger(text)) throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not an integer", location);
-      return ResourceTree::literal(text);
+      return Json::number(text);
     case ValueType::Boolean:
-      if (text == "true" || text == "false") return ResourceTree::literal(text);
+      if (text == "true" || text == "false") return Json::boolean(text == "true");
       throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not true or false (use a value map)", location);
   }
-  return ResourceTree();
+  return Json();
 }
 
 }  // namespace
@@ -44,9 +44,9 @@ std::string locationOf(const std::string& expression, xmlNode* context) {
   return base.empty() ? expression : base + "/" + expression;
 }
 
-ResourceTree fieldValue(const FieldSpec& field, const FieldScope& scope) {
+Json fieldValue(const FieldSpec& field, const FieldScope& scope) {
   const std::string& path = field.path.text;
-  if (field.when && !scope.xpath.test(field.when->expression, scope.context)) return ResourceTree();
+  if (field.when && !scope.xpath.test(field.when->expression, scope.context)) return Json();
 
   std::string location;
   std::string raw;
@@ -59,8 +59,8 @@ ResourceTree fieldValue(const FieldSpec& field, const FieldScope& scope) {
   } else if (field.source.reference) {
     auto target = scope.fullUrls.find(*field.source.reference);
     if (target != scope.fullUrls.end()) {
-      ResourceTree ref = ResourceTree::object();
-      ref.set("reference", ResourceTree::string(target->second));
+      Json ref = Json::object();
+      ref.set("reference", Json::string(target->second));
       return ref;
     }
     location = "resource '" + *field.source.reference + "'";
@@ -75,16 +75,16 @@ ResourceTree fieldValue(const FieldSpec& field, const FieldScope& scope) {
       }
       if (!isCurrencyCode(currency))
         throw Error(GW_ERR_INVALID, path + ": currency '" + currency + "' is not an ISO 4217 code", location);
-      ResourceTree money = ResourceTree::object();
-      money.set("value", ResourceTree::literal(decimalOf(amount, path, location)));
-      money.set("currency", ResourceTree::string(currency));
+      Json money = Json::object();
+      money.set("value", Json::number(decimalOf(amount, path, location)));
+      money.set("currency", Json::string(currency));
       return money;
     }
   }
 
   if (raw.empty()) {
     if (field.required) throw Error(GW_ERR_INVALID, *field.required, location);
-    return ResourceTree();
+    return Json();
   }
   if (field.valueMap) {
     const auto& table = scope.spec.valueMaps.at(*field.valueMap);
@@ -95,7 +95,7 @@ ResourceTree fieldValue(const FieldSpec& field, const FieldScope& scope) {
                   path + ": '" + raw + "' is not in value map '" + *field.valueMap + "'" + mappingLine(scope.spec, field.line),
                   location);
     raw = hit->second;
-    if (raw.empty()) return ResourceTree();  // mapped to nothing on purpose
+    if (raw.empty()) return Json();  // mapped to nothing on purpose
   }
   try {
     if (field.date) raw = field.date->toDate(raw);

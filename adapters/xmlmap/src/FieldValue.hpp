@@ -3,8 +3,9 @@
 #pragma once
 
 #include "MappingSpec.hpp"
-#include "ResourceTree.hpp"
 #include "XPathEvaluator.hpp"
+
+#include <gw/kit/Json.hpp>
 
 #include <libxml/tree.h>
 
@@ -12,6 +13,8 @@
 #include <string>
 
 namespace gw::xmlmap {
+
+using kit::Json;
 
 struct FieldScope {
   const MappingSpec& spec;
@@ -23,7 +26,7 @@ struct FieldScope {
 // The value to write, or an absent tree when the field has no value (and may have none). Throws
 // gw::sdk::Error(GW_ERR_INVALID) with the XPath as location for a missing required value, a code
 // not in its value map, a date not in its format or a number that is not one.
-ResourceTree fieldValue(const FieldSpec& field, const FieldScope& scope);
+Json fieldValue(const FieldSpec& field, const FieldScope& scope);
 
 // The location of `expression` evaluated at `context`, for error reports.
 std::string locationOf(const std::string& expression, xmlNode* context);

@@ -134,7 +134,7 @@ PreparedBundle BundleWriter::prepare(const std::string& bundleJson, const std::s
 
   PreparedBundle prepared;
   prepared.owner = hospital;
-  const std::string practitionerSystem = "urn:gw:" + hospital + ":practitioner";
+  const std::string practitionerSystem = kit::profile::partnerSystem(hospital, "practitioner");
   for (std::size_t i = 0; i < entries->size(); ++i) {
     Object::Ptr entry = entries->getObject(static_cast<unsigned>(i));
     Object::Ptr resource = entry ? entry->getObject("resource") : nullptr;

@@ -3,6 +3,8 @@
 // acknowledge, a declared option), the kit's text helpers, and serves the loader's tests. Built with GW_ECHO_V2 it is version 2.0.0 and
 // marks its Bundles with a second tag "v2", so a test can tell which version answered.
 #include <gw/kit/Text.hpp>
+
+#include <gw/kit/Profile.hpp>
 #include <gw/plugin.hpp>
 
 #include <string>
@@ -146,12 +148,14 @@ class EchoAdapter : public gw::sdk::Adapter {
 #ifdef GW_ECHO_V2
     tags += ",{\"code\":\"v2\"}";
 #endif
-    std::string name = "{\"family\":" + gw::kit::jsonQuoted(family) + ",\"given\":[" + gw::kit::jsonQuoted(given) + "]}";
+    const std::string name =
+        "{\"family\":" + gw::kit::jsonQuoted(family) + ",\"given\":[" + gw::kit::jsonQuoted(given) + "]}";
+    const std::string identifier = "{\"system\":" + gw::kit::jsonQuoted(gw::kit::profile::partnerSystem(partnerId_, "mr")) +
+                                   ",\"value\":" + gw::kit::jsonQuoted(mrn) + "}";
     gw::sdk::Output out;
     out.bytes = "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"meta\":{\"tag\":[" + tags +
-                "]},\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"identifier\":[{\"system\":" +
-                gw::kit::jsonQuoted("urn:gw:" + partnerId_ + ":mr") + ",\"value\":" + gw::kit::jsonQuoted(mrn) + "}],\"name\":[" +
-                name + "]}}]}";
+                "]},\"entry\":[{\"resource\":{\"resourceType\":\"Patient\",\"identifier\":[" + identifier +
+                "],\"name\":[" + name + "]}}]}";
     out.contentType = "application/fhir+json";
     out.messageId = message.id;
     out.event = "ECHO";

@@ -3,8 +3,6 @@
 
 #include "gw/kit/Text.hpp"
 
-#include <cstdio>
-
 namespace gw::kit {
 
 Json Json::string(std::string text) {
@@ -44,20 +42,20 @@ bool Json::isEmpty() const {
   switch (kind_) {
     case Kind::Null: return true;
     case Kind::String: return text_.empty();
-    case Kind::Array: return items_.empty();
-    case Kind::Object: return members_.empty();
+    case Kind::Array:
+      for (const auto& item : items_)
+        if (!item.isEmpty()) return false;
+      return true;
+    case Kind::Object:
+      for (const auto& member : members_)
+        if (!member.second.isEmpty()) return false;
+      return true;
     default: return false;
   }
 }
 
 Json& Json::set(const std::string& key, Json value) {
-  if (value.isEmpty()) return *this;
-  for (auto& m : members_)
-    if (m.first == key) {
-      m.second = std::move(value);
-      return *this;
-    }
-  members_.emplace_back(key, std::move(value));
+  if (!value.isEmpty()) member(key) = std::move(value);
   return *this;
 }
 
@@ -91,6 +89,19 @@ Json& Json::push(Json value) {
   return *this;
 }
 
+Json& Json::member(const std::string& key) {
+  if (kind_ != Kind::Object) *this = object();
+  if (Json* existing = get(key)) return *existing;
+  members_.emplace_back(key, Json());
+  return members_.back().second;
+}
+
+Json& Json::item(std::size_t index) {
+  if (kind_ != Kind::Array) *this = array();
+  if (items_.size() <= index) items_.resize(index + 1);
+  return items_[index];
+}
+
 std::string Json::dump() const {
   std::string out;
   write(out);
@@ -103,24 +114,32 @@ void Json::write(std::string& out) const {
     case Kind::Bool:
     case Kind::Number: out += text_; break;
     case Kind::String: appendJsonQuoted(out, text_); break;
-    case Kind::Array:
+    case Kind::Array: {
       out += '[';
-      for (std::size_t i = 0; i < items_.size(); ++i) {
-        if (i) out += ',';
-        items_[i].write(out);
+      bool first = true;
+      for (const auto& item : items_) {
+        if (item.isEmpty()) continue;
+        if (!first) out += ',';
+        first = false;
+        item.write(out);
       }
       out += ']';
       break;
-    case Kind::Object:
+    }
+    case Kind::Object: {
       out += '{';
-      for (std::size_t i = 0; i < members_.size(); ++i) {
-        if (i) out += ',';
-        appendJsonQuoted(out, members_[i].first);
+      bool first = true;
+      for (const auto& [key, value] : members_) {
+        if (value.isEmpty()) continue;
+        if (!first) out += ',';
+        first = false;
+        appendJsonQuoted(out, key);
         out += ':';
-        members_[i].second.write(out);
+        value.write(out);
       }
       out += '}';
       break;
+    }
   }
 }
 
