@@ -107,6 +107,29 @@ TEST(XmlParseCost, ManyAttributesOnOneTagAreRefusedBeforeLibxml2ReadsThem) {
   EXPECT_TRUE(refusedWithin(declarations + "/>", gw::kit::XmlRejectionKind::tooManyAttributes, "256 attributes", 0));
 }
 
+// `ascii` in UTF-16 (little- or big-endian, with a byte order mark) or UTF-32 little-endian without one.
+std::string utf16(const std::string& ascii, bool bigEndian) {
+  std::string out = bigEndian ? "\xFE\xFF" : "\xFF\xFE";
+  for (char c : ascii) out += bigEndian ? std::string{'\0', c} : std::string{c, '\0'};
+  return out;
+}
+std::string utf32le(const std::string& ascii) {
+  std::string out;
+  for (char c : ascii) out += std::string{c, '\0', '\0', '\0'};
+  return out;
+}
+
+TEST(XmlParseCost, WideEncodingsAreCountedThroughTheirUtf8Form) {
+  std::string tag = "<MSH";
+  for (int i = 0; i < 300; ++i) tag += " a" + std::to_string(i) + "='1'";
+  for (const std::string& wide : {utf16(tag + "/>", false), utf16(tag + "/>", true), utf32le(tag + "/>")})
+    EXPECT_TRUE(refusedWithin(wide, gw::kit::XmlRejectionKind::tooManyAttributes, "<MSH> has more than 256 attributes", 0));
+  // A UTF-16 message within the limits is still read.
+  auto small = HardenedXml::parse(utf16("<?xml version='1.0' encoding='UTF-16'?><MSH a='1'>text</MSH>", false));
+  ASSERT_TRUE(small.ok()) << small.rejection().reason;
+  EXPECT_STREQ(reinterpret_cast<const char*>(small.document().root()->name), "MSH");
+}
+
 TEST(XmlParseCost, NamespaceDeclarationsInScopeAreCounted) {
   std::string nested;
   for (int depth = 0; depth < 30; ++depth) {

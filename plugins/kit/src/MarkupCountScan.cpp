@@ -1,7 +1,13 @@
 // MarkupCountScan: see MarkupCountScan.hpp. One pass, no allocation but the open-element stack.
 #include "gw/kit/MarkupCountScan.hpp"
 
+#include <Poco/TextConverter.h>
+#include <Poco/UTF16Encoding.h>
+#include <Poco/UTF32Encoding.h>
+#include <Poco/UTF8Encoding.h>
+
 #include <algorithm>
+#include <memory>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -160,9 +166,35 @@ class MarkupCounter {
   bool lost_ = false;
 };
 
+// The UTF-8 form of a document in UTF-16 or UTF-32 (told by its byte order mark, or by how its first '<' is
+// written, as XML 1.0 appendix F does), or nothing for an ASCII-compatible one. Bytes that do not convert become
+// U+FFFD: the count only needs the markup, and libxml2 refuses what is not well-formed.
+std::optional<std::string> wideAsUtf8(std::string_view bytes) {
+  auto startsWith = [bytes](std::string_view prefix) { return bytes.substr(0, prefix.size()) == prefix; };
+  std::unique_ptr<Poco::TextEncoding> wide;
+  using namespace std::string_view_literals;
+  if (startsWith("\xFF\xFE\0\0"sv) || startsWith("<\0\0\0"sv))
+    wide = std::make_unique<Poco::UTF32Encoding>(Poco::UTF32Encoding::LITTLE_ENDIAN_BYTE_ORDER);
+  else if (startsWith("\0\0\xFE\xFF"sv) || startsWith("\0\0\0<"sv))
+    wide = std::make_unique<Poco::UTF32Encoding>(Poco::UTF32Encoding::BIG_ENDIAN_BYTE_ORDER);
+  else if (startsWith("\xFF\xFE"sv) || startsWith("<\0"sv))
+    wide = std::make_unique<Poco::UTF16Encoding>(Poco::UTF16Encoding::LITTLE_ENDIAN_BYTE_ORDER);
+  else if (startsWith("\xFE\xFF"sv) || startsWith("\0<"sv))
+    wide = std::make_unique<Poco::UTF16Encoding>(Poco::UTF16Encoding::BIG_ENDIAN_BYTE_ORDER);
+  else
+    return std::nullopt;
+  Poco::UTF8Encoding utf8;
+  Poco::TextConverter converter(*wide, utf8);
+  std::string out;
+  converter.convert(bytes.data(), static_cast<int>(bytes.size()), out);
+  return out;
+}
+
 }  // namespace
 
 std::optional<XmlRejection> scanMarkupCounts(std::string_view bytes, const XmlLimits& limits) {
+  // UTF-16 and UTF-32 are not ASCII-compatible: count their UTF-8 form (the same markup; lines are the same).
+  if (auto utf8 = wideAsUtf8(bytes)) return MarkupCounter(*utf8, limits).run();
   return MarkupCounter(bytes, limits).run();
 }
 

@@ -14,9 +14,10 @@ namespace gw::kit {
 struct XmlLimits;
 
 // The scan follows XML's markup (tags, quoted attribute values, comments, CDATA, processing
-// instructions, a DOCTYPE without internal subset) in any ASCII-compatible encoding. Where it cannot
-// follow (malformed markup, an internal subset, UTF-16) it stops with no verdict: libxml2 refuses what
-// is malformed at its first error, and the SAX hooks still bound elements and attributes.
+// instructions, a DOCTYPE without internal subset) in any ASCII-compatible encoding, and in UTF-16 and
+// UTF-32 through their UTF-8 form. Where it cannot follow (malformed markup, an internal subset) it
+// stops with no verdict: libxml2 refuses what is malformed at its first error, and the SAX hooks still
+// bound elements and attributes.
 std::optional<XmlRejection> scanMarkupCounts(std::string_view bytes, const XmlLimits& limits);
 
 }  // namespace gw::kit
