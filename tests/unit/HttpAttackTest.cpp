@@ -11,6 +11,8 @@
 #include <unistd.h>
 
 #include <atomic>
+#include <fstream>
+#include <memory>
 #include <chrono>
 #include <thread>
 #include <vector>
@@ -360,3 +362,32 @@ TEST_F(HttpAttack, MoreRequestsThanStoreSessionsWaitTheirTurnAndAreAllAudited) {
 }
 
 }  // namespace
+
+namespace {
+
+long residentKiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line))
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  return 0;
+}
+
+}  // namespace
+
+// A declared length costs memory only when its bytes arrive: 8 connections that each declare the 10 MiB
+// limit and send one byte made the old reader zero-fill 80 MiB for bytes that never came.
+TEST_F(HttpAttack, ADeclaredLengthThatNeverArrivesHoldsNoMemory) {
+  start("", "  max_body_bytes: 10485760\n");
+  const long before = residentKiB();
+  std::vector<std::unique_ptr<RawClient>> clients;
+  for (int i = 0; i < 8; ++i) {
+    clients.push_back(std::make_unique<RawClient>(port()));
+    ASSERT_TRUE(clients.back()->send(head("Content-Length: 10485760\r\n") + "<"));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));  // every connection is now waiting for its body
+  const long grown = residentKiB() - before;
+  EXPECT_LT(grown, 20 * 1024) << "resident memory grew by " << grown << " KiB for 8 bytes of body";
+  for (auto& client : clients) EXPECT_EQ(statusOf(client->receiveUntilClosed()), 408);  // and the deadline still holds
+  EXPECT_EQ(stored(), 0);
+}

@@ -5,6 +5,7 @@
 #include <Poco/Net/HTTPServerSession.h>
 #include <Poco/String.h>
 
+#include <algorithm>
 #include <string>
 
 #include "http/ConnectionGuard.hpp"
@@ -42,14 +43,24 @@ bool allDigits(const std::string& s) {
   return true;
 }
 
-std::string readFixed(Poco::Net::HTTPSession& session, std::size_t length) {
-  std::string body(length, '\0');
-  std::size_t got = 0;
-  while (got < length) {
-    int n = SessionBytes::readSome(session, body.data() + got, static_cast<std::streamsize>(length - got));
-    if (n <= 0) cutShort(std::to_string(got) + " of " + std::to_string(length) + " bytes (Content-Length)");
+// Appends the next `length` bytes of the session to `body`; false when the stream ends first. The body grows
+// as bytes arrive, so a declared length that never comes costs no memory (a client could otherwise make each
+// connection hold server.max_body_bytes by declaring it and sending one byte).
+bool appendFromSession(Poco::Net::HTTPSession& session, std::string& body, std::size_t length) {
+  char buffer[64 * 1024];
+  for (std::size_t got = 0; got < length;) {
+    const int n = SessionBytes::readSome(session, buffer, static_cast<std::streamsize>(std::min(sizeof buffer, length - got)));
+    if (n <= 0) return false;
+    body.append(buffer, static_cast<std::size_t>(n));
     got += static_cast<std::size_t>(n);
   }
+  return true;
+}
+
+std::string readFixed(Poco::Net::HTTPSession& session, std::size_t length) {
+  std::string body;
+  if (!appendFromSession(session, body, length))
+    cutShort(std::to_string(body.size()) + " of " + std::to_string(length) + " bytes (Content-Length)");
   return body;
 }
 
@@ -86,13 +97,8 @@ std::string readChunked(Poco::Net::HTTPSession& session, std::size_t maxBytes) {
     if (size == 0) break;
     if (size > maxBytes - body.size()) throw HttpError(413, "body_too_large", tooLarge(maxBytes));
     const std::size_t start = body.size();
-    body.resize(start + size);
-    std::size_t got = 0;
-    while (got < size) {
-      int n = SessionBytes::readSome(session, body.data() + start + got, static_cast<std::streamsize>(size - got));
-      if (n <= 0) cutShort("a chunk of " + std::to_string(size) + " bytes ended after " + std::to_string(got));
-      got += static_cast<std::size_t>(n);
-    }
+    if (!appendFromSession(session, body, size))
+      cutShort("a chunk of " + std::to_string(size) + " bytes ended after " + std::to_string(body.size() - start));
     if (!readFramingLine(session).empty()) throw HttpError(400, "bad_chunk", "a chunk is longer than its size");
   }
   // Trailer fields up to the empty line that ends the message.
