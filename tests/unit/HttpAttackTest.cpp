@@ -294,6 +294,15 @@ TEST_F(HttpAttack, SlowClientsCannotTakeTheServerFromOthers) {
   EXPECT_GT(refused, 0) << "the per-address limit refused nothing";
   EXPECT_GT(closedAtDeadline, 0);
   EXPECT_GT(gateway_->server().guard().deadlinesPassed(), 0u);
+  // Operators see the attack in /metrics.
+  const std::string metrics = gwtest::httpCall(port(), "GET", "/metrics").body;
+  auto counter = [&metrics](const std::string& series) {
+    const std::size_t at = metrics.find("\n" + series + " ");
+    return at == std::string::npos ? -1L : std::stol(metrics.substr(at + series.size() + 2));
+  };
+  EXPECT_GT(counter("gateway_connections_refused_total{reason=\"per_address\"}"), 0) << metrics;
+  EXPECT_EQ(counter("gateway_connections_refused_total{reason=\"total\"}"), 0);
+  EXPECT_GT(counter("gateway_request_deadlines_passed_total"), 0);
 }
 
 // Item 4: one unauthenticated request with a NUL (or a byte that is not UTF-8) in its path broke the

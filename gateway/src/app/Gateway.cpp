@@ -94,6 +94,17 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   addInsurerClaimRoutes(router_, *context_, *plugins_, *commits_);
   addClaimRoutes(router_, *context_, *commits_);
   server_ = std::make_unique<HttpServer>(snapshot->server, router_, metrics_);
+  metrics_.addCollector([this](std::string& out) {
+    const ConnectionGuard& guard = server_->guard();
+    out += "# HELP gateway_connections_refused_total Connections closed when accepted: the source address had "
+           "server.max_connections_per_address, or the server had threads + queue.\n"
+           "# TYPE gateway_connections_refused_total counter\n";
+    out += "gateway_connections_refused_total{reason=\"per_address\"} " + std::to_string(guard.refusedForAddress()) + "\n";
+    out += "gateway_connections_refused_total{reason=\"total\"} " + std::to_string(guard.refusedForTotal()) + "\n";
+    out += "# HELP gateway_request_deadlines_passed_total Requests that did not arrive whole within "
+           "server.request_timeout_seconds (answered 408 or closed).\n# TYPE gateway_request_deadlines_passed_total counter\n";
+    out += "gateway_request_deadlines_passed_total " + std::to_string(guard.deadlinesPassed()) + "\n";
+  });
 }
 
 Gateway::~Gateway() { stop(); }
