@@ -16,27 +16,28 @@ std::string mappingLine(const MappingSpec&, int line) {
   return " (mapping line " + std::to_string(line) + ")";
 }
 
-std::string decimalOf(const std::string& text, const std::string& what, const std::string& location) {
+std::string decimalOf(const std::string& text, const std::string& what, const SourceLocation& location) {
   if (!isFhirDecimal(text))
-    throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not a decimal number", location);
+    throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not a decimal number", location.text());
   return text;
 }
 
-Json typed(const std::string& text, ValueType type, const std::string& what, const std::string& location) {
+Json typed(const std::string& text, ValueType type, const std::string& what, const SourceLocation& location) {
   switch (type) {
     case ValueType::String: return Json::string(text);
     case ValueType::Decimal: return Json::number(decimalOf(text, what, location));
     case ValueType::Integer:
-      if (!isFhirInteger(text)) throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not an integer", location);
+      if (!isFhirInteger(text)) throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not an integer", location.text());
       return Json::number(text);
     case ValueType::Boolean:
       if (text == "true" || text == "false") return Json::boolean(text == "true");
-      throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not true or false (use a value map)", location);
+      throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not true or false (use a value map)", location.text());
   }
   return Json();
 }
 
 }  // namespace
+
 
 std::string locationOf(const std::string& expression, xmlNode* context) {
   if (!expression.empty() && expression[0] == '/') return expression;
@@ -48,10 +49,10 @@ Json fieldValue(const FieldSpec& field, const FieldScope& scope) {
   const std::string& path = field.path.text;
   if (field.when && !scope.xpath.test(field.when->expression, scope.context)) return Json();
 
-  std::string location;
+  SourceLocation location;
   std::string raw;
   if (field.source.xpath) {
-    location = locationOf(field.source.xpath->expression, scope.context);
+    location = {&field.source.xpath->expression, scope.context, {}};
     raw = scope.xpath.text(field.source.xpath->expression, scope.context);
     if (raw.empty() && field.defaultValue) raw = *field.defaultValue;
   } else if (field.source.constant) {
@@ -63,9 +64,9 @@ Json fieldValue(const FieldSpec& field, const FieldScope& scope) {
       ref.set("reference", Json::string(target->second));
       return ref;
     }
-    location = "resource '" + *field.source.reference + "'";
+    location.fixed = "resource '" + *field.source.reference + "'";
   } else if (field.source.moneyAmount) {
-    location = locationOf(field.source.moneyAmount->expression, scope.context);
+    location = {&field.source.moneyAmount->expression, scope.context, {}};
     std::string amount = scope.xpath.text(field.source.moneyAmount->expression, scope.context);
     if (!amount.empty()) {
       std::string currency = field.moneyCurrency.empty() ? scope.spec.currency : field.moneyCurrency;
@@ -74,7 +75,7 @@ Json fieldValue(const FieldSpec& field, const FieldScope& scope) {
         if (!sent.empty()) currency = sent;
       }
       if (!isCurrencyCode(currency))
-        throw Error(GW_ERR_INVALID, path + ": currency '" + currency + "' is not an ISO 4217 code", location);
+        throw Error(GW_ERR_INVALID, path + ": currency '" + currency + "' is not an ISO 4217 code", location.text());
       Json money = Json::object();
       money.set("value", Json::number(decimalOf(amount, path, location)));
       money.set("currency", Json::string(currency));
@@ -83,7 +84,7 @@ Json fieldValue(const FieldSpec& field, const FieldScope& scope) {
   }
 
   if (raw.empty()) {
-    if (field.required) throw Error(GW_ERR_INVALID, *field.required, location);
+    if (field.required) throw Error(GW_ERR_INVALID, *field.required, location.text());
     return Json();
   }
   if (field.valueMap) {
@@ -93,7 +94,7 @@ Json fieldValue(const FieldSpec& field, const FieldScope& scope) {
     if (hit == table.end())
       throw Error(GW_ERR_INVALID,
                   path + ": '" + raw + "' is not in value map '" + *field.valueMap + "'" + mappingLine(scope.spec, field.line),
-                  location);
+                  location.text());
     raw = hit->second;
     if (raw.empty()) return Json();  // mapped to nothing on purpose
   }
@@ -101,7 +102,7 @@ Json fieldValue(const FieldSpec& field, const FieldScope& scope) {
     if (field.date) raw = field.date->toDate(raw);
     if (field.dateTime) raw = field.dateTime->toDateTime(raw, field.timezone.value_or(scope.spec.timezone));
   } catch (const std::invalid_argument& e) {
-    throw Error(GW_ERR_INVALID, path + ": " + e.what(), location);
+    throw Error(GW_ERR_INVALID, path + ": " + e.what(), location.text());
   }
   return typed(raw, field.type, path, location);
 }

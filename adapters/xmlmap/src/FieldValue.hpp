@@ -31,4 +31,14 @@ Json fieldValue(const FieldSpec& field, const FieldScope& scope);
 // The location of `expression` evaluated at `context`, for error reports.
 std::string locationOf(const std::string& expression, xmlNode* context);
 
+// Where a field's value comes from, for error messages only: the element path of a context node walks the
+// siblings of each of its ancestors, so it is worked out when an error is raised, never per field (per field,
+// a message of 14,000 charges cost 19 s).
+struct SourceLocation {
+  const std::string* expression = nullptr;  // an XPath (relative to `context` unless absolute), or none
+  xmlNode* context = nullptr;
+  std::string fixed;                         // otherwise, this text (e.g. "resource 'patient'")
+  std::string text() const { return expression ? locationOf(*expression, context) : fixed; }
+};
+
 }  // namespace gw::xmlmap
