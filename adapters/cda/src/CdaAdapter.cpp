@@ -36,7 +36,8 @@ kit::XmlDocument parse(std::string_view input) {
   if (!result.ok()) {
     const kit::XmlRejection& r = result.rejection();
     std::string where = r.line > 0 ? "line " + std::to_string(r.line) + (r.column > 0 ? ", column " + std::to_string(r.column) : "") : "";
-    throw Error(GW_ERR_INVALID, std::string("not well-formed XML (") + kit::xmlRejectionKindName(r.kind) + "): " + r.reason, where);
+    throw Error(GW_ERR_INVALID,
+                std::string("not well-formed XML (") + kit::xmlRejectionKindName(r.kind) + "): " + r.reason, where);
   }
   return std::move(result.document());
 }

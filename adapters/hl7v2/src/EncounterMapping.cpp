@@ -78,8 +78,9 @@ std::string addHospital(MappingContext& ctx) {
   org.set("identifier", ids);
   org.set("active", Json::boolean(true));
   org.set("name", facility.text(1).empty() ? ctx.options.partnerId : facility.text(1));
-  ctx.hospitalUrl = ctx.bundle.add("Organization/hospital", std::move(org),
-                                   "Organization?identifier=" + std::string(kit::profile::kPartnerSystem) + "|" + encodeQueryValue(ctx.options.partnerId));
+  const std::string byPartnerId =
+      "Organization?identifier=" + std::string(kit::profile::kPartnerSystem) + "|" + encodeQueryValue(ctx.options.partnerId);
+  ctx.hospitalUrl = ctx.bundle.add("Organization/hospital", std::move(org), byPartnerId);
   return ctx.hospitalUrl;
 }
 

@@ -27,7 +27,8 @@ Json typed(const std::string& text, ValueType type, const std::string& what, con
     case ValueType::String: return Json::string(text);
     case ValueType::Decimal: return Json::number(decimalOf(text, what, location));
     case ValueType::Integer:
-      if (!isFhirInteger(text)) throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not an integer", location.text());
+      if (!isFhirInteger(text))
+        throw Error(GW_ERR_INVALID, what + ": '" + text + "' is not an integer", location.text());
       return Json::number(text);
     case ValueType::Boolean:
       if (text == "true" || text == "false") return Json::boolean(text == "true");

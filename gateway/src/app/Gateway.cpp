@@ -99,10 +99,12 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
     out += "# HELP gateway_connections_refused_total Connections closed when accepted: the source address had "
            "server.max_connections_per_address, or the server had threads + queue.\n"
            "# TYPE gateway_connections_refused_total counter\n";
-    out += "gateway_connections_refused_total{reason=\"per_address\"} " + std::to_string(guard.refusedForAddress()) + "\n";
+    out += "gateway_connections_refused_total{reason=\"per_address\"} " + std::to_string(guard.refusedForAddress()) +
+           "\n";
     out += "gateway_connections_refused_total{reason=\"total\"} " + std::to_string(guard.refusedForTotal()) + "\n";
     out += "# HELP gateway_request_deadlines_passed_total Requests that did not arrive whole within "
-           "server.request_timeout_seconds (answered 408 or closed).\n# TYPE gateway_request_deadlines_passed_total counter\n";
+           "server.request_timeout_seconds (answered 408 or closed).\n"
+           "# TYPE gateway_request_deadlines_passed_total counter\n";
     out += "gateway_request_deadlines_passed_total " + std::to_string(guard.deadlinesPassed()) + "\n";
   });
 }

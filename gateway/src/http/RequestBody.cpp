@@ -49,7 +49,8 @@ bool allDigits(const std::string& s) {
 bool appendFromSession(Poco::Net::HTTPSession& session, std::string& body, std::size_t length) {
   char buffer[64 * 1024];
   for (std::size_t got = 0; got < length;) {
-    const int n = SessionBytes::readSome(session, buffer, static_cast<std::streamsize>(std::min(sizeof buffer, length - got)));
+    const std::size_t wanted = std::min(sizeof buffer, length - got);
+    const int n = SessionBytes::readSome(session, buffer, static_cast<std::streamsize>(wanted));
     if (n <= 0) return false;
     body.append(buffer, static_cast<std::size_t>(n));
     got += static_cast<std::size_t>(n);
