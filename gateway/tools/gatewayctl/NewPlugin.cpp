@@ -50,7 +50,7 @@ set(CMAKE_CXX_STANDARD 17)
 set(CMAKE_CXX_STANDARD_REQUIRED ON)
 
 enable_testing()
-# GoogleTest before the SDK: the SDK brings its adapter test kit (GatewayPluginSdk::testing) only with it.
+# The tests need GoogleTest, and the SDK brings its adapter test kit (GatewayPluginSdk::testing) only with it.
 find_package(GTest REQUIRED)
 find_package(GatewayPluginSdk 1.0 REQUIRED)
 
