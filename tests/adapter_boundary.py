@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""Each adapter in adapters/ builds on the plugin SDK and the adapter kit only: it includes no header of the
-gateway (gateway/src) or of another adapter, and links no other adapter's or the gateway's library. The shared
-test helpers in tests/support may serve its tests. Prints each breach with file:line and exits 1 if any.
+"""Each adapter in adapters/ builds on the plugin SDK, the adapter kit and, in its tests, the adapter test kit only
+(all included as <gw/...>): it includes no header of the gateway (gateway/src), of the gateway's own tests
+(tests/support) or of another adapter, and links no other adapter's or the gateway's library. Prints each breach
+with file:line and exits 1 if any.
 
 Usage: adapter_boundary.py SOURCE_DIR"""
 import os
@@ -11,12 +12,11 @@ import sys
 INCLUDE = re.compile(r'^\s*#\s*include\s*"([^"]+)"')
 # What an adapter's CMakeLists.txt may not name: the gateway's sources or core library, a path out of its folder
 # (the shared third-party samples beside the checkout are test data, not code).
-FORBIDDEN_CMAKE = re.compile(r'gateway/|gwcore|gw_test_support|\.\./(?!shared/samples)|\$\{(CMAKE_|PROJECT_)SOURCE_DIR\}/(gateway|adapters)')
+FORBIDDEN_CMAKE = re.compile(r'gateway/|gwcore|gw_test_support|tests/support|\.\./(?!shared/samples)|\$\{(CMAKE_|PROJECT_)SOURCE_DIR\}/(gateway|adapters)')
 
 
 def breaches(root):
     adapters_dir = os.path.join(root, "adapters")
-    support_dir = os.path.join(root, "tests", "support")
     names = sorted(d for d in os.listdir(adapters_dir) if os.path.isfile(os.path.join(adapters_dir, d, "CMakeLists.txt")))
     for name in names:
         home = os.path.join(adapters_dir, name)
@@ -34,7 +34,6 @@ def breaches(root):
                 if not file.endswith((".cpp", ".hpp", ".h", ".cc")):
                     continue
                 path = os.path.join(folder, file)
-                in_tests = os.sep + "tests" + os.sep in path
                 with open(path, encoding="utf-8") as f:
                     for number, line in enumerate(f, 1):
                         m = INCLUDE.match(line)
@@ -42,12 +41,10 @@ def breaches(root):
                             continue
                         header = m.group(1)
                         if header.startswith("gw/"):
-                            continue  # the SDK and the kit
+                            continue  # the SDK, the kit and the test kit
                         candidates = [os.path.join(folder, header)] + [os.path.join(home, d, header) for d in ("src", "tests")]
                         found = [os.path.realpath(c) for c in candidates if os.path.isfile(c)]
                         if any(f.startswith(os.path.realpath(home) + os.sep) for f in found):
-                            continue
-                        if in_tests and os.path.isfile(os.path.join(support_dir, header)):
                             continue
                         yield f"{path}:{number}: includes \"{header}\", which is neither the adapter's own, the SDK's nor the kit's"
 

@@ -6,7 +6,8 @@
 # an adapter as every adapter is laid out: its code in the static library gw_NAME (include folder src/,
 # linked with the SDK, the kit and LIBRARIES), the plugin NAME.so made of PLUGIN_SOURCES (default
 # src/Plugin.cpp) and that library, and the GoogleTest program gw_NAME_tests (registered with CTest) that links
-# the same library, so the tests exercise exactly what ships. Every part gets the same warnings.
+# the same library and the adapter test kit (GatewayPluginSdk::testing: the ABI suite and the shared helpers), so
+# the tests exercise exactly what ships. Every part gets the same warnings.
 # TEST_DEFINITIONS may use $<TARGET_FILE:NAME>, the built plugin.
 include_guard(GLOBAL)
 
@@ -52,9 +53,13 @@ function(gw_add_adapter name)
   if(ARG_TESTS AND (NOT DEFINED GW_BUILD_TESTS OR GW_BUILD_TESTS))
     find_package(GTest REQUIRED)
     include(GoogleTest)
+    if(NOT TARGET GatewayPluginSdk::testing)
+      message(FATAL_ERROR "gw_add_adapter(${name} TESTS ...) needs GatewayPluginSdk::testing, which the SDK provides "
+                          "only when GoogleTest is found before or by find_package(GatewayPluginSdk)")
+    endif()
     add_executable(gw_${name}_tests ${ARG_TESTS})
-    target_link_libraries(gw_${name}_tests PRIVATE gw_${name} ${ARG_TEST_LIBRARIES} GTest::gtest GTest::gmock
-                                                   GTest::gtest_main ${CMAKE_DL_LIBS})
+    target_link_libraries(gw_${name}_tests PRIVATE gw_${name} ${ARG_TEST_LIBRARIES} GatewayPluginSdk::testing
+                                                   GTest::gtest GTest::gmock GTest::gtest_main ${CMAKE_DL_LIBS})
     target_compile_options(gw_${name}_tests PRIVATE ${warnings})
     target_compile_definitions(gw_${name}_tests PRIVATE ${ARG_TEST_DEFINITIONS})
     add_dependencies(gw_${name}_tests ${name})

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# gatewayctl new-plugin: scaffolds a project, builds it against the installed SDK, runs its own test, and
-# the gateway's loader accepts the result. Usage: new-plugin.sh BUILD_DIR GATEWAYCTL
+# gatewayctl new-plugin: scaffolds a project, builds it against the installed SDK, runs its ctest (the adapter's
+# own test and the SDK's adapter ABI suite, both required), and the gateway's loader accepts the result.
+# Usage: new-plugin.sh BUILD_DIR GATEWAYCTL
 set -euo pipefail
 build="$1" gatewayctl="$2"
 work="$(mktemp -d /tmp/gw-new-plugin.XXXXXX)"
@@ -16,6 +17,17 @@ fi
 cmake --install "$build" --component sdk --prefix "$work/sdk" > "$work/install.log"
 cmake -S "$work/acme" -B "$work/build" -DCMAKE_PREFIX_PATH="$work/sdk" > "$work/configure.log"
 cmake --build "$work/build" > "$work/build.log"
+
+# Both kinds of test must be there: a project whose tests were not discovered would pass an empty ctest.
+tests="$(ctest --test-dir "$work/build" -N)"
+for expected in "AcmeHisAdapter.DecodesTheSampleToItsPatientUpsertedByMedicalRecordNumber" \
+                "AcmeHisAdapter.RefusesAPatientWithoutARecordNumberSayingWhere" \
+                "AcmeHisAdapter/AdapterAbi.DecodesTheSampleToAFhirBundle/acme_his" \
+                "AcmeHisAdapter/AdapterAbi.RefusesUnreadableInputWithAReason/acme_his"; do
+  if ! grep -qF "$expected" <<< "$tests"; then
+    echo "the scaffold's ctest has no $expected:"; echo "$tests"; exit 1
+  fi
+done
 ctest --test-dir "$work/build" --output-on-failure
 "$gatewayctl" plugin inspect "$work/build/acme_his.so" | grep -q "adapter: acme_his 0.1.0 (hospital)"
-echo "OK: the scaffolded adapter builds, passes its test and loads"
+echo "OK: the scaffolded adapter builds, passes its test and the ABI suite, and loads"

@@ -4,7 +4,7 @@
 
 #include <Poco/File.h>
 
-#include "FhirValidator.hpp"
+#include <gw/testing/FhirValidator.hpp>
 #include "TestSupport.hpp"
 #include "app/Gateway.hpp"
 #include "common/Json.hpp"

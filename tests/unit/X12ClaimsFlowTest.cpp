@@ -5,6 +5,7 @@
 
 #include <Poco/File.h>
 
+#include <gw/testing/NodeTool.hpp>
 #include "TestSupport.hpp"
 #include "app/Gateway.hpp"
 #include "common/Json.hpp"
@@ -112,12 +113,12 @@ TEST_P(X12ClaimsFlow, InsurerPullsAn837AcknowledgesWithA999AndPaysWithAn835) {
 
   // The independent X12 parser accepts the interchange.
   gwtest::writeFile(dir_.file("page.837"), page.body);
-  const std::string command = "node " + std::string(GW_SOURCE_DIR) + "/tools/x12-validator/validate.js " +
-                              dir_.file("page.837") + " > " + dir_.file("x12.out") + " 2>&1";
-  if (std::system("command -v node > /dev/null") == 0) {
-    EXPECT_EQ(std::system(command.c_str()), 0) << gwtest::readFile(dir_.file("x12.out"));
-  } else if (const char* require = std::getenv("GW_REQUIRE_NODE"); require && std::string(require) == "1") {
-    ADD_FAILURE() << "node is required (GW_REQUIRE_NODE=1) to run the X12 validator";
+  const gw::testkit::NodeToolRun x12 = gw::testkit::runNodeTool(
+      std::string(GW_SOURCE_DIR) + "/tools/x12-validator/validate.js", "node-x12", {dir_.file("page.837")});
+  if (x12.ran) {
+    EXPECT_EQ(x12.exitCode, 0) << x12.output;
+  } else if (gw::testkit::nodeRequired()) {
+    ADD_FAILURE() << x12.output << " (GW_REQUIRE_NODE is set)";
   }
 
   // 999: the group control number is the page, AK2 names the transaction set (the claim's position).

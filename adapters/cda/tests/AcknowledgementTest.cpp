@@ -50,6 +50,13 @@ TEST(CdaAcknowledgement, AcceptsWithTheSendersMessageIdAndSwapsDevices) {
   EXPECT_EQ(a.text, "成功");
 }
 
+TEST(CdaAcknowledgement, AcceptsADocumentNamingTheDocumentId) {
+  const std::string document = readFile(samplePath("hl7_ccda_discharge_summary.xml"));
+  Ack a = read(makeAdapter().acknowledge(document, "application/cda+xml", GW_ACK_ACCEPT, "", ""));
+  EXPECT_EQ(a.typeCode, "AA");
+  EXPECT_EQ(a.targetId, "TT988");
+}
+
 TEST(CdaAcknowledgement, ErrorAndRejectCarryTheReason) {
   Ack e = read(makeAdapter().acknowledge(kRequest, "application/xml", GW_ACK_ERROR, "line 3", "诊断代码 <缺失> & more"));
   EXPECT_EQ(e.typeCode, "AE");

@@ -40,7 +40,7 @@ gw::sdk::Error decodeError(const std::string& input) {
 
 TEST(FhirClaimDecode, ReadsTheSampleClaimResponseWithItsAmounts) {
   auto decoder = adapter();
-  gw::sdk::Output out = decoder.decode(readText(std::string(GW_TEST_DATA_DIR) + "/fhir-r4/ClaimResponse-R3500.json"),
+  gw::sdk::Output out = decoder.decode(readFile(std::string(GW_TEST_DATA_DIR) + "/fhir-r4/ClaimResponse-R3500.json"),
                                        "application/fhir+json");
   EXPECT_EQ(out.contentType, "application/fhir+json");
   EXPECT_EQ(out.messageId, "R3500");

@@ -1,30 +1,14 @@
-// Test data loading and the validator runner for the fhir_claim tests.
+// The samples, fixtures and Bundles the fhir_claim tests build on.
 #include "FhirClaimTestSupport.hpp"
-
-#include <sys/wait.h>
-
-#include <cstdio>
-#include <cstdlib>
-#include <filesystem>
-#include <fstream>
-#include <sstream>
 
 namespace gw::fhirclaim::test {
 
-std::string readText(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw std::runtime_error("cannot read " + path);
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
-
 JsonObject sample(const std::string& name) {
-  return parseObject(readText(std::string(GW_TEST_DATA_DIR) + "/fhir-r4/" + name));
+  return parseObject(readFile(std::string(GW_TEST_DATA_DIR) + "/fhir-r4/" + name));
 }
 
 JsonObject fixture(const std::string& name) {
-  return parseObject(readText(std::string(FHIR_CLAIM_FIXTURES) + "/" + name));
+  return parseObject(readFile(std::string(FHIR_CLAIM_FIXTURES) + "/" + name));
 }
 
 JsonObject bundleOf(const std::vector<JsonObject>& resources) {
@@ -67,33 +51,6 @@ std::vector<std::string> entryLabels(const JsonObject& bundle) {
     labels.push_back(resourceLabel(objectAt(entries->getObject(i), "resource")));
   }
   return labels;
-}
-
-gw::sdk::Error errorOf(const std::function<void()>& body) {
-  try {
-    body();
-  } catch (const gw::sdk::Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "expected a gw::sdk::Error, none was thrown";
-  return gw::sdk::Error(GW_OK, "");
-}
-
-TempFolder::TempFolder() {
-  std::string pattern = (std::filesystem::temp_directory_path() / "fhir-claim-test.XXXXXX").string();
-  if (!mkdtemp(pattern.data())) throw std::runtime_error("mkdtemp failed");
-  path_ = pattern;
-}
-
-TempFolder::~TempFolder() {
-  std::error_code ignored;
-  std::filesystem::remove_all(path_, ignored);
-}
-
-std::string TempFolder::write(const std::string& name, const std::string& content) const {
-  std::string path = path_ + "/" + name;
-  std::ofstream(path, std::ios::binary) << content;
-  return path;
 }
 
 }  // namespace gw::fhirclaim::test

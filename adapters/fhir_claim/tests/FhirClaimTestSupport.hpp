@@ -1,22 +1,20 @@
-// Shared by the fhir_claim tests: the public samples and small fixtures as JSON trees, the sample claim
-// Bundle, error capture, temp folders and the independent FHIR validator.
+// What the fhir_claim tests share beyond the adapter test kit (gw/testing: files, temporary folders, error
+// capture, the FHIR validator): the public samples and small fixtures as JSON trees and the sample claim Bundle.
 #pragma once
-
-#include "FhirValidator.hpp"
 
 #include "FhirJson.hpp"
 
-#include <gw/plugin.hpp>
+#include <gw/testing/TestFiles.hpp>
+#include <gw/testing/ThrownError.hpp>
+
 #include <gtest/gtest.h>
 
-#include <cstdlib>
-#include <functional>
 #include <string>
 #include <vector>
 
 namespace gw::fhirclaim::test {
 
-std::string readText(const std::string& path);
+using namespace gw::testkit;
 
 // A public sample from tests/data/fhir-r4 (copied unmodified), parsed afresh on each call.
 JsonObject sample(const std::string& name);
@@ -37,24 +35,5 @@ JsonObject resourceIn(const JsonObject& bundle, const std::string& type, const s
 
 // "Type/id" of each entry of a Bundle, in order.
 std::vector<std::string> entryLabels(const JsonObject& bundle);
-
-// The gw::sdk::Error `body` throws; fails the test when it throws none.
-gw::sdk::Error errorOf(const std::function<void()>& body);
-
-// A folder under the temp dir, removed with the object.
-class TempFolder {
- public:
-  TempFolder();
-  ~TempFolder();
-  TempFolder(const TempFolder&) = delete;
-  TempFolder& operator=(const TempFolder&) = delete;
-  std::string write(const std::string& name, const std::string& content) const;
-
- private:
-  std::string path_;
-};
-
-// The independent validator: GW_EXPECT_VALID_FHIR from tests/support/FhirValidator.hpp.
-#define FHIR_CLAIM_VALIDATE(files) GW_EXPECT_VALID_FHIR(files)
 
 }  // namespace gw::fhirclaim::test

@@ -3,6 +3,8 @@
 #include "FhirClaimAdapter.hpp"
 #include "FhirClaimTestSupport.hpp"
 
+#include <gw/testing/FhirValidator.hpp>
+
 using namespace gw::fhirclaim;
 using namespace gw::fhirclaim::test;
 
@@ -26,7 +28,7 @@ TEST(FhirClaimValidator, RenderedPagesAreValidR4) {
                                                                               fixture("Organization-1.json"),
                                                                               fixture("Practitioner-example.json")})))
                                                      .bytes)};
-  FHIR_CLAIM_VALIDATE(files);
+  GW_EXPECT_VALID_FHIR(files);
 }
 
 TEST(FhirClaimValidator, DecodedBundlesAndAcknowledgementsAreValidR4) {
@@ -37,7 +39,7 @@ TEST(FhirClaimValidator, DecodedBundlesAndAcknowledgementsAreValidR4) {
   JsonObject remittance = bundleOf({sample("ClaimResponse-R3500.json"), second});
   std::vector<std::string> files = {
       folder.write("decoded-single.json",
-                   adapter.decode(readText(std::string(GW_TEST_DATA_DIR) + "/fhir-r4/ClaimResponse-R3500.json"),
+                   adapter.decode(readFile(std::string(GW_TEST_DATA_DIR) + "/fhir-r4/ClaimResponse-R3500.json"),
                                   "application/fhir+json")
                        .bytes),
       folder.write("decoded-two.json", adapter.decode(render(remittance), "application/fhir+json").bytes),
@@ -49,7 +51,7 @@ TEST(FhirClaimValidator, DecodedBundlesAndAcknowledgementsAreValidR4) {
                                                       "missing outcome")
                                          .bytes),
       folder.write("ack-reject.json", adapter.acknowledge("", "", GW_ACK_REJECT, "", "").bytes)};
-  FHIR_CLAIM_VALIDATE(files);
+  GW_EXPECT_VALID_FHIR(files);
 }
 
 TEST(FhirClaimValidator, ValidatorCatchesAnInvalidClaim) {
@@ -58,12 +60,7 @@ TEST(FhirClaimValidator, ValidatorCatchesAnInvalidClaim) {
   JsonObject claim = sample("Claim-860150.json");
   claim->remove("patient");
   std::vector<std::string> files = {folder.write("bad-claim.json", render(claim))};
-  std::string output;
-  int code = gwtest::runFhirValidator(files, output);
-  if (code == -1) {
-    const char* require = std::getenv("GW_REQUIRE_NODE");
-    if (require && std::string(require) == "1") FAIL() << output << " (GW_REQUIRE_NODE=1)";
-    GTEST_SKIP() << output;
-  }
-  EXPECT_NE(code, 0) << output;
+  NodeToolRun run = runFhirValidator(files);
+  GW_NODE_TOOL_RAN_OR_SKIP(run);
+  EXPECT_NE(run.exitCode, 0) << run.output;
 }

@@ -4,15 +4,14 @@
 // independent FHIR R4 validator (tools/fhir-validator, Medplum) with zero errors required.
 #include "TestSupport.hpp"
 
+#include <gw/testing/FhirValidator.hpp>
+
 #include <gtest/gtest.h>
 
 #include <algorithm>
-#include <cstdio>
-#include <cstdlib>
 #include <dirent.h>
 #include <functional>
 #include <map>
-#include <unistd.h>
 
 using namespace gw::hl7v2;
 using namespace gw::hl7v2::test;
@@ -228,16 +227,12 @@ std::vector<std::string> filesIn(const std::string& folder) {
   return out;
 }
 
-bool nodeAvailable() { return std::system("node --version >/dev/null 2>&1") == 0; }
-
 }  // namespace
 
 TEST(Conformance, EverySampleIsTranslatedOrRejectedAsExpectedAndBundlesAreValidFhir) {
   auto adapter = makeAdapter();
   auto expected = expectations();
-  char dirTemplate[] = "/tmp/gw-hl7v2-bundles.XXXXXX";
-  ASSERT_NE(mkdtemp(dirTemplate), nullptr);
-  std::string outDir = dirTemplate;
+  TempFolder bundles("gw-hl7v2-bundles");
   std::vector<std::string> written;
   std::vector<std::string> all;
   for (const std::string folder : {"hl7v2-er7", "hl7v2-xml", "hl7v2-xml-derived"})
@@ -257,9 +252,7 @@ TEST(Conformance, EverySampleIsTranslatedOrRejectedAsExpectedAndBundlesAreValidF
       EXPECT_EQ(str(bundle->getObject("identifier"), "system"), "urn:gw:sh-intl:message");
       EXPECT_EQ(str(bundle->getObject("identifier"), "value"), out.messageId);
       if (want.check) want.check(bundle);
-      std::string path = outDir + "/" + file.substr(file.find('/') + 1) + ".json";
-      std::ofstream(path) << out.bytes;
-      written.push_back(path);
+      written.push_back(bundles.write(file.substr(file.find('/') + 1) + ".json", out.bytes));
     } catch (const gw::sdk::Error& e) {
       EXPECT_EQ(e.status(), want.status) << e.what();
       EXPECT_NE(want.reason, "") << "rejected unexpectedly: " << e.what();
@@ -268,25 +261,5 @@ TEST(Conformance, EverySampleIsTranslatedOrRejectedAsExpectedAndBundlesAreValidF
   }
   ASSERT_GE(written.size(), 15u);
 
-  if (!nodeAvailable()) {
-    if (std::getenv("GW_REQUIRE_NODE")) FAIL() << "node is required (GW_REQUIRE_NODE is set) but not found";
-    GTEST_SKIP() << "node not found: FHIR validation skipped (set GW_REQUIRE_NODE=1 to make this a failure)";
-  }
-  std::string command = "node " + std::string(HL7V2_FHIR_VALIDATOR);
-  for (const auto& p : written) command += " " + p;
-  command += " 2>&1";
-  std::string report;
-  if (FILE* pipe = popen(command.c_str(), "r")) {
-    char buf[4096];
-    while (std::size_t n = fread(buf, 1, sizeof buf, pipe)) report.append(buf, n);
-    int status = pclose(pipe);
-    EXPECT_EQ(status, 0) << report;
-  } else {
-    FAIL() << "cannot run " << command;
-  }
-  EXPECT_NE(report.find(std::to_string(written.size()) + "/" + std::to_string(written.size()) + " valid"),
-            std::string::npos)
-      << report;
-  for (const auto& p : written) std::remove(p.c_str());
-  rmdir(outDir.c_str());
+  GW_EXPECT_VALID_FHIR(written);
 }

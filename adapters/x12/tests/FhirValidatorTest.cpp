@@ -2,6 +2,8 @@
 // say) checked by the project's independent FHIR R4 validator (tools/fhir-validator): zero errors.
 #include "X12TestSupport.hpp"
 
+#include <gw/testing/FhirValidator.hpp>
+
 using namespace gw::x12;
 using namespace gw::x12::test;
 
@@ -17,8 +19,5 @@ TEST(X12FhirValidator, DecodedRemittancesAndAcknowledgementsAreValidR4) {
       folder.write("managed-care.json", adapter.decode(sample("lfh_835_5010_managed_care.835"), "application/edi-x12").bytes),
       folder.write("mult-loops.json", adapter.decode(sample("pyx12_835_5010_mult_loops.txt"), "application/edi-x12").bytes),
       folder.write("ack.json", adapter.decode(ack999, "application/edi-x12").bytes)};
-  std::string output;
-  int code = runNodeTool("fhir-validator/validate.js", "@medplum/core", files, output);
-  X12_NODE_OR_SKIP(code, output);
-  EXPECT_EQ(code, 0) << output;
+  GW_EXPECT_VALID_FHIR(files);
 }

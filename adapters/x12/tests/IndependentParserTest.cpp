@@ -3,6 +3,8 @@
 // totals, codes and member ids as the page they came from (the round trip).
 #include "X12TestSupport.hpp"
 
+#include <gw/testing/NodeTool.hpp>
+
 #include <Poco/JSON/Parser.h>
 #include <gmock/gmock.h>
 
@@ -13,7 +15,7 @@ using ::testing::HasSubstr;
 
 namespace {
 
-const char* kValidator = "x12-validator/validate.js";
+const char* kValidator = X12_VALIDATOR;
 const char* kModule = "node-x12";
 
 JsonObject claimRead(const JsonArray& summaries, std::size_t file, std::size_t group, std::size_t set) {
@@ -53,13 +55,12 @@ TEST(X12IndependentParser, EveryRenderedInterchangeParsesWithZeroErrorsAndRoundT
       folder.write("secondary.x12", adapterWith().encode(secondaryPage()).bytes)};
   std::vector<std::string> arguments = {"--json"};
   arguments.insert(arguments.end(), files.begin(), files.end());
-  std::string output;
-  int code = runNodeTool(kValidator, kModule, arguments, output);
-  X12_NODE_OR_SKIP(code, output);
-  ASSERT_EQ(code, 0) << output;
+  NodeToolRun run = runNodeTool(kValidator, kModule, arguments);
+  GW_NODE_TOOL_RAN_OR_SKIP(run);
+  ASSERT_EQ(run.exitCode, 0) << run.output;
 
   Poco::JSON::Parser parser;
-  JsonArray summaries = parser.parse(output).extract<JsonArray>();
+  JsonArray summaries = parser.parse(run.output).extract<JsonArray>();
   ASSERT_EQ(summaries->size(), files.size());
   for (std::size_t f = 0; f < files.size(); ++f) EXPECT_EQ(stringAt(objectIn(summaries, f), "interchange"), "000000042");
 
@@ -95,17 +96,15 @@ TEST(X12IndependentParser, EveryRenderedInterchangeParsesWithZeroErrorsAndRoundT
 TEST(X12IndependentParser, ValidatorAcceptsThePublic837SamplesAndCatchesBrokenOnes) {
   // Guards the test above: the validator passes real 837s and fails wrong counts and totals.
   std::string data = std::string(GW_TEST_DATA_DIR) + "/x12/";
-  std::string output;
-  int code = runNodeTool(kValidator, kModule,
-                         {data + "lfh_837p_5010_basic.837", data + "lfh_837p_5010_cob.837",
-                          data + "lfh_837i_5010_institutional.837i"},
-                         output);
-  X12_NODE_OR_SKIP(code, output);
-  EXPECT_EQ(code, 0) << output;
+  NodeToolRun published = runNodeTool(kValidator, kModule,
+                                      {data + "lfh_837p_5010_basic.837", data + "lfh_837p_5010_cob.837",
+                                       data + "lfh_837i_5010_institutional.837i"});
+  GW_NODE_TOOL_RAN_OR_SKIP(published);
+  EXPECT_EQ(published.exitCode, 0) << published.output;
 
-  output.clear();
-  EXPECT_NE(runNodeTool(kValidator, kModule, {data + "ims_837i_5010_x223.txt"}, output), 0);
-  EXPECT_THAT(output, HasSubstr("SE01 (25)"));
+  NodeToolRun wrongCount = runNodeTool(kValidator, kModule, {data + "ims_837i_5010_x223.txt"});
+  EXPECT_NE(wrongCount.exitCode, 0);
+  EXPECT_THAT(wrongCount.output, HasSubstr("SE01 (25)"));
 
   TempFolder folder;
   std::string rendered = adapterWith().encode(fixture("claim-page.json")).bytes;
@@ -113,8 +112,9 @@ TEST(X12IndependentParser, ValidatorAcceptsThePublic837SamplesAndCatchesBrokenOn
   wrongTotal.replace(wrongTotal.find("*220.5***"), 9, "*221.5***");
   std::string wrongHl = rendered;
   wrongHl.replace(wrongHl.find("HL*3*2*23*0"), 11, "HL*3*1*23*0");
-  output.clear();
-  EXPECT_NE(runNodeTool(kValidator, kModule, {folder.write("total.x12", wrongTotal), folder.write("hl.x12", wrongHl)}, output), 0);
-  EXPECT_THAT(output, HasSubstr("is not the sum of its lines"));
-  EXPECT_THAT(output, HasSubstr("needs a 22 parent"));
+  NodeToolRun broken =
+      runNodeTool(kValidator, kModule, {folder.write("total.x12", wrongTotal), folder.write("hl.x12", wrongHl)});
+  EXPECT_NE(broken.exitCode, 0);
+  EXPECT_THAT(broken.output, HasSubstr("is not the sum of its lines"));
+  EXPECT_THAT(broken.output, HasSubstr("needs a 22 parent"));
 }

@@ -26,10 +26,11 @@ ack:
 
 // The create error for `yaml`, or "" when create succeeds.
 std::string createError(const std::string& yaml, std::string* path = nullptr) {
-  TempMapping mapping(yaml);
-  if (path) *path = mapping.path();
+  TempFolder folder("xmlmap-test");
+  const std::string file = folder.write("mapping.yaml", yaml);
+  if (path) *path = file;
   try {
-    makeAdapter(mapping.path());
+    makeAdapter(file);
     return "";
   } catch (const gw::sdk::Error& e) {
     EXPECT_EQ(e.status(), GW_ERR_CONFIG);

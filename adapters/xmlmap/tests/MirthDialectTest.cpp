@@ -8,8 +8,10 @@
 // tests link no other adapter's code.
 #include "XmlMapTestSupport.hpp"
 
-#include "LoadedPlugin.hpp"
+#include <gw/testing/AdapterInstance.hpp>
+#include <gw/testing/LoadedPlugin.hpp>
 
+#include <Poco/JSON/Parser.h>
 #include <Poco/JSON/Stringifier.h>
 
 #include <gtest/gtest.h>
@@ -33,26 +35,23 @@ std::string replaced(std::string text, const std::string& from, const std::strin
 Object::Ptr hl7v2Bundle() {
   std::string er7 = testData("hl7v2-er7/mirth_orm_o01.txt");
   er7 = replaced(replaced(er7, "Aug 15, 1942", "19420815"), "Aug 14, 2004", "20040814");
-  gwtest::LibraryHandle library;
-  const gw_adapter* hl7v2 = gwtest::loadOnlyAdapter(library, HL7V2_PLUGIN_PATH, "hl7v2");
-  if (!hl7v2) return nullptr;
-  gw_instance* instance = nullptr;
-  gw_result created = gwtest::freshResult();
-  if (hl7v2->create(kPartner, GW_KIND_HOSPITAL, "{}", &instance, &created) != GW_OK) {
-    ADD_FAILURE() << "hl7v2 create: " << created.error;
+  LoadedPlugin plugin(HL7V2_PLUGIN_PATH);
+  const gw_adapter* hl7v2 = plugin.adapter("hl7v2");
+  if (!hl7v2) {
+    ADD_FAILURE() << "no hl7v2 adapter in " << HL7V2_PLUGIN_PATH << ": " << plugin.error();
     return nullptr;
   }
-  gw_result decoded = gwtest::freshResult();
-  const gw_status status = hl7v2->decode(instance, {reinterpret_cast<const uint8_t*>(er7.data()), er7.size()},
-                                         "application/hl7-v2", &decoded);
-  std::string bundle(reinterpret_cast<const char*>(decoded.output), decoded.output_size);
-  if (decoded.output) hl7v2->free_output(instance, decoded.output);
-  hl7v2->destroy(instance);
-  if (status != GW_OK) {
-    ADD_FAILURE() << "hl7v2 decode: " << decoded.error;
+  AdapterInstance instance(*hl7v2, kPartner, GW_KIND_HOSPITAL, "{}");
+  if (!instance.ok()) {
+    ADD_FAILURE() << "hl7v2 create: " << instance.created();
     return nullptr;
   }
-  return parseJson(bundle);
+  CallResult decoded = instance.decode(er7, "application/hl7-v2");
+  if (decoded.status != GW_OK) {
+    ADD_FAILURE() << "hl7v2 decode: " << decoded;
+    return nullptr;
+  }
+  return parseJson(decoded.output);
 }
 
 Object::Ptr xmlmapBundle() {

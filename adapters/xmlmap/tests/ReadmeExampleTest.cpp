@@ -22,8 +22,8 @@ std::string readmeExample() {
 TEST(ReadmeExample, LoadsAndMapsAVisit) {
   std::string yaml = readmeExample();
   ASSERT_NE(yaml, "");
-  TempMapping mapping(yaml);
-  auto adapter = makeAdapter(mapping.path(), "demo");
+  TempFolder folder("xmlmap-readme");
+  auto adapter = makeAdapter(folder.write("mapping.yaml", yaml), "demo");
   std::string visit = R"(<Visit id="V-1"><Patient><Mrn>42</Mrn><Name>张三</Name><Sex>F</Sex><Born>01/02/2003</Born>
     </Patient><Start>202401020304</Start><Charge><Code>X1</Code><Amount>10.5</Amount></Charge>
     <Charge><Code>X2</Code><Amount>3</Amount></Charge></Visit>)";

@@ -35,17 +35,6 @@ class CallInFlight {
 
 }  // namespace
 
-const char* statusName(gw_status status) {
-  switch (status) {
-    case GW_OK: return "GW_OK";
-    case GW_ERR_INVALID: return "GW_ERR_INVALID";
-    case GW_ERR_UNSUPPORTED: return "GW_ERR_UNSUPPORTED";
-    case GW_ERR_CONFIG: return "GW_ERR_CONFIG";
-    case GW_ERR_INTERNAL: return "GW_ERR_INTERNAL";
-  }
-  return "unknown status";
-}
-
 AdapterInstance::AdapterInstance(std::shared_ptr<const PluginLibrary> library, const gw_adapter& adapter,
                                  std::string partnerId, gw_adapter_kind partnerKind, std::string optionsJson)
     : library_(std::move(library)),

@@ -2,6 +2,7 @@
 // stays mapped while any request holds the instance. All calls are thread-safe.
 #pragma once
 
+#include <gw/kit/AbiNames.hpp>
 #include <gw/plugin_abi.h>
 
 #include <functional>
@@ -21,7 +22,7 @@ struct AdapterCallResult {
 };
 
 // "GW_ERR_INVALID" and so on, for logs and error bodies.
-const char* statusName(gw_status status);
+using kit::statusName;
 
 // The adapter's create refused the partner (its message) or threw (the helper's message).
 class AdapterCreateError : public std::runtime_error {

@@ -74,17 +74,6 @@ std::optional<Value> defaultValue(const gw_config_field& field, std::string& pro
 
 }  // namespace
 
-std::string fieldTypeName(uint32_t type) {
-  switch (type) {
-    case GW_FIELD_STRING: return "string";
-    case GW_FIELD_INT: return "int";
-    case GW_FIELD_BOOL: return "bool";
-    case GW_FIELD_LIST: return "list";
-    case GW_FIELD_MAP: return "map";
-    default: return "unknown";
-  }
-}
-
 std::optional<std::string> partnerOptionsJson(const gw_adapter& adapter, const PartnerConfig& partner,
                                               const std::string& path, const std::string& file,
                                               std::vector<ConfigIssue>& issues) {

@@ -2,6 +2,7 @@
 // object `create` receives (defaults applied). Problems name file:line:column and the key.
 #pragma once
 
+#include <gw/kit/AbiNames.hpp>
 #include <gw/plugin_abi.h>
 
 #include <optional>
@@ -24,6 +25,6 @@ std::optional<std::string> partnerOptionsJson(const gw_adapter& adapter, const P
                                               std::vector<ConfigIssue>& issues);
 
 // The text of a declared field type, as operators see it: string, int, bool, list, map.
-std::string fieldTypeName(uint32_t type);
+using kit::fieldTypeName;
 
 }  // namespace gw

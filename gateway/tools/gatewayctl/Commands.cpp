@@ -25,7 +25,9 @@ const std::vector<Command>& commands() {
        "the stored one (the shadow test before switching a partner). Exit 1 on any difference or failure.",
        replayMessages},
       {"new-plugin", "new-plugin NAME DIR",
-       "Scaffolds a buildable out-of-tree adapter project (find_package(GatewayPluginSdk)) with a test.", newPlugin},
+       "Scaffolds a buildable out-of-tree hospital adapter project on the adapter kit (find_package(GatewayPluginSdk), "
+       "gw_add_adapter) with its own test and the SDK's adapter ABI suite.",
+       newPlugin},
   };
   return all;
 }
