@@ -1,9 +1,10 @@
 # gw_add_plugin(NAME SOURCES src...): builds a gateway plugin as a MODULE library with hidden
 # visibility that exports only the entry symbol (gw_plugin_entry).
 #
-# gw_add_adapter(NAME SOURCES src... [PLUGIN_SOURCES src...] [LIBRARIES lib...]
-#                [TESTS test.cpp... [TEST_LIBRARIES lib...] [TEST_DEFINITIONS NAME=VALUE...]]):
-# an adapter as every adapter is laid out: its code in the static library gw_NAME (include folder src/,
+# gw_add_adapter(NAME [SOURCES src...] [PLUGIN_SOURCES src...] [LIBRARIES lib...]
+#                [TESTS test.cpp...] [TEST_LIBRARIES lib...] [TEST_DEFINITIONS NAME=VALUE...]):
+# an adapter as every adapter is laid out (by default SOURCES are src/*.cpp but the plugin's, PLUGIN_SOURCES is
+# src/Plugin.cpp and TESTS are tests/*.cpp): its code in the static library gw_NAME (include folder src/,
 # linked with the SDK, the kit and LIBRARIES), the plugin NAME.so made of PLUGIN_SOURCES (default
 # src/Plugin.cpp) and that library, and the GoogleTest program gw_NAME_tests (registered with CTest) that links
 # the same library and the adapter test kit (GatewayPluginSdk::testing: the ABI suite and the shared helpers), so
@@ -35,6 +36,15 @@ function(gw_add_adapter name)
   cmake_parse_arguments(ARG "" "" "SOURCES;PLUGIN_SOURCES;LIBRARIES;TESTS;TEST_LIBRARIES;TEST_DEFINITIONS" ${ARGN})
   if(NOT ARG_PLUGIN_SOURCES)
     set(ARG_PLUGIN_SOURCES src/Plugin.cpp)
+  endif()
+  if(NOT ARG_SOURCES)
+    file(GLOB ARG_SOURCES CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/src/*.cpp)
+    foreach(source ${ARG_PLUGIN_SOURCES})
+      list(REMOVE_ITEM ARG_SOURCES ${CMAKE_CURRENT_SOURCE_DIR}/${source})
+    endforeach()
+  endif()
+  if(NOT ARG_TESTS)
+    file(GLOB ARG_TESTS CONFIGURE_DEPENDS ${CMAKE_CURRENT_SOURCE_DIR}/tests/*.cpp)
   endif()
   set(warnings -Wall -Wextra -Werror)
 

@@ -56,11 +56,7 @@ find_package(GatewayPluginSdk 1.0 REQUIRED)
 
 # The adapter's code as the library gw_@NAME@ (src/ but Plugin.cpp), the plugin @NAME@.so (src/Plugin.cpp), and the
 # test program gw_@NAME@_tests (tests/), registered with CTest.
-file(GLOB sources CONFIGURE_DEPENDS src/*.cpp)
-list(REMOVE_ITEM sources ${CMAKE_CURRENT_SOURCE_DIR}/src/Plugin.cpp)
-file(GLOB tests CONFIGURE_DEPENDS tests/*.cpp)
-gw_add_adapter(@NAME@ SOURCES ${sources}
-  TESTS ${tests}
+gw_add_adapter(@NAME@
   TEST_DEFINITIONS
     @MACRO@_PLUGIN="$<TARGET_FILE:@NAME@>"
     @MACRO@_SAMPLES="${CMAKE_CURRENT_SOURCE_DIR}/tests/samples")
