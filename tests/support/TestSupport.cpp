@@ -3,47 +3,18 @@
 #include "store/Migrations.hpp"
 
 #include <Poco/Data/Session.h>
-#include <Poco/File.h>
 #include <Poco/Net/HTTPClientSession.h>
 #include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/HTTPResponse.h>
-#include <Poco/Path.h>
 #include <Poco/StreamCopier.h>
-#include <Poco/TemporaryFile.h>
 #include <Poco/UUIDGenerator.h>
 
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
 
 #include "http/ApiKey.hpp"
 #include "store/Database.hpp"
 
 namespace gwtest {
-
-TempDir::TempDir() {
-  path_ = Poco::TemporaryFile::tempName();
-  Poco::File(path_).createDirectories();
-}
-
-TempDir::~TempDir() {
-  try {
-    Poco::File(path_).remove(true);
-  } catch (...) {
-  }
-}
-
-void writeFile(const std::string& path, const std::string& content) {
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  out << content;
-}
-
-std::string readFile(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream out;
-  out << in.rdbuf();
-  return out.str();
-}
 
 std::vector<std::string> storeBackends() { return {"sqlite", "postgresql"}; }
 

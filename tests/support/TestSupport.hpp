@@ -8,27 +8,17 @@
 #include <string>
 #include <vector>
 
+#include <gw/testing/TestFiles.hpp>
+
 #include "config/GatewayConfig.hpp"
 #include "store/Database.hpp"
 
 namespace gwtest {
 
-// A fresh folder under the system temp dir, removed when the object goes away.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string file(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
-
-void writeFile(const std::string& path, const std::string& content);
-std::string readFile(const std::string& path);
+// Temporary folders and whole files: the adapter test kit's (a missing file fails the test, never reads empty).
+using TempDir = gw::testkit::TempFolder;
+using gw::testkit::readFile;
+using gw::testkit::writeFile;
 
 // The backends every store test runs on. PostgreSQL needs GW_TEST_PG (a libpq connection
 // string to a server where databases may be created); scripts/test.sh starts one.

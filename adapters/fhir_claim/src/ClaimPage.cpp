@@ -71,7 +71,7 @@ void addProfile(JsonObject claim, const std::string& profile) {
 }  // namespace
 
 RenderedPage renderClaimPage(std::string_view canonicalJson, const PageOptions& options) {
-  JsonObject bundle = parseObject(canonicalJson);
+  JsonObject bundle = parseObject(std::string(canonicalJson));
   std::string type = stringAt(bundle, "resourceType");
   if (type != "Bundle") {
     throw gw::sdk::Error(GW_ERR_INVALID, "input is not a FHIR Bundle (resourceType " +

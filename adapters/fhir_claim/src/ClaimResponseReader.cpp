@@ -27,7 +27,7 @@ std::string idOrIdentifier(const JsonObject& resource) {
 
 // Parses and sorts the input into its root and shape, refusing what this adapter does not read.
 JsonObject insurerRoot(std::string_view input, InsurerMessage& message) {
-  JsonObject root = parseObject(input);
+  JsonObject root = parseObject(std::string(input));
   std::string type = stringAt(root, "resourceType");
   if (type.empty()) {
     throw gw::sdk::Error(GW_ERR_INVALID, "input is not a FHIR resource (no resourceType)", "resourceType");

@@ -24,7 +24,7 @@ void claimError(const JsonObject& claim, const std::string& message) {
 }
 
 ClaimPage::ClaimPage(std::string_view json) {
-  JsonObject bundle = parseObject(json);
+  JsonObject bundle = parseObject(std::string(json));
   if (stringAt(bundle, "resourceType") != "Bundle" || stringAt(bundle, "type") != "collection")
     invalid("the page must be a Bundle of type collection", "Bundle.type");
   JsonObject identifier = objectAt(bundle, "identifier");

@@ -11,12 +11,12 @@
 
 namespace gw::kit {
 
-JsonObject parseObject(std::string_view text) {
+JsonObject parseObject(const std::string& text) {
   Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(/*preserveObjectOrder=*/true));
   parser.setDepth(kMaxJsonDepth);
   Poco::Dynamic::Var root;
   try {
-    root = parser.parse(std::string(text));
+    root = parser.parse(text);
   } catch (const Poco::Exception& e) {
     throw gw::sdk::Error(GW_ERR_INVALID, "not JSON: " + e.displayText());
   }

@@ -28,12 +28,15 @@ TempFolder::~TempFolder() {
   std::filesystem::remove_all(path_, ignored);
 }
 
-std::string TempFolder::write(const std::string& name, const std::string& content) const {
-  std::string path = path_ + "/" + name;
-  std::ofstream out(path, std::ios::binary);
+void writeFile(const std::string& path, const std::string& content) {
+  std::ofstream out(path, std::ios::binary | std::ios::trunc);
   out << content;
   if (!out.flush()) throw std::runtime_error("cannot write " + path);
-  return path;
+}
+
+std::string TempFolder::write(const std::string& name, const std::string& content) const {
+  writeFile(file(name), content);
+  return file(name);
 }
 
 }  // namespace gw::testkit

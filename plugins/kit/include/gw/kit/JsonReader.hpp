@@ -8,7 +8,6 @@
 
 #include <cstddef>
 #include <string>
-#include <string_view>
 
 namespace gw::kit {
 
@@ -20,7 +19,9 @@ constexpr std::size_t kMaxJsonDepth = 64;
 
 // Parses `text` as one JSON object. Throws gw::sdk::Error(GW_ERR_INVALID) with "not JSON: ..." when the text
 // does not parse or nests deeper than kMaxJsonDepth, and "not a JSON object" when it is another JSON value.
-JsonObject parseObject(std::string_view text);
+// (A std::string, so that a caller holding one, as the gateway does for every stored resource, parses it
+// without a copy.)
+JsonObject parseObject(const std::string& text);
 
 // A new, empty object that keeps keys in insertion order.
 JsonObject newObject();

@@ -9,6 +9,8 @@ namespace gw::testkit {
 // The bytes of `path`; throws std::runtime_error naming the path when it cannot be read, so that a missing
 // sample fails the test instead of feeding it an empty message.
 std::string readFile(const std::string& path);
+// Writes `content` to `path` (replacing it); throws std::runtime_error naming the path when it cannot.
+void writeFile(const std::string& path, const std::string& content);
 
 class TempFolder {
  public:
@@ -19,6 +21,8 @@ class TempFolder {
   TempFolder& operator=(const TempFolder&) = delete;
 
   const std::string& path() const { return path_; }
+  // The path of `name` in the folder.
+  std::string file(const std::string& name) const { return path_ + "/" + name; }
   // Writes `content` to the file `name` in the folder and returns its path.
   std::string write(const std::string& name, const std::string& content) const;
 
