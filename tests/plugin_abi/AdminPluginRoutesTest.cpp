@@ -31,7 +31,7 @@ TEST_F(AdminPluginRoutes, ListingShowsLoadedRefusedAndUnrouted) {
   auto r = admin("GET", "/v1/admin/plugins");
   ASSERT_EQ(r.status, 200) << r.body;
   for (const std::string& expected : std::vector<std::string>
-       {R"("name":"echo")", R"("abi":"1.0")", R"("file":")" + dir_.file("plugins/echo.so") + "\"",
+       {R"("name":"echo")", R"("abi":"1.1")", R"("file":")" + dir_.file("plugins/echo.so") + "\"",
         R"("code":"abi_major")", R"("partner":"sh-none","reason":"adapter 'hl7v2' is not loaded")",
         R"("adapters":[{"kind":"hospital","name":"echo","version":"1.0.0"}])", R"("calls_in_flight":0)",
         R"("sha256":")"})

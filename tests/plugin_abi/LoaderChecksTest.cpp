@@ -70,8 +70,8 @@ TEST_P(RefusedFixture, IsRefusedWithItsReasonWhileEchoServes) {
 INSTANTIATE_TEST_SUITE_P(
     Fixtures, RefusedFixture,
     ::testing::Values(RefusalCase{"no_entry", "no_entry", "does not export gw_plugin_entry"},
-                      RefusalCase{"abi_major", "abi_major", "built for plugin ABI 2.0, this gateway speaks ABI 1.0"},
-                      RefusalCase{"abi_minor", "abi_minor", "ABI 1.1, newer than this gateway's ABI 1.0"},
+                      RefusalCase{"abi_major", "abi_major", "built for plugin ABI 2.0, this gateway speaks ABI 1.1"},
+                      RefusalCase{"abi_minor", "abi_minor", "ABI 1.2, newer than this gateway's ABI 1.1"},
                       RefusalCase{"struct_too_small", "struct_size", "gw_plugin.struct_size is 16"},
                       RefusalCase{"adapter_struct_too_small", "struct_size", "gw_adapter.struct_size is 24"},
                       RefusalCase{"duplicate_plugin_name", "duplicate_plugin", "plugin name 'echo' is already taken"},
@@ -125,6 +125,39 @@ TEST_F(LoaderChecks, DecodeThrowingAnswersAnInternalErrorAndTheProcessGoesOn) {
   EXPECT_EQ(result.status, GW_ERR_INTERNAL);
   EXPECT_EQ(result.error, "segment table overflow while decoding");
   expectEchoServes();
+}
+
+TEST_F(LoaderChecks, CreateFailingWithMoreThanTheErrorFieldHoldsReportsEveryProblem) {
+  installPlugin(fixture("create_fails_long"), dir_.file("plugins/create_fails_long.so"));
+  start(hospital("p-long", "create-fails-long"));
+  const std::string reason = host_->snapshot()->unroutedReason("p-long");
+  EXPECT_GT(reason.size(), 4000u);
+  for (const char* line : {"mapping.yaml:1:3:", "mapping.yaml:30:3:", "mapping.yaml:60:3:"})
+    EXPECT_NE(reason.find(line), std::string::npos) << line << " missing from: " << reason;
+}
+
+TEST_F(LoaderChecks, AnAbi10PluginLoadsWithoutTheAbi11OptionAndIsAcknowledgedThroughItsOwnCallback) {
+  installPlugin(fixture("abi_1_0"), dir_.file("plugins/abi_1_0.so"));
+  start(hospital("p-old", "abi-1-0"));
+  auto instance = host_->snapshot()->partner("p-old");
+  ASSERT_TRUE(instance) << host_->snapshot()->unroutedReason("p-old");
+  EXPECT_FALSE(instance->speaksAbi11());
+  EXPECT_EQ(instance->flags(), 0u);
+  auto decoded = instance->decode("<x/>", "application/xml");
+  ASSERT_TRUE(decoded.ok()) << decoded.error;
+  EXPECT_EQ(decoded.output.find("validation"), std::string::npos) << decoded.output;
+  EXPECT_TRUE(decoded.issues.empty());
+  auto ack = instance->acknowledge("<x/>", "application/xml", GW_ACK_ACCEPT, "", "", "reply", "{}");
+  ASSERT_TRUE(ack.ok()) << ack.error;
+  EXPECT_EQ(ack.output, "ack 1.0");
+}
+
+TEST_F(LoaderChecks, AnAbi11PluginIsGivenThePartnersValidationSetting) {
+  start();
+  auto echo = host_->snapshot()->partner("sh-echo");
+  ASSERT_TRUE(echo);
+  EXPECT_TRUE(echo->speaksAbi11());
+  EXPECT_NE(echo->optionsJson().find(R"("validation":"lenient")"), std::string::npos) << echo->optionsJson();
 }
 
 TEST_F(LoaderChecks, NullCallbackAnswersUnsupportedNamingIt) {

@@ -31,7 +31,7 @@ TEST(PluginInspect, PrintsTheEchoDescriptor) {
   auto r = gatewayctl(std::string("plugin inspect ") + GW_ECHO_V1);
   EXPECT_EQ(r.exit, 0) << r.output;
   for (const char* expected :
-       {"plugin: echo 1.0.0 (ABI 1.0)", "adapter: echo 1.0.0 (hospital)", "formats: echo-xml",
+       {"plugin: echo 1.0.0 (ABI 1.1)", "adapter: echo 1.0.0 (hospital)", "formats: echo-xml",
         "content types: application/xml, text/xml", "option tag: string, optional, default \"\"",
         "create with default options: ok"})
     EXPECT_NE(r.output.find(expected), std::string::npos) << expected << "\n" << r.output;
@@ -55,7 +55,7 @@ INSTANTIATE_TEST_SUITE_P(
     Fixtures, PluginInspectRefuses,
     ::testing::Values(InspectCase{"no_entry", "refused (no_entry): no entry symbol"},
                       InspectCase{"abi_major", "refused (abi_major): built for plugin ABI 2.0"},
-                      InspectCase{"abi_minor", "refused (abi_minor): built for plugin ABI 1.1, newer"},
+                      InspectCase{"abi_minor", "refused (abi_minor): built for plugin ABI 1.2, newer"},
                       InspectCase{"struct_too_small", "refused (struct_size): gw_plugin.struct_size is 16"},
                       InspectCase{"adapter_struct_too_small", "refused (struct_size): adapter #0: gw_adapter.struct_size"},
                       InspectCase{"unresolved_symbol",

@@ -110,6 +110,24 @@ TEST(Config, OutOfRangeNumberIsAnError) {
   EXPECT_NE(issue.message.find("between 1 and"), std::string::npos);
 }
 
+TEST(Config, ValidationIsLenientByDefaultAndNamesAWrongValue) {
+  const std::string partner = "hospitals:\n  - id: h1\n    key_sha256: " + std::string(64, 'a') + "\n    adapter: hl7v2\n";
+  EXPECT_TRUE(gw::parseConfig(partner, "gw.yaml").hospitals.at(0).lenient);
+  EXPECT_FALSE(gw::parseConfig(partner + "    validation: strict\n", "gw.yaml").hospitals.at(0).lenient);
+  auto issue = onlyIssue(partner + "    validation: sloppy\n");
+  EXPECT_EQ(issue.line, 5);
+  EXPECT_EQ(issue.key, "hospitals[0].validation");
+  EXPECT_NE(issue.message.find("must be one of: lenient, strict; got 'sloppy'"), std::string::npos) << issue.message;
+}
+
+TEST(Config, XmlLimitsAreConfigurable) {
+  auto config = gw::parseConfig("server:\n  xml:\n    max_attributes_per_element: 64\n    max_name_bytes: 200\n", "gw.yaml");
+  EXPECT_EQ(config.server.xmlLimits.maxAttributesPerElement, 64u);
+  EXPECT_EQ(config.server.xmlLimits.maxNameBytes, 200u);
+  EXPECT_EQ(config.server.xmlLimits.maxElements, 250000u);
+  EXPECT_EQ(onlyIssue("server:\n  xml:\n    max_atributes: 1\n").key, "server.xml.max_atributes");
+}
+
 TEST(Config, MissingRequiredKeyPointsAtItsMapping) {
   auto issue = onlyIssue("hospitals:\n  - id: a\n    key_sha256: " + kHash + "\n");
   EXPECT_EQ(issue.key, "hospitals[0].adapter");

@@ -47,7 +47,8 @@ TEST(PartnerOptions, ValidOptionsBecomeAJsonObjectWithDefaultsApplied) {
   auto c = check("      endpoint: https://his.example/orders\n      codes: [A, B]\n      strict: yes\n");
   ASSERT_TRUE(c.json) << c.errors;
   EXPECT_EQ(*c.json,
-            R"({"codes":["A","B"],"endpoint":"https://his.example/orders","retries":3,"strict":true,"wards":{}})");
+            R"({"codes":["A","B"],"endpoint":"https://his.example/orders","retries":3,"strict":true,)"
+            R"("validation":"lenient","wards":{}})");
 }
 
 TEST(PartnerOptions, UnknownKeyIsRefusedWithItsPosition) {
@@ -100,7 +101,24 @@ std::optional<std::string> mappingOptions(const std::string& optionsYaml) {
 
 TEST(PartnerOptions, BaseDirDefaultsToTheConfigurationFilesFolder) {
   EXPECT_EQ(mappingOptions("      mapping: mappings/visit.yaml\n").value_or(""),
-            R"({"base_dir":"/etc/gw/","mapping":"mappings/visit.yaml"})");
+            R"({"base_dir":"/etc/gw/","mapping":"mappings/visit.yaml","validation":"lenient"})");
   EXPECT_EQ(mappingOptions("      mapping: m.yaml\n      base_dir: /srv/maps\n").value_or(""),
-            R"({"base_dir":"/srv/maps","mapping":"m.yaml"})");
+            R"({"base_dir":"/srv/maps","mapping":"m.yaml","validation":"lenient"})");
+}
+
+// The partner's `validation` reaches an ABI 1.1 adapter in its options; a 1.0 adapter, which would not
+// expect the key, never sees it.
+TEST(PartnerOptions, ThePartnersValidationReachesAnAbi11AdapterOnly) {
+  const std::string text = "hospitals:\n  - id: h1\n    key_sha256: " + std::string(64, 'a') +
+                           "\n    adapter: orders\n    validation: strict\n    options:\n      endpoint: x\n";
+  gw::GatewayConfig config = gw::parseConfig(text, "/etc/gw/gateway.yaml");
+  std::vector<gw::ConfigIssue> issues;
+  gw_adapter adapter = adapterWithFields();
+  auto json = gw::partnerOptionsJson(adapter, config.hospitals.at(0), "hospitals[0]", config.file, issues);
+  ASSERT_TRUE(json);
+  EXPECT_NE(json->find(R"("validation":"strict")"), std::string::npos) << *json;
+  adapter.struct_size = offsetof(gw_adapter, flags);  // as a plugin built against ABI 1.0
+  json = gw::partnerOptionsJson(adapter, config.hospitals.at(0), "hospitals[0]", config.file, issues);
+  ASSERT_TRUE(json);
+  EXPECT_EQ(json->find("validation"), std::string::npos) << *json;
 }

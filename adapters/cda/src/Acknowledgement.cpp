@@ -46,6 +46,11 @@ std::string buildAcknowledgement(const AckRequest& r) {
   out += "    <acknowledgementDetail>\n";
   out += "      <text value=\"" + kit::xmlEscaped(text) + "\"/>\n";
   out += "    </acknowledgementDetail>\n";
+  for (const std::string& warning : r.warnings) {
+    out += "    <acknowledgementDetail typeCode=\"W\">\n";
+    out += "      <text value=\"" + kit::xmlEscaped(warning) + "\"/>\n";
+    out += "    </acknowledgementDetail>\n";
+  }
   out += "  </acknowledgement>\n";
   out += "</MCCI_IN000002UV01>\n";
   return out;

@@ -8,6 +8,8 @@
 #include "V3Time.hpp"
 
 #include <gw/kit/HardenedXml.hpp>
+#include <gw/kit/Issues.hpp>
+#include <gw/kit/JsonReader.hpp>
 #include <gw/kit/Text.hpp>
 
 #include <Poco/DateTimeFormatter.h>
@@ -42,6 +44,22 @@ kit::XmlDocument parse(std::string_view input) {
   return std::move(result.document());
 }
 
+
+// The ids an acknowledgement names (the message's own, its sender's and receiver's devices), kept by decode
+// as the ABI 1.1 reply: {"ids": [targetRoot, targetExtension, senderRoot, senderId, receiverRoot, receiverId]}.
+std::string replyOf(Node root) {
+  std::vector<std::string> parts(6);
+  std::vector<V3Id> own = ids(root);
+  if (!own.empty()) parts[0] = own.front().root, parts[1] = own.front().extension;
+  for (const V3Id& id : ids(path(root, {"sender", "device"}))) parts[2] = id.root, parts[3] = id.extension;
+  for (const V3Id& id : ids(path(root, {"receiver", "device"}))) parts[4] = id.root, parts[5] = id.extension;
+  Json list = Json::array();
+  for (const auto& p : parts) list.push(Json::string(p));
+  Json reply = Json::object();
+  reply.set("ids", std::move(list));
+  return reply.dump();
+}
+
 }  // namespace
 
 gw::sdk::AdapterInfo CdaAdapter::info() {
@@ -62,18 +80,21 @@ CdaAdapter::CdaAdapter(const gw::sdk::Partner& partner)
 gw::sdk::Output CdaAdapter::identify(std::string_view input, std::string_view contentType) {
   checkContentType(contentType);
   kit::XmlDocument doc = parse(input);
-  MessageKind kind = MessageKind::of(doc.root());
+  kit::Issues issues(options_.lenient);  // identify only names the message: its warnings come with decode
+  MessageKind kind = MessageKind::of(doc.root(), issues);
   gw::sdk::Output out;
   out.messageId = kind.messageId;
   out.event = kind.event;
+  out.reply = replyOf(doc.root());
   return out;
 }
 
 gw::sdk::Output CdaAdapter::decode(std::string_view input, std::string_view contentType) {
   checkContentType(contentType);
   kit::XmlDocument doc = parse(input);
-  MessageKind kind = MessageKind::of(doc.root());
-  MappingContext c(options_, kind);
+  kit::Issues issues(options_.lenient);
+  MessageKind kind = MessageKind::of(doc.root(), issues);
+  MappingContext c(options_, kind, issues);
   if (kind.family == Family::WsT500Document || kind.family == Family::CcdaDocument) {
     mapDocumentHeader(c, input);
     mapClinicalEntries(c);
@@ -91,28 +112,40 @@ gw::sdk::Output CdaAdapter::decode(std::string_view input, std::string_view cont
   out.event = kind.event;
   out.bytes = c.bundle.build(identifier, timestamp).dump();
   out.contentType = "application/fhir+json";
+  out.issues = issues.operationOutcome();
+  out.reply = replyOf(kind.root);
   return out;
 }
 
 gw::sdk::Output CdaAdapter::acknowledge(std::string_view request, std::string_view contentType, gw_ack_outcome outcome,
                                         std::string_view errorLocation, std::string_view text) {
-  (void)contentType;
+  return acknowledgeReply({request, contentType, "", outcome, errorLocation, text, ""});
+}
+
+gw::sdk::Output CdaAdapter::acknowledgeReply(const gw::sdk::AckRequest& request) {
   AckRequest ack;
-  ack.outcome = outcome;
-  ack.text = std::string(text);
-  if (!errorLocation.empty()) ack.text += (ack.text.empty() ? "" : " ") + std::string("(") + std::string(errorLocation) + ")";
+  ack.outcome = request.outcome;
+  ack.text = std::string(request.text);
+  if (!request.errorLocation.empty())
+    ack.text += (ack.text.empty() ? "" : " ") + std::string("(") + std::string(request.errorLocation) + ")";
   try {
-    kit::XmlDocument doc = parse(request);
-    Node root = doc.root();
-    std::vector<V3Id> own = ids(root);
-    if (!own.empty()) ack.targetRoot = own.front().root, ack.targetExtension = own.front().extension;
-    for (const V3Id& id : ids(path(root, {"sender", "device"}))) ack.senderRoot = id.root, ack.senderId = id.extension;
-    for (const V3Id& id : ids(path(root, {"receiver", "device"}))) ack.receiverRoot = id.root, ack.receiverId = id.extension;
+    // What decode or identify kept of the request answers it without parsing it again.
+    std::string reply(request.reply);
+    if (reply.empty()) {
+      kit::XmlDocument doc = parse(request.request);
+      reply = replyOf(doc.root());
+    }
+    kit::JsonArray parts = kit::parseObject(reply)->getArray("ids");
+    auto part = [&](unsigned i) { return parts && i < parts->size() ? parts->getElement<std::string>(i) : ""; };
+    ack.targetRoot = part(0), ack.targetExtension = part(1);
+    ack.senderRoot = part(2), ack.senderId = part(3);
+    ack.receiverRoot = part(4), ack.receiverId = part(5);
   } catch (const std::exception& e) {
     // Too broken to read: still answer, as an AR naming why.
     ack.outcome = GW_ACK_REJECT;
     ack.text = ack.text.empty() ? e.what() : ack.text + "; " + e.what();
   }
+  for (const kit::Issue& issue : kit::readIssues(request.issues)) ack.warnings.push_back(issue.expression + ": " + issue.text);
   ack.ackId = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
   ack.creationTime = Poco::DateTimeFormatter::format(Poco::Timestamp(), "%Y%m%d%H%M%S");
   gw::sdk::Output out;

@@ -20,6 +20,9 @@ class CdaAdapter : public gw::sdk::Adapter {
   gw::sdk::Output decode(std::string_view input, std::string_view contentType) override;
   gw::sdk::Output acknowledge(std::string_view request, std::string_view contentType, gw_ack_outcome outcome,
                               std::string_view errorLocation, std::string_view text) override;
+  // ABI 1.1: answers from the ids decode kept (no second parse) and lists an accepted message's warnings
+  // as acknowledgementDetail of typeCode W.
+  gw::sdk::Output acknowledgeReply(const gw::sdk::AckRequest& request) override;
 
  private:
   PartnerOptions options_;

@@ -3,6 +3,7 @@
 // the doctors (author, legal and other authenticators, encounter participants) as Practitioners,
 // and a Composition plus a DocumentReference that keeps the original bytes.
 #include "MappingContext.hpp"
+#include "V3Time.hpp"
 
 #include <gw/kit/Text.hpp>
 #include <gw/plugin.hpp>
@@ -148,7 +149,8 @@ void mapDocumentHeader(MappingContext& c, std::string_view originalBytes) {
   composition.set("type", type);
   composition.set("subject", referenceTo(c.patientUrl));
   if (!c.encounterUrl.empty()) composition.set("encounter", referenceTo(c.encounterUrl));
-  composition.set("date", c.dateTime(effective, "ClinicalDocument/effectiveTime"));
+  // Composition.date is required: the document's own time is never lenient.
+  composition.set("date", V3Time::dateTime(effective, c.options.timezone, "ClinicalDocument/effectiveTime"));
   composition.set("author", authors);
   composition.set("title", c.kind.title.empty() ? c.kind.event : c.kind.title);
   std::string confidentiality = attr(child(root, "confidentialityCode"), "code");

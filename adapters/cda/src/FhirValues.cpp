@@ -4,6 +4,8 @@
 #include <gw/kit/Profile.hpp>
 #include "V3Time.hpp"
 
+#include <gw/plugin.hpp>
+
 #include <regex>
 
 namespace gw::cda {
@@ -162,12 +164,31 @@ Json encounterClass(const std::string& actCode) {
   return coding;
 }
 
-std::string MappingContext::dateTime(const std::string& ts, const std::string& field) const {
-  return ts.empty() ? "" : V3Time::dateTime(ts, options.timezone, field);
+namespace {
+
+template <class Convert>
+std::string timeOrDefect(kit::Issues& issues, const std::string& ts, const std::string& field, Convert convert) {
+  if (ts.empty()) return "";
+  try {
+    return convert();
+  } catch (const gw::sdk::Error& e) {
+    issues.defect(field, "value", e.what(), ts);
+    return "";
+  }
 }
 
-std::string MappingContext::instant(const std::string& ts, const std::string& field) const {
-  return ts.empty() ? "" : V3Time::instant(ts, options.timezone, field);
+}  // namespace
+
+std::string MappingContext::date(const std::string& ts, const std::string& field) {
+  return timeOrDefect(issues, ts, field, [&] { return V3Time::date(ts, field); });
+}
+
+std::string MappingContext::dateTime(const std::string& ts, const std::string& field) {
+  return timeOrDefect(issues, ts, field, [&] { return V3Time::dateTime(ts, options.timezone, field); });
+}
+
+std::string MappingContext::instant(const std::string& ts, const std::string& field) {
+  return timeOrDefect(issues, ts, field, [&] { return V3Time::instant(ts, options.timezone, field); });
 }
 
 }  // namespace gw::cda

@@ -10,6 +10,7 @@
 #include "V3Xml.hpp"
 
 #include <gw/kit/BundleBuilder.hpp>
+#include <gw/kit/Issues.hpp>
 #include <string>
 
 namespace gw::cda {
@@ -18,12 +19,13 @@ using kit::BundleBuilder;
 using kit::Json;
 
 struct MappingContext {
-  MappingContext(const PartnerOptions& o, const MessageKind& k)
-      : options(o), oids(o.oidSystems), kind(k), bundle(o.partnerId + "|" + k.messageId) {}
+  MappingContext(const PartnerOptions& o, const MessageKind& k, kit::Issues& i)
+      : options(o), oids(o.oidSystems), kind(k), issues(i), bundle(o.partnerId + "|" + k.messageId) {}
 
   const PartnerOptions& options;
   OidSystems oids;
   const MessageKind& kind;
+  kit::Issues& issues;  // defects in fields that identify nothing (lenient: warnings)
   BundleBuilder bundle;
   std::string patientUrl, encounterUrl;
   int counter = 0;  // numbers entries of the same kind ("Condition/3")
@@ -48,8 +50,11 @@ struct MappingContext {
   // FHIR decimal text, or "" when `value` is not a decimal.
   static std::string decimal(const std::string& value);
 
-  std::string dateTime(const std::string& ts, const std::string& field) const;
-  std::string instant(const std::string& ts, const std::string& field) const;
+  // FHIR date, dateTime and instant of a TS; "" when absent. A value that is not a TS (a placeholder such as
+  // "00000000") is left out and reported through `issues` (lenient) or refused (strict).
+  std::string date(const std::string& ts, const std::string& field);
+  std::string dateTime(const std::string& ts, const std::string& field);
+  std::string instant(const std::string& ts, const std::string& field);
 };
 
 // Encounter.class (v3 ActCode) for IMP, AMB, EMER…, from the source's own code or a hint.

@@ -1,6 +1,8 @@
 // MessageKind.cpp: recognising the input kind (see MessageKind.hpp).
 #include "MessageKind.hpp"
 
+#include <cctype>
+
 #include <gw/plugin.hpp>
 
 #include <cstring>
@@ -45,6 +47,15 @@ bool isWsT500Code(const std::string& code) {
   return code.size() == 5 && code[0] == 'C' && code.find_first_not_of("0123456789", 1) == std::string::npos;
 }
 
+// "PRPA_IN400003UV01" -> "PRPA_IN400003UV": an HL7 v3 artefact id without its two-digit release.
+std::string withoutReleaseSuffix(const std::string& id) {
+  const std::size_t n = id.size();
+  if (n > 4 && id.compare(n - 4, 2, "UV") == 0 && std::isdigit(static_cast<unsigned char>(id[n - 2])) &&
+      std::isdigit(static_cast<unsigned char>(id[n - 1])))
+    return id.substr(0, n - 2);
+  return id;
+}
+
 void takeId(MessageKind& k, Node root, const char* what) {
   Node id = child(root, "id");
   std::vector<V3Id> all = ids(root);
@@ -55,7 +66,7 @@ void takeId(MessageKind& k, Node root, const char* what) {
 
 }  // namespace
 
-MessageKind MessageKind::of(Node root) {
+MessageKind MessageKind::of(Node root, kit::Issues& issues) {
   std::string name = localName(root);
   const char* href = root->ns && root->ns->href ? reinterpret_cast<const char*>(root->ns->href) : "";
   if (std::strcmp(href, "urn:hl7-org:v3") != 0)
@@ -93,13 +104,21 @@ MessageKind MessageKind::of(Node root) {
     throw Error(GW_ERR_UNSUPPORTED, "root element <" + name + "> has no interactionId: not an HL7 v3 interaction");
   k.event = attr(interaction, "extension");  // attr() trims: "PRPA_IN201304UV02 " is PRPA_IN201304UV02
   auto it = interactions().find(name);
+  if (it == interactions().end() && withoutReleaseSuffix(k.event) == withoutReleaseSuffix(name))
+    it = interactions().find(k.event);  // the interactionId names it with the release suffix the root lacks
   if (it == interactions().end())
     throw Error(GW_ERR_UNSUPPORTED, "HL7 v3 interaction <" + name + "> (interactionId '" + k.event +
                                         "') is not one this adapter maps");
-  if (k.event != name)
-    throw Error(GW_ERR_INVALID, "root element <" + name + "> but interactionId '" + k.event + "'",
-                "line " + std::to_string(lineOf(interaction)));
-  takeId(k, root, name.c_str());
+  if (k.event != name) {
+    const std::string location = "line " + std::to_string(lineOf(interaction));
+    const std::string reason = "root element <" + name + "> but interactionId '" + k.event + "'";
+    // The same interaction with and without its release suffix (PRPA_IN400003UV / PRPA_IN400003UV01)
+    // identifies the message alike: a defect to report, not a reason to refuse.
+    if (withoutReleaseSuffix(k.event) != withoutReleaseSuffix(name)) throw Error(GW_ERR_INVALID, reason, location);
+    issues.defect("interactionId", "structure", reason + ": the release suffixes differ", k.event);
+    k.event = it->first;
+  }
+  takeId(k, root, it->first.c_str());
   k.family = it->second.family;
   k.title = it->second.title;
   return k;

@@ -5,6 +5,8 @@
 // what was found.
 #pragma once
 
+#include <gw/kit/Issues.hpp>
+
 #include "V3Xml.hpp"
 
 #include <string>
@@ -22,7 +24,9 @@ struct MessageKind {
   Node root = nullptr;
 
   // Throws gw::sdk::Error(GW_ERR_UNSUPPORTED / GW_ERR_INVALID) when the kind is unknown or inconsistent.
-  static MessageKind of(Node root);
+  // A root element and interactionId that differ only in their release suffix are reported to `issues`
+  // (refused when strict); every other mismatch is refused.
+  static MessageKind of(Node root, kit::Issues& issues);
 };
 
 }  // namespace gw::cda

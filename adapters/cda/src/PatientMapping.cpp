@@ -2,7 +2,6 @@
 // card, 病案号, local patient ids), the name as written (Chinese names are one text, never split),
 // sex by GB/T 2261.1 or HL7 AdministrativeGender, birth date, addresses and phones.
 #include "MappingContext.hpp"
-#include "V3Time.hpp"
 
 namespace gw::cda {
 
@@ -111,7 +110,7 @@ void mapPatient(MappingContext& c, Node patient, Node person) {
   for (Node t : children(patient, "telecom")) addTelecom(resource, t);
   resource.set("gender", gender(child(person, "administrativeGenderCode")));
   std::string birth = attr(child(person, "birthTime"), "value");
-  if (!birth.empty()) resource.set("birthDate", V3Time::date(birth, "birthTime"));
+  resource.set("birthDate", c.date(birth, "birthTime"));
   for (Node a : children(person, "addr")) resource.append("address", address(a));
   for (Node a : children(patient, "addr")) resource.append("address", address(a));
   c.patientUrl = c.bundle.add("Patient", resource, key.isEmpty() ? "" : MappingContext::conditional("Patient", key));

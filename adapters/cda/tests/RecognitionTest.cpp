@@ -2,6 +2,7 @@
 // (trailing spaces tolerated, unknown kinds named), content types, partner options, OID systems.
 #include "TestSupport.hpp"
 
+#include <gw/kit/Issues.hpp>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -149,4 +150,49 @@ TEST(CdaRecognition, ADischargeFinishesTheEncounter) {
   EXPECT_NE(std::find(ids.begin(), ids.end(), "urn:oid:2.16.156.10011.1.12|ZY2024001"), ids.end());
   auto doctor = identifiers(resources(bundle, "Practitioner").front());
   EXPECT_NE(std::find(doctor.begin(), doctor.end(), "urn:gw:bj-union:practitioner|D-17"), doctor.end());
+}
+
+namespace {
+
+// A discharge whose root lacks the release suffix its interactionId carries, with a placeholder end time.
+const char* const kMessyDischarge = R"(<PRPA_IN400003UV xmlns="urn:hl7-org:v3">
+  <id root="2.16.156.10011.2.5.1.1" extension="DIS-2"/>
+  <creationTime value="20240310100000"/>
+  <interactionId root="2.16.156.10011.2.5.1.2" extension="PRPA_IN400003UV01"/>
+  <sender typeCode="SND"><device><id><item root="2.16.156.10011.2.5.1.3" extension="HIS-9"/></id></device></sender>
+  <receiver typeCode="RCV"><device><id><item root="2.16.156.10011.2.5.1.3" extension="GW"/></id></device></receiver>
+  <controlActProcess><subject><encounterEvent>
+    <id><item root="2.16.156.10011.1.12" extension="ZY2024002"/></id>
+    <code code="3" codeSystem="2.16.156.10011.2.3.1.271"><displayName value="住院"/></code>
+    <effectiveTime><low value="20240301080000"/><high value="00000000"/></effectiveTime>
+    <subject><patient><patientPerson><id><item root="2.16.156.10011.1.3" extension="110101199001011234"/></id></patientPerson></patient></subject>
+  </encounterEvent></subject></controlActProcess>
+</PRPA_IN400003UV>)";
+
+}  // namespace
+
+TEST(CdaRecognition, LenientAcceptsAMissingReleaseSuffixAndAPlaceholderTimeWithWarnings) {
+  auto adapter = makeAdapter();
+  auto out = adapter.decode(kMessyDischarge, "application/xml");
+  EXPECT_EQ(out.event, "PRPA_IN400003UV");
+  EXPECT_EQ(out.messageId, "DIS-2");
+  auto encounter = resources(parseJson(out.bytes), "Encounter").front();
+  EXPECT_EQ(str(encounter->getObject("period"), "start"), "2024-03-01T08:00:00+08:00");
+  EXPECT_FALSE(encounter->getObject("period")->has("end"));
+  std::vector<std::string> warned;
+  for (const auto& issue : gw::kit::readIssues(out.issues)) warned.push_back(issue.severity + " " + issue.expression);
+  EXPECT_EQ(warned, (std::vector<std::string>{"warning interactionId", "warning encounterEvent/effectiveTime/high"}));
+
+  // The acknowledgement answers from the ids decode kept, and lists the warnings as typeCode W.
+  auto ack = adapter.acknowledgeReply({"", "application/xml", out.reply, GW_ACK_ACCEPT, "", "", out.issues});
+  EXPECT_NE(ack.bytes.find(R"(<acknowledgement typeCode="AA">)"), std::string::npos) << ack.bytes;
+  EXPECT_NE(ack.bytes.find(R"(extension="DIS-2")"), std::string::npos) << ack.bytes;
+  EXPECT_NE(ack.bytes.find(R"(extension="HIS-9")"), std::string::npos) << ack.bytes;
+  EXPECT_NE(ack.bytes.find(R"(<acknowledgementDetail typeCode="W">)"), std::string::npos) << ack.bytes;
+}
+
+TEST(CdaRecognition, StrictRefusesTheDefectsLenientReports) {
+  auto e = decodeError(kMessyDischarge, "application/xml", R"({"validation":"strict"})");
+  EXPECT_EQ(e.status(), GW_ERR_INVALID);
+  EXPECT_NE(std::string(e.what()).find("PRPA_IN400003UV01"), std::string::npos) << e.what();
 }

@@ -37,6 +37,54 @@ bool versionBefore25(const std::string& version) {
   return version == "2.1" || version == "2.2" || version == "2.3" || version == "2.3.1" || version == "2.4";
 }
 
+// "PID-7" or "PID-7.1": a location an ERL can name.
+const std::regex& fieldLocationPattern() {
+  static const std::regex pattern("([A-Z][A-Z0-9]{2})-([0-9]+)(?:\\.([0-9]+))?");
+  return pattern;
+}
+
+bool isFieldLocation(const std::string& location) { return std::regex_match(location, fieldLocationPattern()); }
+
+// One ERR segment: the location as ERL (2.5 and later) or ELD (before), the HL7 table 0357 code, the
+// severity (table 0516: E error, W warning; only from 2.5) and the text.
+Segment errSegment(const std::string& version, const std::string& location, const std::string& code,
+                   const std::string& severity, const std::string& reason) {
+  std::smatch where;
+  const bool located = std::regex_match(location, where, fieldLocationPattern());
+  const std::string codeText = code == "200"   ? "Unsupported message type"
+                               : code == "102" ? "Data type error"
+                                               : "Application internal error";
+  Segment err;
+  err.name = "ERR";
+  std::string text = reason;
+  if (!located && !location.empty()) text += " (" + location + ")";
+  if (versionBefore25(version)) {
+    // ERR-1 (ELD): segment^sequence^field^code&text&HL70357; no severity field before 2.5.
+    if (severity == "W") text = "warning: " + text;
+    Field eld = compositeField({located ? where[1].str() : "", located ? "1" : "", located ? where[2].str() : ""});
+    Component c;
+    c.subcomponents = {Subcomponent{code, false}, Subcomponent{text, false}, Subcomponent{"HL70357", false}};
+    eld.repetitions[0].components.push_back(std::move(c));
+    err.fields.push_back(std::move(eld));
+    return err;
+  }
+  err.fields.push_back(textField(""));
+  if (located) {
+    std::vector<std::string> erl = {where[1].str(), "1", where[2].str()};
+    if (where[3].matched) erl.insert(erl.end(), {"1", where[3].str()});
+    err.fields.push_back(compositeField(erl));
+  } else {
+    err.fields.push_back(textField(""));
+  }
+  err.fields.push_back(compositeField({code, codeText, "HL70357"}));
+  err.fields.push_back(textField(severity));
+  err.fields.push_back(textField(""));
+  err.fields.push_back(textField(""));
+  err.fields.push_back(textField(""));
+  err.fields.push_back(textField(text));
+  return err;
+}
+
 }  // namespace
 
 std::string ackContentType(Encoding encoding) {
@@ -83,46 +131,13 @@ Message buildAck(const AckRequest& ack) {
   m.segments.push_back(std::move(msa));
 
   if (ack.outcome != GW_ACK_ACCEPT) {
-    // Location "PID-7" or "PID-7.1" becomes the ERL PID^1^7(^1^1).
-    std::smatch where;
-    static const std::regex fieldLocation("([A-Z][A-Z0-9]{2})-([0-9]+)(?:\\.([0-9]+))?");
-    bool located = std::regex_match(ack.errorLocation, where, fieldLocation);
-    std::string code = ack.outcome == GW_ACK_REJECT ? "200" : located ? "102" : "207";
-    std::string codeText = code == "200" ? "Unsupported message type" : code == "102" ? "Data type error"
-                                                                                     : "Application internal error";
-    if (ack.outcome == GW_ACK_REJECT && ack.text.find("not supported") == std::string::npos) {
-      code = "207";
-      codeText = "Application internal error";
-    }
-    Segment err;
-    err.name = "ERR";
-    std::string text = ack.text;
-    if (!located && !ack.errorLocation.empty()) text += " (" + ack.errorLocation + ")";
-    if (versionBefore25(version)) {
-      // ERR-1 (ELD): segment^sequence^field^code&text&HL70357
-      Field eld = compositeField({located ? where[1].str() : "", located ? "1" : "", located ? where[2].str() : ""});
-      Component c;
-      c.subcomponents = {Subcomponent{code, false}, Subcomponent{text, false}, Subcomponent{"HL70357", false}};
-      eld.repetitions[0].components.push_back(std::move(c));
-      err.fields.push_back(std::move(eld));
-    } else {
-      err.fields.push_back(textField(""));
-      if (located) {
-        std::vector<std::string> erl = {where[1].str(), "1", where[2].str()};
-        if (where[3].matched) erl.insert(erl.end(), {"1", where[3].str()});
-        err.fields.push_back(compositeField(erl));
-      } else {
-        err.fields.push_back(textField(""));
-      }
-      err.fields.push_back(compositeField({code, codeText, "HL70357"}));
-      err.fields.push_back(textField("E"));
-      err.fields.push_back(textField(""));
-      err.fields.push_back(textField(""));
-      err.fields.push_back(textField(""));
-      err.fields.push_back(textField(text));
-    }
-    m.segments.push_back(std::move(err));
+    std::string code = ack.outcome == GW_ACK_REJECT ? "200" : isFieldLocation(ack.errorLocation) ? "102" : "207";
+    if (ack.outcome == GW_ACK_REJECT && ack.text.find("not supported") == std::string::npos) code = "207";
+    m.segments.push_back(errSegment(version, ack.errorLocation, code, "E", ack.text));
   }
+  // What was accepted with a defect (lenient validation): one ERR of severity W per field.
+  for (const AckWarning& warning : ack.warnings)
+    m.segments.push_back(errSegment(version, warning.location, "102", "W", warning.text));
   return m;
 }
 

@@ -234,18 +234,37 @@ Json money(const std::string& amount, const std::string& currency, const std::st
   return m;
 }
 
-std::string dateTimeOfText(const MappingContext& ctx, const std::string& text, const std::string& where) {
+namespace {
+
+// A time that is not an HL7 time ("Aug 15, 1942", "00000000") identifies nothing: lenient, it is left out
+// and reported (the value as sent stays in the message's OperationOutcome); strict, it is refused.
+template <class Convert>
+std::string timeOrDefect(MappingContext& ctx, const std::string& text, const std::string& where, Convert convert) {
   if (text.empty()) return "";
-  return kit::toFhirDateTime(kit::parseHl7Time(text, where), ctx.options.timezone);
+  try {
+    return convert(kit::parseHl7Time(text, where));
+  } catch (const gw::sdk::Error& e) {
+    ctx.issues.defect(where, "value", e.what(), text);
+    return "";
+  }
 }
 
-std::string dateOf(const MappingContext&, const Segment& segment, int field, int component) {
-  const std::string& text = segment.text(field, component);
-  if (text.empty()) return "";
-  return kit::toFhirDate(kit::parseHl7Time(text, segment.name + "-" + std::to_string(field)));
+}  // namespace
+
+std::string dateTimeOfText(MappingContext& ctx, const std::string& text, const std::string& where) {
+  return timeOrDefect(ctx, text, where, [&](const kit::Hl7Time& t) { return kit::toFhirDateTime(t, ctx.options.timezone); });
 }
 
-std::string dateTimeOf(const MappingContext& ctx, const Segment& segment, int field, int component) {
+std::string instantOfText(MappingContext& ctx, const std::string& text, const std::string& where) {
+  return timeOrDefect(ctx, text, where, [&](const kit::Hl7Time& t) { return kit::toFhirInstant(t, ctx.options.timezone); });
+}
+
+std::string dateOf(MappingContext& ctx, const Segment& segment, int field, int component) {
+  return timeOrDefect(ctx, segment.text(field, component), segment.name + "-" + std::to_string(field),
+                      [](const kit::Hl7Time& t) { return kit::toFhirDate(t); });
+}
+
+std::string dateTimeOf(MappingContext& ctx, const Segment& segment, int field, int component) {
   return dateTimeOfText(ctx, segment.text(field, component), segment.name + "-" + std::to_string(field));
 }
 

@@ -32,9 +32,12 @@ std::string decimal(const std::string& text, const std::string& where);
 std::string positiveInt(const std::string& text);
 Json money(const std::string& amount, const std::string& currency, const std::string& where);
 // FHIR date / dateTime of field `field` of `segment` (component 1); "" when not valued.
-std::string dateOf(const MappingContext& ctx, const Segment& segment, int field, int component = 1);
-std::string dateTimeOf(const MappingContext& ctx, const Segment& segment, int field, int component = 1);
-std::string dateTimeOfText(const MappingContext& ctx, const std::string& text, const std::string& where);
+std::string dateOf(MappingContext& ctx, const Segment& segment, int field, int component = 1);
+std::string dateTimeOf(MappingContext& ctx, const Segment& segment, int field, int component = 1);
+std::string dateTimeOfText(MappingContext& ctx, const std::string& text, const std::string& where);
+std::string instantOfText(MappingContext& ctx, const std::string& text, const std::string& where);
+// Each of these leaves out a value that is not an HL7 time and reports it through ctx.issues (lenient), or
+// refuses it (strict).
 
 // Adds (once per identifier) a Practitioner for an XCN and returns its fullUrl, or "" when the
 // XCN names nobody. The local id always gets system urn:gw:<partner>:practitioner, so the intake

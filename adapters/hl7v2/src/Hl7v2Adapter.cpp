@@ -123,15 +123,31 @@ gw::sdk::Output Hl7v2Adapter::decode(std::string_view input, std::string_view co
   gw::sdk::Output out;
   out.messageId = m.controlId();
   out.event = m.event();
-  out.bytes = mapMessage(m, options_).dump();
+  kit::Issues issues(options_.lenient);
+  out.bytes = mapMessage(m, options_, issues).dump();
   out.contentType = "application/fhir+json";
+  out.issues = issues.operationOutcome();
   return out;
+}
+
+gw::sdk::Output Hl7v2Adapter::acknowledgeReply(const gw::sdk::AckRequest& request) {
+  std::vector<AckWarning> warnings;
+  for (const kit::Issue& issue : kit::readIssues(request.issues)) warnings.push_back({issue.expression, issue.text});
+  return answer(request.request, request.contentType, request.outcome, request.errorLocation, request.text,
+                std::move(warnings));
 }
 
 gw::sdk::Output Hl7v2Adapter::acknowledge(std::string_view request, std::string_view contentType,
                                           gw_ack_outcome outcome, std::string_view errorLocation,
                                           std::string_view text) {
+  return answer(request, contentType, outcome, errorLocation, text, {});
+}
+
+gw::sdk::Output Hl7v2Adapter::answer(std::string_view request, std::string_view contentType, gw_ack_outcome outcome,
+                                     std::string_view errorLocation, std::string_view text,
+                                     std::vector<AckWarning> warnings) {
   AckRequest ack;
+  ack.warnings = std::move(warnings);
   ack.outcome = outcome;
   ack.errorLocation = std::string(errorLocation);
   ack.text = std::string(text);

@@ -2,12 +2,14 @@
 // R4 transaction Bundle out, and the HL7 ACK in the request's own encoding.
 #pragma once
 
+#include "Acknowledgement.hpp"
 #include "Message.hpp"
 #include "PartnerOptions.hpp"
 
 #include <gw/plugin.hpp>
 
 #include <string_view>
+#include <vector>
 
 namespace gw::hl7v2 {
 
@@ -20,6 +22,8 @@ class Hl7v2Adapter : public gw::sdk::Adapter {
   gw::sdk::Output decode(std::string_view input, std::string_view contentType) override;
   gw::sdk::Output acknowledge(std::string_view request, std::string_view contentType, gw_ack_outcome outcome,
                               std::string_view errorLocation, std::string_view text) override;
+  // ABI 1.1: an accepted message's acknowledgement carries its warnings as ERR segments of severity W.
+  gw::sdk::Output acknowledgeReply(const gw::sdk::AckRequest& request) override;
 
   // Reads exactly one message in the encoding the content type names (or, when it names none,
   // the one the bytes look like); a batch, or a message of more than 20,000 segments, is refused
@@ -29,6 +33,8 @@ class Hl7v2Adapter : public gw::sdk::Adapter {
 
  private:
   static Message readWholeMessage(std::string_view input, std::string_view contentType);
+  gw::sdk::Output answer(std::string_view request, std::string_view contentType, gw_ack_outcome outcome,
+                         std::string_view errorLocation, std::string_view text, std::vector<AckWarning> warnings);
 
   PartnerOptions options_;
 };

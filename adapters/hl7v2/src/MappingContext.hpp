@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gw/kit/BundleBuilder.hpp>
+#include <gw/kit/Issues.hpp>
 
 #include "Message.hpp"
 #include "PartnerOptions.hpp"
@@ -20,6 +21,7 @@ using kit::referenceTo;
 struct MappingContext {
   const Message& message;
   const PartnerOptions& options;
+  kit::Issues& issues;          // defects in fields that identify nothing (lenient: warnings)
   BundleBuilder bundle;
   std::string event;            // "ADT^A01"
   std::string patientUrl;       // fullUrl of the current Patient
@@ -31,8 +33,8 @@ struct MappingContext {
   int patientCount = 0;
   int counter = 0;              // numbers the resources that have no business identifier
 
-  MappingContext(const Message& m, const PartnerOptions& o, std::string seed, std::string ev)
-      : message(m), options(o), bundle(std::move(seed)), event(std::move(ev)) {}
+  MappingContext(const Message& m, const PartnerOptions& o, kit::Issues& i, std::string seed, std::string ev)
+      : message(m), options(o), issues(i), bundle(std::move(seed)), event(std::move(ev)) {}
   std::string nextKey(const std::string& type) { return type + "/" + std::to_string(++counter); }
 };
 

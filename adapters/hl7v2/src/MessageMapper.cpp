@@ -3,7 +3,7 @@
 
 #include <gw/kit/Profile.hpp>
 
-#include <gw/kit/Hl7Time.hpp>
+#include "Datatypes.hpp"
 #include "MappingContext.hpp"
 #include "SegmentMappers.hpp"
 
@@ -25,7 +25,7 @@ bool isSupportedEvent(const std::string& event) {
   return std::find(events.begin(), events.end(), event) != events.end();
 }
 
-Json mapMessage(const Message& message, const PartnerOptions& options) {
+Json mapMessage(const Message& message, const PartnerOptions& options, kit::Issues& issues) {
   using gw::sdk::Error;
   const Segment& msh = message.header();
   std::string event = message.event();
@@ -35,8 +35,6 @@ Json mapMessage(const Message& message, const PartnerOptions& options) {
                 "MSH-9");
   const std::string controlId = message.controlId();
   if (controlId.empty()) throw Error(GW_ERR_INVALID, "MSH-10 (message control id) is missing", "MSH-10");
-  std::string timestamp;
-  if (!msh.text(7).empty()) timestamp = kit::toFhirInstant(kit::parseHl7Time(msh.text(7), "MSH-7"), options.timezone);
   // Results and orders may come without a patient (their PATIENT group is optional); every other
   // supported event is about a patient.
   bool patientOptional = event == "ORU^R01" || event == "ORM^O01";
@@ -45,7 +43,8 @@ Json mapMessage(const Message& message, const PartnerOptions& options) {
                 event + (patientOptional ? " with neither PID nor OBX: nothing to store" : " without a PID segment"),
                 "PID");
 
-  MappingContext ctx(message, options, options.partnerId + "|" + controlId, event);
+  MappingContext ctx(message, options, issues, options.partnerId + "|" + controlId, event);
+  const std::string timestamp = instantOfText(ctx, msh.text(7), "MSH-7");
   const Segment* lastObr = nullptr;
   const Segment* lastOrc = nullptr;
   std::size_t schedule = message.segments.size();

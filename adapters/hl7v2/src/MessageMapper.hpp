@@ -2,6 +2,7 @@
 // Routes on MSH-9 (type^trigger), never on the XML root element name.
 #pragma once
 
+#include <gw/kit/Issues.hpp>
 #include <gw/kit/Json.hpp>
 
 #include "Message.hpp"
@@ -18,7 +19,8 @@ using kit::Json;
 const std::vector<std::string>& supportedEvents();
 bool isSupportedEvent(const std::string& event);
 
-// Throws gw::sdk::Error: GW_ERR_UNSUPPORTED naming the event, GW_ERR_INVALID naming the field.
-Json mapMessage(const Message& message, const PartnerOptions& options);
+// Throws gw::sdk::Error: GW_ERR_UNSUPPORTED naming the event, GW_ERR_INVALID naming the field. Defects in
+// fields that identify nothing go to `issues` (which throws for them in strict mode).
+Json mapMessage(const Message& message, const PartnerOptions& options, kit::Issues& issues);
 
 }  // namespace gw::hl7v2

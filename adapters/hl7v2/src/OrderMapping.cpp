@@ -1,7 +1,6 @@
 // OrderMapping.cpp: OBR (and its ORC) to DiagnosticReport for results (ORU^R01, HL7 v2-to-FHIR
 // OBR[DiagnosticReport]) and to ServiceRequest for orders (ORM^O01, ORC/OBR[ServiceRequest]).
 #include "Datatypes.hpp"
-#include <gw/kit/Hl7Time.hpp>
 #include "SegmentMappers.hpp"
 
 namespace gw::hl7v2 {
@@ -59,8 +58,7 @@ void mapObr(MappingContext& ctx, const Segment& obr, const Segment* orc) {
     if (!ctx.patientUrl.empty()) report.set("subject", referenceTo(ctx.patientUrl));
     if (!ctx.encounterUrl.empty()) report.set("encounter", referenceTo(ctx.encounterUrl));
     report.set("effectiveDateTime", dateTimeOf(ctx, obr, 7));
-    if (!obr.text(22).empty())
-      report.set("issued", kit::toFhirInstant(kit::parseHl7Time(obr.text(22), "OBR-22"), ctx.options.timezone));
+    report.set("issued", instantOfText(ctx, obr.text(22), "OBR-22"));
     ctx.reportKey = ctx.nextKey("DiagnosticReport");
     ctx.bundle.add(ctx.reportKey, std::move(report));
   } else if (ctx.event == "ORM^O01" && !ctx.patientUrl.empty()) {

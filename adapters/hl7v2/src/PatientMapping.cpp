@@ -3,6 +3,8 @@
 #include "Datatypes.hpp"
 #include "SegmentMappers.hpp"
 
+#include <gw/plugin.hpp>
+
 namespace gw::hl7v2 {
 
 namespace {
@@ -37,6 +39,10 @@ void mapPid(MappingContext& ctx, const Segment& pid) {
     ssn.components[4].subcomponents = {Subcomponent{"SS", false}};
     ids.push(identifierFromCx(ctx, ssn, "SS"));
   }
+  // The patient's identifiers are what the message is about: without one, nothing can be stored.
+  if (ids.size() == 0)
+    throw gw::sdk::Error(GW_ERR_INVALID, "PID-3: the patient has no identifier (PID-2, PID-3, PID-4 and PID-19 are empty)",
+                         "PID-3");
   std::string conditional = conditionalUrlFor(ids);
   patient.set("identifier", ids);
   patient.set("name", eachRepetition(pid, 5, [](const Repetition& r) { return humanName(r); }));

@@ -101,3 +101,41 @@ TEST(Acknowledgement, EscapesDelimitersInTheErrorText) {
   EXPECT_NE(out.bytes.find("a\\F\\b\\S\\c\\T\\d\\R\\e"), std::string::npos) << out.bytes;
   EXPECT_EQ(readEr7(out.bytes).messages.at(0).first("ERR")->text(8), "a|b^c&d~e");
 }
+
+TEST(Acknowledgement, AnAcceptedMessagesWarningsBecomeErrSegmentsOfSeverityW) {
+  auto adapter = makeAdapter();
+  const std::string mirth = sample("hl7v2-er7/mirth_orm_o01.txt");
+  auto decoded = adapter.decode(mirth, "application/hl7-v2");
+  ASSERT_FALSE(decoded.issues.empty());
+  auto out = adapter.acknowledgeReply(
+      {mirth, "application/hl7-v2", decoded.reply, GW_ACK_ACCEPT, "", "", decoded.issues});
+  Message ack = readEr7(out.bytes).messages.at(0);
+  EXPECT_EQ(ack.first("MSA")->text(1), "AA");
+  std::vector<const Segment*> errs;
+  for (const auto& segment : ack.segments)
+    if (segment.name == "ERR") errs.push_back(&segment);
+  ASSERT_EQ(errs.size(), 2u) << out.bytes;
+  // Version 2.4 has no severity field: ERR-1 (ELD) names the field, code 102, and the text says "warning".
+  EXPECT_EQ(errs[0]->text(1, 1), "PID");
+  EXPECT_EQ(errs[0]->text(1, 3), "7");
+  EXPECT_EQ(errs[0]->text(1, 4, 1), "102");
+  EXPECT_EQ(errs[0]->text(1, 4, 2).rfind("warning: ", 0), 0u) << errs[0]->text(1, 4, 2);
+  EXPECT_EQ(errs[1]->text(1, 1), "PV1");
+  EXPECT_EQ(errs[1]->text(1, 3), "44");
+}
+
+TEST(Acknowledgement, From25AWarningIsAnErrWithSeverityWAndItsLocation) {
+  auto out = makeAdapter().acknowledgeReply(
+      {kRequest, "application/hl7-v2", "", GW_ACK_ACCEPT, "", "",
+       R"({"resourceType":"OperationOutcome","issue":[{"severity":"warning","code":"value",)"
+       R"("diagnostics":"PID-7: not a valid date","expression":["PID-7"]}]})"});
+  Message ack = readEr7(out.bytes).messages.at(0);
+  EXPECT_EQ(ack.first("MSA")->text(1), "AA");
+  const Segment* err = ack.first("ERR");
+  ASSERT_NE(err, nullptr) << out.bytes;
+  EXPECT_EQ(err->text(2, 1), "PID");
+  EXPECT_EQ(err->text(2, 3), "7");
+  EXPECT_EQ(err->text(3, 1), "102");
+  EXPECT_EQ(err->text(4), "W");
+  EXPECT_EQ(err->text(8), "PID-7: not a valid date");
+}

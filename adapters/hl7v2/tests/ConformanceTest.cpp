@@ -4,6 +4,7 @@
 // independent FHIR R4 validator (tools/fhir-validator, Medplum) with zero errors required.
 #include "TestSupport.hpp"
 
+#include <gw/kit/Issues.hpp>
 #include <gw/testing/FhirValidator.hpp>
 
 #include <gtest/gtest.h>
@@ -23,6 +24,7 @@ struct Expectation {
   gw_status status = GW_OK;
   std::string reason;                           // a substring of the error, when rejected
   std::function<void(const Bundle&)> check;     // key fields, when translated
+  std::vector<std::string> warnings{};          // the fields lenient validation reports, in order
 };
 
 bool hasIdentifier(const Poco::JSON::Object::Ptr& r, const std::string& systemValue) {
@@ -101,8 +103,23 @@ std::map<std::string, Expectation> expectations() {
     EXPECT_EQ(str(order, "authoredOn"), "2013-10-11T09:38:00.000+08:00");
     EXPECT_TRUE(contains(practitionerIds(b), "urn:gw:sh-intl:practitioner|2214"));
   }};
-  e["hl7v2-er7/mirth_orm_o01.txt"] = {GW_ERR_INVALID, "PID-7: 'Aug 15, 1942' is not a valid date", nullptr};
-  e["hl7v2-xml/mirth_orm_o01_hl7message.xml"] = {GW_ERR_INVALID, "PID-7: 'Aug 15, 1942' is not a valid date", nullptr};
+  // Birth date (PID-7) and discharge time (PV1-44) written "Aug 15, 1942": lenient, they are left out and
+  // reported; the order, its patient and its results are kept.
+  for (const char* mirth : {"hl7v2-er7/mirth_orm_o01.txt", "hl7v2-xml/mirth_orm_o01_hl7message.xml"}) {
+    e[mirth] = {GW_OK, "",
+                [](const Bundle& b) {
+                  EXPECT_EQ(str(b->getObject("identifier"), "value"), "12345678");
+                  auto patient = only(b, "Patient");
+                  EXPECT_TRUE(hasIdentifier(patient, "urn:gw:sh-intl:pn|4223161584"));
+                  EXPECT_EQ(familyOf(patient), "Hanso");
+                  EXPECT_FALSE(patient->has("birthDate"));
+                  EXPECT_EQ(str(patient, "gender"), "male");
+                  auto period = only(b, "Encounter")->getObject("period");
+                  EXPECT_TRUE(!period || !period->has("end"));
+                  EXPECT_EQ(resources(b, "ServiceRequest").size(), 1u);
+                },
+                {"PID-7", "PV1-44"}};
+  }
   e["hl7v2-er7/msconv_adt_a01_v28_full.hl7"] = {GW_OK, "", [](const Bundle& b) {
     EXPECT_EQ(str(b, "timestamp"), "1989-08-18T11:26:00+02:15");
     auto patient = resources(b, "Patient").at(0);
@@ -195,8 +212,8 @@ std::map<std::string, Expectation> expectations() {
   };
   e["hl7v2-er7/msconv_siu_s12_01.hl7"] = {GW_OK, "", checkSiu};
   e["hl7v2-xml-derived/msconv_siu_s12_01.xml"] = {GW_OK, "", checkSiu};
-  e["hl7v2-xml/hapi_conformance_empty_segments.xml"] = {GW_ERR_INVALID,
-                                                        "MSH-7: '2012010219dd2527.532-0500' is not a valid date", nullptr};
+  // Past its malformed MSH-7 (a warning), the PID names nobody.
+  e["hl7v2-xml/hapi_conformance_empty_segments.xml"] = {GW_ERR_INVALID, "PID-3: the patient has no identifier", nullptr};
   e["hl7v2-xml/hapi_erp_r09_extra_components.xml"] = {GW_ERR_UNSUPPORTED, "ERP^Z99 is not supported", nullptr};
   e["hl7v2-xml/hapi_omd_o03_diet_order.xml"] = {GW_ERR_UNSUPPORTED, "OMD^O03 is not supported", nullptr};
   e["hl7v2-xml/hapi_qbp_q22_external_dtd.xml"] = {GW_ERR_UNSUPPORTED, "QBP^Q22 is not supported", nullptr};
@@ -252,6 +269,12 @@ TEST(Conformance, EverySampleIsTranslatedOrRejectedAsExpectedAndBundlesAreValidF
       EXPECT_EQ(str(bundle->getObject("identifier"), "system"), "urn:gw:sh-intl:message");
       EXPECT_EQ(str(bundle->getObject("identifier"), "value"), out.messageId);
       if (want.check) want.check(bundle);
+      std::vector<std::string> warned;
+      for (const auto& issue : gw::kit::readIssues(out.issues)) {
+        EXPECT_EQ(issue.severity, "warning");
+        warned.push_back(issue.expression);
+      }
+      EXPECT_EQ(warned, want.warnings);
       written.push_back(bundles.write(file.substr(file.find('/') + 1) + ".json", out.bytes));
     } catch (const gw::sdk::Error& e) {
       EXPECT_EQ(e.status(), want.status) << e.what();
@@ -262,4 +285,19 @@ TEST(Conformance, EverySampleIsTranslatedOrRejectedAsExpectedAndBundlesAreValidF
   ASSERT_GE(written.size(), 15u);
 
   GW_EXPECT_VALID_FHIR(written);
+}
+
+TEST(Conformance, StrictValidationRefusesTheDefectsLenientValidationReports) {
+  auto strict = makeAdapter(R"({"validation":"strict"})");
+  for (const char* mirth : {"hl7v2-er7/mirth_orm_o01.txt", "hl7v2-xml/mirth_orm_o01_hl7message.xml"}) {
+    SCOPED_TRACE(mirth);
+    try {
+      strict.decode(sample(mirth), contentTypeFor(mirth));
+      ADD_FAILURE() << "translated in strict mode";
+    } catch (const gw::sdk::Error& e) {
+      EXPECT_EQ(e.status(), GW_ERR_INVALID);
+      EXPECT_EQ(e.location(), "PID-7");
+      EXPECT_NE(std::string(e.what()).find("'Aug 15, 1942' is not a valid date"), std::string::npos) << e.what();
+    }
+  }
 }

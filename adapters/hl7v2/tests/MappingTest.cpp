@@ -3,6 +3,7 @@
 // Chinese text, the resident ID card system, null values, bad amounts.
 #include "TestSupport.hpp"
 
+#include <gw/kit/Issues.hpp>
 #include <gtest/gtest.h>
 
 using namespace gw::hl7v2;
@@ -43,11 +44,31 @@ TEST(Mapping, RefusesUnsupportedEventsNamingThem) {
   EXPECT_EQ(e.location(), "MSH-9");
 }
 
-TEST(Mapping, ReportsInvalidBirthDateNamingTheField) {
-  auto e = decodeError(er7("ADT^A01", "PID|1||1^^^^MR||LI^SI||19800230|F"));
+TEST(Mapping, StrictRefusesAnInvalidBirthDateNamingTheField) {
+  auto e = decodeError(er7("ADT^A01", "PID|1||1^^^^MR||LI^SI||19800230|F"), R"({"validation":"strict"})");
   EXPECT_EQ(e.status(), GW_ERR_INVALID);
   EXPECT_STREQ(e.what(), "PID-7: '19800230' is not a valid date");
   EXPECT_EQ(e.location(), "PID-7");
+}
+
+TEST(Mapping, LenientLeavesAnInvalidBirthDateOutAndReportsItWithTheValueAsSent) {
+  auto out = makeAdapter().decode(er7("ADT^A01", "PID|1||1^^^^MR||LI^SI||19800230|F"), "application/hl7-v2");
+  auto patient = resources(parseJson(out.bytes), "Patient").at(0);
+  EXPECT_FALSE(patient->has("birthDate"));
+  EXPECT_EQ(str(patient, "gender"), "female");
+  auto issues = gw::kit::readIssues(out.issues);
+  ASSERT_EQ(issues.size(), 1u) << out.issues;
+  EXPECT_EQ(issues[0].severity, "warning");
+  EXPECT_EQ(issues[0].code, "value");
+  EXPECT_EQ(issues[0].expression, "PID-7");
+  EXPECT_EQ(issues[0].text, "PID-7: '19800230' is not a valid date");
+  EXPECT_NE(out.issues.find(R"("valueString":"19800230")"), std::string::npos) << out.issues;
+}
+
+TEST(Mapping, APatientWithoutAnyIdentifierIsRefusedEvenWhenLenient) {
+  auto e = decodeError(er7("ADT^A01", "PID|1||||LI^SI||19800101|F"));
+  EXPECT_EQ(e.status(), GW_ERR_INVALID);
+  EXPECT_EQ(e.location(), "PID-3");
 }
 
 TEST(Mapping, AdtA17SwapsTwoPatientsEachWithTheirEncounter) {

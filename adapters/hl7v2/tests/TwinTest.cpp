@@ -41,9 +41,9 @@ TEST(Twins, PublicItbTwinsDecodeToTheSameBundle) {
   }
 }
 
-TEST(Twins, MirthTwinsGiveTheSameOutcome) {
-  EXPECT_EQ(outcome("hl7v2-er7/mirth_orm_o01.txt"), outcome("hl7v2-xml/mirth_orm_o01_hl7message.xml"));
-  // Past the invalid birth date, both encodings carry the same message.
+TEST(Twins, MirthTwinsCarryTheSameMessage) {
+  // Not byte-identical Bundles: Mirth's XML keeps OBR-4.2's "&" as text, where ER7 reads a subcomponent
+  // separator. Field by field, both encodings carry the same message.
   auto er7 = Hl7v2Adapter::readMessage(sample("hl7v2-er7/mirth_orm_o01.txt"), "application/hl7-v2");
   auto xml = Hl7v2Adapter::readMessage(sample("hl7v2-xml/mirth_orm_o01_hl7message.xml"), "application/xml");
   ASSERT_EQ(er7.segments.size(), xml.segments.size());

@@ -1,6 +1,8 @@
 // Option parsing and checks for the x12 adapter.
 #include "X12Options.hpp"
 
+#include <gw/kit/PartnerOptions.hpp>
+
 #include "X12Json.hpp"
 
 #include <cctype>
@@ -78,6 +80,7 @@ X12Options readOptions(const std::string& optionsJson) {
   }
   std::set<std::string> known;
   for (const auto& field : x12ConfigFields()) known.insert(field.name);
+  known.insert(kit::kValidationOption);  // set by the host (ABI 1.1); X12 has nothing to be lenient about yet
   for (const auto& key : options->getNames())
     if (!known.count(key)) configError("unknown option " + key);
 

@@ -62,3 +62,9 @@ TEST(X12Options, DeclaredFieldsMarkTheBillingIdentityRequired) {
   }
   EXPECT_EQ(required, 3);
 }
+
+TEST(X12Options, TheValidationSettingTheHostAddsIsNotAnUnknownOption) {
+  // gatewayd adds the partner's `validation` to every ABI 1.1 adapter's options.
+  EXPECT_NO_THROW(X12Adapter(gw::sdk::Partner{"keyins", GW_KIND_INSURER, optionsJson(R"("validation":"lenient")")}));
+  EXPECT_THAT(createError(optionsJson(R"("colour":"red")")).what(), HasSubstr("unknown option colour"));
+}

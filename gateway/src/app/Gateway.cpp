@@ -15,6 +15,7 @@
 #include "http/AdminPluginRoutes.hpp"
 #include "http/AdminTranslateRoutes.hpp"
 #include "http/HealthRoutes.hpp"
+#include "http/DataQualityRoutes.hpp"
 #include "http/HospitalMessageRoutes.hpp"
 #include "store/Migrations.hpp"
 #include <gw/kit/DenyAllEntityLoader.hpp>
@@ -91,6 +92,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   addAdminPluginRoutes(router_, *context_, *plugins_);
   addAdminTranslateRoutes(router_, *context_, *plugins_);
   addHospitalMessageRoutes(router_, *context_, *plugins_, *commits_);
+  addDataQualityRoutes(router_, *context_);
   addInsurerClaimRoutes(router_, *context_, *plugins_, *commits_);
   addClaimRoutes(router_, *context_, *commits_);
   server_ = std::make_unique<HttpServer>(snapshot->server, router_, metrics_);

@@ -31,10 +31,22 @@ bool isSha256Hex(const std::string& text) {
   return std::regex_match(text, hex);
 }
 
+// The screen every XML document from a partner passes before any parser builds it (server.xml).
+void readXmlLimits(YamlReader& r, const YAML::Node& node, kit::XmlLimits& out) {
+  const std::string p = "server.xml";
+  if (!r.mapping(node, p, {"max_attributes_per_element", "max_elements", "max_name_bytes", "max_depth"})) return;
+  if (auto v = r.integer(node, p, "max_attributes_per_element", false, 1, 100000))
+    out.maxAttributesPerElement = static_cast<std::size_t>(*v);
+  if (auto v = r.integer(node, p, "max_elements", false, 1, 100000000)) out.maxElements = static_cast<std::size_t>(*v);
+  if (auto v = r.integer(node, p, "max_name_bytes", false, 1, 50000)) out.maxNameBytes = static_cast<std::size_t>(*v);
+  // libxml2 itself stops past 256 levels (see kit::XmlLimits::maxDepth).
+  if (auto v = r.integer(node, p, "max_depth", false, 1, 256)) out.maxDepth = static_cast<int>(*v);
+}
+
 void readServer(YamlReader& r, const YAML::Node& node, ServerConfig& out) {
   const std::string p = "server";
   if (!r.mapping(node, p, {"listen", "threads", "queue", "max_body_bytes", "request_timeout_seconds",
-                           "keep_alive_seconds", "max_keep_alive_requests", "max_connections_per_address", "max_resources_per_message", "drain_seconds", "admin_key_sha256", "group_key_sha256", "tls"}))
+                           "keep_alive_seconds", "max_keep_alive_requests", "max_connections_per_address", "max_resources_per_message", "drain_seconds", "admin_key_sha256", "group_key_sha256", "tls", "xml"}))
     return;
   if (auto listen = r.text(node, p, "listen", false)) {
     auto colon = listen->rfind(':');
@@ -71,6 +83,7 @@ void readServer(YamlReader& r, const YAML::Node& node, ServerConfig& out) {
   if (auto v = r.integer(node, p, "max_resources_per_message", false, 1, 1000000))
     out.maxResourcesPerMessage = static_cast<std::size_t>(*v);
   if (auto v = r.integer(node, p, "drain_seconds", false, 0, 60)) out.drainSeconds = static_cast<int>(*v);
+  if (YAML::Node xml = node["xml"]; xml.IsDefined()) readXmlLimits(r, xml, out.xmlLimits);
   for (auto [key, field] : {std::pair{"admin_key_sha256", &out.adminKeySha256},
                             std::pair{"group_key_sha256", &out.groupKeySha256}}) {
     if (auto v = r.text(node, p, key, false)) {
@@ -156,8 +169,8 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
     const std::string p = section + "[" + std::to_string(i) + "]";
     const bool hospital = kind == PartnerKind::hospital;
     if (!r.mapping(entry, p,
-                   {"id", "name", "key_sha256", "adapter", "options", "identifier_oids", "client_certificate_sha256",
-                    hospital ? "contract" : "payer"}))
+                   {"id", "name", "key_sha256", "adapter", "options", "validation", "identifier_oids",
+                    "client_certificate_sha256", hospital ? "contract" : "payer"}))
       continue;
     PartnerConfig partner;
     partner.kind = kind;
@@ -184,6 +197,7 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
         partner.keySha256 = *v;
     }
     if (auto v = r.text(entry, p, "adapter", true)) partner.adapter = *v;
+    if (auto v = r.choice(entry, p, "validation", false, {"lenient", "strict"})) partner.lenient = *v == "lenient";
     if (auto v = r.text(entry, p, "client_certificate_sha256", false)) {
       // As `openssl x509 -noout -fingerprint -sha256` prints it (colons, upper case) or plain hex.
       std::string hex;

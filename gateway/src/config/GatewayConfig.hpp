@@ -2,6 +2,7 @@
 #pragma once
 
 #include <yaml-cpp/yaml.h>
+#include <gw/kit/HardenedXml.hpp>
 
 #include <cstdint>
 #include <map>
@@ -41,6 +42,8 @@ struct ServerConfig {
   std::string adminKeySha256;  // hex SHA-256 of the admin API key; empty disables /v1/admin
   std::string groupKeySha256;  // hex SHA-256 of the group systems' key (FHIR read API)
   TlsConfig tls;
+  // What an XML document from a partner may hold (server.xml); maxBytes is max_body_bytes' business.
+  kit::XmlLimits xmlLimits;
 };
 
 enum class StoreBackend { sqlite, postgresql };
@@ -90,6 +93,9 @@ struct PartnerConfig {
   // partner: when set, its requests must come with that certificate, and that certificate
   // authenticates no other partner.
   std::string certificateSha256;
+  // lenient (default): a defect in a field that identifies nothing is a warning, not a refusal;
+  // strict: it is refused. Passed to adapters of ABI 1.1 and later in their options.
+  bool lenient = true;
   HospitalContract contract;  // hospitals only
   InsurerPayer payer;         // insurers only
   int line = 0;        // where the partner's block starts

@@ -4,6 +4,7 @@
 
 #include "http/Authorization.hpp"
 #include "http/HttpError.hpp"
+#include "intake/OperationOutcomeText.hpp"
 
 namespace gw {
 
@@ -22,17 +23,22 @@ void addAdminTranslateRoutes(Router& router, GatewayContext& context, PluginHost
     AdapterCallResult result = instance->decode(body, request.http().getContentType());
     request.response().set("X-Gateway-Adapter", instance->adapterName() + "/" + instance->adapterVersion());
     if (result.ok()) {
+      // The fields lenient validation reported (names only: the values stay out of headers and logs).
+      std::string warned;
+      for (const MessageIssue& issue : issuesOf(result.issues)) warned += (warned.empty() ? "" : ", ") + issue.field;
+      if (!warned.empty()) request.response().set("X-Gateway-Warnings", warned);
       request.send(200, result.contentType.empty() ? "application/fhir+json" : result.contentType, result.output);
       return;
     }
     Poco::JSON::Object error;
-    error.set("code", "adapter_rejected");
+    // Refused by the host's screen before the adapter saw it: the bytes are at fault, not the mapping.
+    error.set("code", result.screenedOut ? "screened_out" : "adapter_rejected");
     error.set("status", statusName(result.status));
     error.set("message", result.error);
     if (!result.errorLocation.empty()) error.set("location", result.errorLocation);
     Poco::JSON::Object answer;
     answer.set("error", error);
-    request.sendJson(422, answer);
+    request.sendJson(result.screenedOut ? 400 : 422, answer);
   });
 }
 

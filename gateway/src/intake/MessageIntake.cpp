@@ -8,9 +8,9 @@
 #include "common/StoreValues.hpp"
 #include "http/ApiKey.hpp"
 #include "intake/BundleWriter.hpp"
+#include "intake/OperationOutcomeText.hpp"
 #include "store/InboundMessageRepository.hpp"
-#include <gw/kit/HardenedXml.hpp>
-#include <gw/kit/Text.hpp>
+#include "store/MessageIssueRepository.hpp"
 
 namespace gw {
 
@@ -39,6 +39,18 @@ std::string jsonError(const std::string& code, const std::string& message) {
   return R"({"error":{"code":")" + code + R"(","message":")" + escaped + R"("}})";
 }
 
+// The OperationOutcome issue type of a refusal answered with this HTTP status.
+const char* issueCodeFor(int httpStatus) {
+  switch (httpStatus) {
+    case 400: return "invalid";
+    case 403: return "forbidden";
+    case 409: return "duplicate";
+    case 413: return "too-costly";
+    case 422: return "not-supported";
+    default: return httpStatus >= 500 ? "transient" : "processing";
+  }
+}
+
 bool isUniqueViolation(const std::exception& e) {
   const std::string text = e.what();
   return text.find("UNIQUE") != std::string::npos || text.find("unique") != std::string::npos ||
@@ -46,10 +58,6 @@ bool isUniqueViolation(const std::exception& e) {
 }
 
 }  // namespace
-
-bool looksLikeXml(const std::string& contentType, const std::string& body) {
-  return kit::isXmlMediaType(contentType) || kit::startsLikeXml(body);
-}
 
 IntakeResponse MessageIntake::receive(const IntakeRequest& request, const GatewayConfig& config,
                                       const RoutingSnapshot& routes) {
@@ -67,9 +75,11 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
   row.messageId = "sha256:" + row.bodySha256;  // until the adapter names the sender's id
 
   std::shared_ptr<const AdapterInstance> adapter = routes.partner(request.hospital);
+  AdapterCallResult decoded;  // what the adapter made of the message (its reply and warnings included)
+  std::string refusedField;   // where the message is wrong, for the stored OperationOutcome
 
   // The acknowledgement for an outcome, through the adapter when there is one. `request` is empty
-  // when the bytes must not be parsed again (refused by the hardened check).
+  // when the bytes must not be parsed again (refused by the screen).
   // What an adapter or the screen says about the message quotes its values: those reasons go through
   // withoutValues before they reach the acknowledgement, the dead letter, the audit log and the logs.
   auto acknowledge = [&](gw_ack_outcome outcome, const std::string& location, const std::string& text,
@@ -77,9 +87,14 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     response.outcome = outcomeCode(outcome);
     response.reason = text;
     response.httpStatus = httpStatus;
+    refusedField = location;
     if (adapter) {
+      // An accepted message's acknowledgement carries the warnings decode reported (ABI 1.1).
       AdapterCallResult ack = adapter->acknowledge(parseable ? std::string_view(request.body) : std::string_view(),
-                                                   request.contentType, outcome, location, text);
+                                                   request.contentType, outcome, location, text,
+                                                   parseable ? std::string_view(decoded.reply) : std::string_view(),
+                                                   outcome == GW_ACK_ACCEPT ? std::string_view(decoded.issues)
+                                                                            : std::string_view());
       if (ack.ok()) {
         response.body = ack.output;
         response.contentType = ack.contentType.empty() ? request.contentType : ack.contentType;
@@ -91,13 +106,17 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     response.body = jsonError(response.outcome == "AR" ? "rejected" : "error", text);
   };
 
-  // Keeps a message that was not accepted, so that an operator can see and replay it.
+  // Keeps a message that was not accepted, so that an operator can see and replay it, with an
+  // OperationOutcome of why: the adapter's own list of problems, else the reason answered.
   auto keep = [&](const std::string& status) {
     row.status = status;
     row.reason = response.reason;
     row.adapter = adapter ? adapter->adapterName() + " " + adapter->adapterVersion() : "";
     row.ack = response.body;
     row.ackContentType = response.contentType;
+    row.issues = !decoded.ok() && !decoded.issues.empty()
+                     ? decoded.issues
+                     : operationOutcome("error", issueCodeFor(response.httpStatus), refusedField, response.reason);
     try {
       commits_.run([&](Poco::Data::Session& s) {
         auto existing = messages.find(s, row.hospital, row.messageId);
@@ -108,6 +127,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
         } else {
           row.id = messages.insert(s, row);
         }
+        MessageIssueRepository(db_).replace(s, row.id, row.hospital, row.receivedAt, issuesOf(row.issues));
         audit_.append(s, {actor, "message." + status, "inbound_message/" + std::to_string(row.id),
                           status == "rejected" ? "rejected" : "failed", response.reason, request.source});
       });
@@ -125,21 +145,15 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     return response;
   }
 
-  if (looksLikeXml(request.contentType, request.body)) {
-    kit::XmlLimits limits;
-    limits.maxBytes = config.server.maxBodyBytes;
-    kit::XmlParseResult parsed = kit::HardenedXml::parse(request.body, limits);
-    if (!parsed.ok()) {
-      acknowledge(GW_ACK_REJECT, "", withoutValues(parsed.rejection().reason), 400, false);
-      keep("rejected");
-      return response;
-    }
+  // Decoded first (behind the host's screen of partner bytes): a decode names the sender's message id, so
+  // a message that decodes needs no identify call (another parse of the whole message). One that does not
+  // decode is identified on its own, so a repeat of a settled message still gets its original answer below.
+  decoded = adapter->decode(request.body, request.contentType);
+  if (decoded.screenedOut) {
+    acknowledge(GW_ACK_REJECT, "", withoutValues(decoded.error), 400, false);
+    keep("rejected");
+    return response;
   }
-
-  // Decoded first: a decode names the sender's message id, so a message that decodes needs no identify
-  // call (another parse of the whole message). One that does not decode is identified on its own, so a
-  // repeat of a settled message still gets its original answer below.
-  AdapterCallResult decoded = adapter->decode(request.body, request.contentType);
   if (decoded.ok() && !decoded.messageId.empty()) {
     row.messageId = decoded.messageId;
   } else {
@@ -152,6 +166,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
       return response;
     }
     if (!identity.messageId.empty()) row.messageId = identity.messageId;
+    if (decoded.reply.empty()) decoded.reply = identity.reply;
   }
 
   // Idempotency: a repeat of a settled message gets its original acknowledgement, and nothing is written.
@@ -192,6 +207,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
   row.bundle = decoded.output;
   row.ack = response.body;
   row.ackContentType = response.contentType;
+  row.issues = decoded.issues;
   // Thrown inside the shared transaction when a concurrent duplicate settled the same message first.
   struct AlreadySettled {};
   try {
@@ -213,7 +229,10 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
         row.id = messages.insert(s, row);
       }
       written = BundleWriter(db_).write(s, std::move(bundle), row.id);
+      MessageIssueRepository(db_).replace(s, row.id, row.hospital, row.receivedAt, issuesOf(row.issues));
       std::string detail = std::to_string(written.resources.size()) + " resources";
+      if (const auto warnings = issuesOf(row.issues).size(); warnings > 0)
+        detail += ", " + std::to_string(warnings) + " warnings";
       if (!written.unmappedPractitioners.empty())
         detail += ", " + std::to_string(written.unmappedPractitioners.size()) + " unmapped practitioners";
       audit_.append(s, {actor, "message.accept", "inbound_message/" + std::to_string(row.id), "ok", detail,

@@ -1,4 +1,4 @@
-// Hospital message intake: hardened check, idempotency, decode, one durable transaction, then the ACK.
+// Hospital message intake: the screen (in AdapterInstance), idempotency, decode, one durable transaction, then the ACK.
 #pragma once
 
 #include <cstdint>
@@ -52,8 +52,5 @@ class MessageIntake {
   GroupCommit& commits_;
   AuditLog& audit_;
 };
-
-// True when the body is XML (by content type, or by its first character) and must pass HardenedXml.
-bool looksLikeXml(const std::string& contentType, const std::string& body);
 
 }  // namespace gw

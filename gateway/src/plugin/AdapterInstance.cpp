@@ -2,6 +2,11 @@
 
 #include <cstring>
 
+#include <gw/kit/JsonReader.hpp>
+
+#include "plugin/DescriptorCheck.hpp"
+#include "plugin/PartnerBytesScreen.hpp"
+
 namespace gw {
 
 namespace {
@@ -33,10 +38,36 @@ class CallInFlight {
   const PluginLibrary& library_;
 };
 
+// Copies a buffer the plugin allocated and hands it back.
+std::string takeBytes(const gw_adapter& adapter, gw_instance* instance, uint8_t* bytes, std::size_t size) {
+  if (bytes == nullptr) return {};
+  std::string copy(reinterpret_cast<const char*>(bytes), size);
+  adapter.free_output(instance, bytes);
+  return copy;
+}
+
+// The diagnostics of an OperationOutcome, one per line; empty when there are none or it is not one.
+std::string diagnosticsOf(const std::string& outcomeJson) {
+  if (outcomeJson.empty()) return {};
+  std::string lines;
+  try {
+    kit::JsonObject outcome = kit::parseObject(outcomeJson);
+    kit::JsonArray issues = kit::arrayAt(outcome, "issue");
+    for (std::size_t i = 0; issues && i < issues->size(); ++i) {
+      const std::string text = kit::stringAt(kit::objectIn(issues, i), "diagnostics");
+      if (!text.empty()) lines += (lines.empty() ? "" : "\n") + text;
+    }
+  } catch (const std::exception&) {
+    return {};
+  }
+  return lines;
+}
+
 }  // namespace
 
 AdapterInstance::AdapterInstance(std::shared_ptr<const PluginLibrary> library, const gw_adapter& adapter,
-                                 std::string partnerId, gw_adapter_kind partnerKind, std::string optionsJson)
+                                 std::string partnerId, gw_adapter_kind partnerKind, std::string optionsJson,
+                                 const kit::XmlLimits& xmlLimits)
     : library_(std::move(library)),
       adapter_(&adapter),
       partnerId_(std::move(partnerId)),
@@ -44,14 +75,16 @@ AdapterInstance::AdapterInstance(std::shared_ptr<const PluginLibrary> library, c
       adapterVersion_(adapter.version),
       pluginName_(library_->name()),
       optionsJson_(std::move(optionsJson)),
-      partnerKind_(partnerKind) {}
+      partnerKind_(partnerKind),
+      xmlLimits_(xmlLimits) {}
 
 std::shared_ptr<const AdapterInstance> AdapterInstance::create(std::shared_ptr<const PluginLibrary> library,
                                                                const gw_adapter& adapter, const std::string& partnerId,
                                                                gw_adapter_kind partnerKind,
-                                                               const std::string& optionsJson) {
+                                                               const std::string& optionsJson,
+                                                               const kit::XmlLimits& xmlLimits) {
   std::shared_ptr<AdapterInstance> created(
-      new AdapterInstance(std::move(library), adapter, partnerId, partnerKind, optionsJson));
+      new AdapterInstance(std::move(library), adapter, partnerId, partnerKind, optionsJson, xmlLimits));
   gw_result result = freshResult();
   gw_instance* instance = nullptr;
   gw_status status = GW_ERR_INTERNAL;
@@ -63,10 +96,14 @@ std::shared_ptr<const AdapterInstance> AdapterInstance::create(std::shared_ptr<c
     // Only a plugin written without the helper can let an exception out; it must not take the gateway down.
     throw AdapterCreateError(GW_ERR_INTERNAL, "create let an exception escape the plugin boundary");
   }
+  // ABI 1.1: every problem, when the error field could not hold them all.
+  const std::string problems = takeBytes(adapter, nullptr, result.issues, result.issues_size);
+  takeBytes(adapter, nullptr, result.reply, result.reply_size);
   if (status != GW_OK || instance == nullptr) {
     if (status == GW_OK) status = GW_ERR_INTERNAL;
     // An instance handed back with a failure is not trusted: calling destroy on it could free twice.
-    std::string message = textOf(result.error);
+    std::string message = diagnosticsOf(problems);
+    if (message.empty()) message = textOf(result.error);
     if (message.empty()) message = "create failed without a message (status " + std::to_string(status) + ")";
     throw AdapterCreateError(status, message);
   }
@@ -95,10 +132,9 @@ AdapterCallResult AdapterInstance::invoke(const char* callback, bool offered,
     out.error = std::string(callback) + " let an exception escape the plugin boundary";
     return out;
   }
-  if (result.output != nullptr) {
-    out.output.assign(reinterpret_cast<const char*>(result.output), result.output_size);
-    adapter_->free_output(instance_, result.output);
-  }
+  out.output = takeBytes(*adapter_, instance_, result.output, result.output_size);
+  out.issues = takeBytes(*adapter_, instance_, result.issues, result.issues_size);
+  out.reply = takeBytes(*adapter_, instance_, result.reply, result.reply_size);
   out.contentType = textOf(result.content_type);
   out.messageId = textOf(result.message_id);
   out.event = textOf(result.event);
@@ -108,13 +144,29 @@ AdapterCallResult AdapterInstance::invoke(const char* callback, bool offered,
   return out;
 }
 
+uint32_t AdapterInstance::flags() const { return speaksAbi11() ? adapter_->flags : 0; }
+
+bool AdapterInstance::speaksAbi11() const { return adapter_->struct_size >= kAdapterStructSizeV1_1; }
+
+std::optional<AdapterCallResult> AdapterInstance::screen(std::string_view input, const std::string& contentType) const {
+  auto refused = screenPartnerBytes(input, contentType, xmlLimits_, (flags() & GW_ADAPTER_HARDENED_XML) != 0);
+  if (!refused) return std::nullopt;
+  AdapterCallResult out;
+  out.status = GW_ERR_INVALID;
+  out.screenedOut = true;
+  out.error = *refused;
+  return out;
+}
+
 AdapterCallResult AdapterInstance::identify(std::string_view input, const std::string& contentType) const {
+  if (auto refused = screen(input, contentType)) return *refused;
   return invoke("identify", adapter_->identify != nullptr, [&](gw_result* result) {
     return adapter_->identify(instance_, bytesOf(input), contentType.c_str(), result);
   });
 }
 
 AdapterCallResult AdapterInstance::decode(std::string_view input, const std::string& contentType) const {
+  if (auto refused = screen(input, contentType)) return *refused;
   return invoke("decode", adapter_->decode != nullptr, [&](gw_result* result) {
     return adapter_->decode(instance_, bytesOf(input), contentType.c_str(), result);
   });
@@ -127,7 +179,15 @@ AdapterCallResult AdapterInstance::encode(std::string_view canonicalJson) const 
 
 AdapterCallResult AdapterInstance::acknowledge(std::string_view request, const std::string& contentType,
                                                gw_ack_outcome outcome, const std::string& errorLocation,
-                                               const std::string& text) const {
+                                               const std::string& text, std::string_view reply,
+                                               std::string_view issues) const {
+  if (speaksAbi11() && adapter_->acknowledge_reply != nullptr) {
+    return invoke("acknowledge_reply", true, [&](gw_result* result) {
+      return adapter_->acknowledge_reply(instance_, bytesOf(request), contentType.c_str(), bytesOf(reply),
+                                         static_cast<uint32_t>(outcome), errorLocation.c_str(), text.c_str(),
+                                         bytesOf(issues), result);
+    });
+  }
   return invoke("acknowledge", adapter_->acknowledge != nullptr, [&](gw_result* result) {
     return adapter_->acknowledge(instance_, bytesOf(request), contentType.c_str(), static_cast<uint32_t>(outcome),
                                  errorLocation.c_str(), text.c_str(), result);

@@ -3,10 +3,12 @@
 #pragma once
 
 #include <gw/kit/AbiNames.hpp>
+#include <gw/kit/HardenedXml.hpp>
 #include <gw/plugin_abi.h>
 
 #include <functional>
 #include <memory>
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -18,6 +20,9 @@ namespace gw {
 struct AdapterCallResult {
   gw_status status = GW_OK;
   std::string output, contentType, messageId, event, errorLocation, error;
+  std::string issues;  // ABI 1.1: an OperationOutcome (warnings after success, every problem after failure)
+  std::string reply;   // ABI 1.1: what acknowledge needs to answer without the adapter reading the message again
+  bool screenedOut = false;  // refused by the host's screen: the adapter never saw the bytes
   bool ok() const { return status == GW_OK; }
 };
 
@@ -38,9 +43,11 @@ class AdapterInstance {
  public:
   // Calls the adapter's create with the partner's validated options (a JSON object, defaults applied).
   // Throws AdapterCreateError with the adapter's message.
+  // `xmlLimits` bound the XML documents the screen lets through to this instance.
   static std::shared_ptr<const AdapterInstance> create(std::shared_ptr<const PluginLibrary> library,
                                                        const gw_adapter& adapter, const std::string& partnerId,
-                                                       gw_adapter_kind partnerKind, const std::string& optionsJson);
+                                                       gw_adapter_kind partnerKind, const std::string& optionsJson,
+                                                       const kit::XmlLimits& xmlLimits = {});
   ~AdapterInstance();
   AdapterInstance(const AdapterInstance&) = delete;
   AdapterInstance& operator=(const AdapterInstance&) = delete;
@@ -52,25 +59,38 @@ class AdapterInstance {
   const std::string& optionsJson() const { return optionsJson_; }
   gw_adapter_kind partnerKind() const { return partnerKind_; }
   const PluginLibrary& library() const { return *library_; }
+  const kit::XmlLimits& xmlLimits() const { return xmlLimits_; }
 
+  // Partner bytes reach identify and decode only through the host's screen (ScreenPartnerBytes): what it
+  // refuses comes back as GW_ERR_INVALID with screenedOut set, and the adapter is not called.
   AdapterCallResult identify(std::string_view input, const std::string& contentType) const;
   AdapterCallResult decode(std::string_view input, const std::string& contentType) const;
   AdapterCallResult encode(std::string_view canonicalJson) const;
+  // `reply` and `issues` are what decode or identify returned (ABI 1.1); a 1.0 adapter gets neither.
   AdapterCallResult acknowledge(std::string_view request, const std::string& contentType, gw_ack_outcome outcome,
-                                const std::string& errorLocation, const std::string& text) const;
+                                const std::string& errorLocation, const std::string& text,
+                                std::string_view reply = {}, std::string_view issues = {}) const;
   // A NULL callback answers GW_ERR_UNSUPPORTED with a message naming it.
+
+  // GW_ADAPTER_* bits; 0 for a 1.0 adapter.
+  uint32_t flags() const;
+  // True when the adapter speaks ABI 1.1 (lenient validation, warnings, acknowledge_reply).
+  bool speaksAbi11() const;
 
  private:
   AdapterInstance(std::shared_ptr<const PluginLibrary> library, const gw_adapter& adapter, std::string partnerId,
-                  gw_adapter_kind partnerKind, std::string optionsJson);
+                  gw_adapter_kind partnerKind, std::string optionsJson, const kit::XmlLimits& xmlLimits);
   // Runs one callback with a fresh gw_result and copies its outcome; the plugin's buffer is handed back.
   AdapterCallResult invoke(const char* callback, bool offered, const std::function<gw_status(gw_result*)>& call) const;
+  // The host's screen of partner bytes; a refusal as a result, else nothing.
+  std::optional<AdapterCallResult> screen(std::string_view input, const std::string& contentType) const;
 
   std::shared_ptr<const PluginLibrary> library_;  // declared first: released after destroy() has run
   const gw_adapter* adapter_;
   gw_instance* instance_ = nullptr;
   std::string partnerId_, adapterName_, adapterVersion_, pluginName_, optionsJson_;
   gw_adapter_kind partnerKind_;
+  kit::XmlLimits xmlLimits_;
 };
 
 }  // namespace gw

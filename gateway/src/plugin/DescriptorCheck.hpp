@@ -12,6 +12,8 @@ namespace gw {
 // Minor versions only append fields, so these stay fixed while GW_ABI_MAJOR is 1.
 constexpr std::size_t kPluginStructSizeV1_0 = offsetof(gw_plugin, adapter_count) + sizeof(size_t);
 constexpr std::size_t kAdapterStructSizeV1_0 = offsetof(gw_adapter, destroy) + sizeof(void*);
+// An adapter at least this large was built against the 1.1 header: flags and acknowledge_reply may be read.
+constexpr std::size_t kAdapterStructSizeV1_1 = offsetof(gw_adapter, acknowledge_reply) + sizeof(void*);
 
 // Throws PluginRefused (abi_major, abi_minor, struct_size, bad_descriptor, duplicate_adapter).
 void checkDescriptor(const gw_plugin* plugin);

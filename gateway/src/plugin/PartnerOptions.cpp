@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "config/YamlReader.hpp"
+#include "plugin/DescriptorCheck.hpp"
 
 namespace gw {
 
@@ -133,6 +134,8 @@ std::optional<std::string> partnerOptionsJson(const gw_adapter& adapter, const P
     }
   }
   if (issues.size() != before) return std::nullopt;
+  // ABI 1.1: the partner's validation setting travels with its options (a 1.0 adapter would not expect it).
+  if (adapter.struct_size >= kAdapterStructSizeV1_1) json.set(kValidationOption, partner.lenient ? "lenient" : "strict");
   std::ostringstream text;
   Poco::JSON::Stringifier::condense(json, text);
   return text.str();

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <gw/kit/AbiNames.hpp>
+#include <gw/kit/PartnerOptions.hpp>
 #include <gw/plugin_abi.h>
 
 #include <optional>
@@ -17,6 +18,9 @@ namespace gw {
 // A declared string option of this name that the partner leaves unset gets the configuration file's
 // folder: adapters resolve relative paths in their options (e.g. xmlmap's `mapping`) against it.
 inline const char* const kBaseDirField = "base_dir";
+
+// The key under which an ABI 1.1 adapter receives the partner's `validation` (lenient or strict).
+using kit::kValidationOption;
 
 // `path` is the partner's place in the file, e.g. "hospitals[0]"; `file` is GatewayConfig::file.
 // Returns the JSON text, or nothing with the problems added to `issues`.

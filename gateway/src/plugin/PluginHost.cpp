@@ -17,6 +17,11 @@ namespace gw {
 
 namespace {
 
+bool sameXmlLimits(const kit::XmlLimits& a, const kit::XmlLimits& b) {
+  return a.maxAttributesPerElement == b.maxAttributesPerElement && a.maxElements == b.maxElements &&
+         a.maxNameBytes == b.maxNameBytes && a.maxDepth == b.maxDepth;
+}
+
 gw_adapter_kind adapterKindOf(PartnerKind kind) {
   return kind == PartnerKind::hospital ? GW_KIND_HOSPITAL : GW_KIND_INSURER;
 }
@@ -231,12 +236,13 @@ void PluginHost::routePartner(const GatewayConfig& config, const PartnerConfig& 
   auto previous = instances_.find(partner.id);
   if (previous != instances_.end() && &previous->second->library() == library.get() &&
       previous->second->adapterName() == partner.adapter && previous->second->optionsJson() == *options &&
-      previous->second->partnerKind() == kind) {
+      previous->second->partnerKind() == kind && sameXmlLimits(previous->second->xmlLimits(), config.server.xmlLimits)) {
     out.routes[partner.id] = previous->second;
     return;
   }
   try {
-    out.routes[partner.id] = AdapterInstance::create(library, *adapter, partner.id, kind, *options);
+    out.routes[partner.id] =
+        AdapterInstance::create(library, *adapter, partner.id, kind, *options, config.server.xmlLimits);
   } catch (const std::exception& e) {
     out.unrouted[partner.id] = "adapter '" + partner.adapter + "' refused partner '" + partner.id + "': " + e.what();
   }

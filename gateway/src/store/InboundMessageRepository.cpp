@@ -8,7 +8,7 @@ namespace {
 
 const char* kColumns =
     "id, hospital, message_id, received_at, content_type, body, body_sha256, status, COALESCE(reason, ''), "
-    "COALESCE(adapter, ''), COALESCE(bundle, ''), ack, COALESCE(ack_content_type, '')";
+    "COALESCE(adapter, ''), COALESCE(bundle, ''), ack, COALESCE(ack_content_type, ''), COALESCE(issues, '')";
 
 std::vector<InboundMessage> messagesOf(const std::vector<SqlRow>& rows) {
   std::vector<InboundMessage> out;
@@ -28,6 +28,7 @@ std::vector<InboundMessage> messagesOf(const std::vector<SqlRow>& rows) {
     m.bundle = text(row, 10);
     m.ack = text(row, 11);
     m.ackContentType = text(row, 12);
+    m.issues = text(row, 13);
     out.push_back(std::move(m));
   }
   return out;
@@ -43,10 +44,10 @@ std::optional<InboundMessage> first(std::vector<InboundMessage> messages) {
 std::int64_t InboundMessageRepository::insert(Poco::Data::Session& s, const InboundMessage& m) {
   auto rows = runSql(db_, s,
                      "INSERT INTO inbound_message (hospital, message_id, received_at, content_type, body, body_sha256, "
-                     "status, reason, adapter, bundle, ack, ack_content_type) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                     "status, reason, adapter, bundle, ack, ack_content_type, issues) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                      {m.hospital, m.messageId, m.receivedAt, m.contentType, SqlBlob{m.body}, m.bodySha256, m.status,
-                      m.reason, m.adapter, m.bundle, SqlBlob{m.ack}, m.ackContentType});
+                      m.reason, m.adapter, m.bundle, SqlBlob{m.ack}, m.ackContentType, m.issues});
   return integer(rows.at(0), 0);
 }
 
@@ -75,8 +76,9 @@ std::vector<InboundMessage> InboundMessageRepository::list(Poco::Data::Session& 
 void InboundMessageRepository::updateOutcome(Poco::Data::Session& s, const InboundMessage& m) {
   runSql(db_, s,
          "UPDATE inbound_message SET message_id = ?, status = ?, reason = ?, adapter = ?, bundle = ?, ack = ?, "
-         "ack_content_type = ? WHERE id = ?",
-         {m.messageId, m.status, m.reason, m.adapter, m.bundle, SqlBlob{m.ack}, m.ackContentType, std::int64_t{m.id}});
+         "ack_content_type = ?, issues = ? WHERE id = ?",
+         {m.messageId, m.status, m.reason, m.adapter, m.bundle, SqlBlob{m.ack}, m.ackContentType, m.issues,
+          std::int64_t{m.id}});
 }
 
 }  // namespace gw

@@ -26,6 +26,7 @@ struct InboundMessage {
   std::string bundle;  // canonical FHIR JSON, when translated
   std::string ack;
   std::string ackContentType;
+  std::string issues;  // an OperationOutcome: the warnings of an accepted message, the reasons of a refused one
 };
 
 class InboundMessageRepository {
@@ -40,7 +41,7 @@ class InboundMessageRepository {
   // Newest first; empty `hospital` means every hospital.
   std::vector<InboundMessage> list(Poco::Data::Session& s, const std::string& status, const std::string& hospital,
                                    int limit);
-  // Sets the message id (known once an adapter could read it), status, reason, adapter, bundle and ack.
+  // Sets the message id (known once an adapter could read it), status, reason, adapter, bundle, ack and issues.
   void updateOutcome(Poco::Data::Session& s, const InboundMessage& message);
 
  private:

@@ -10,9 +10,9 @@
 
 #include "config/ConfigError.hpp"
 #include "plugin/PluginHost.hpp"
-#include "intake/MessageIntake.hpp"
+#include "intake/OperationOutcomeText.hpp"
+#include "plugin/PartnerBytesScreen.hpp"
 #include "tools/gatewayctl/Commands.hpp"
-#include <gw/kit/HardenedXml.hpp>
 
 namespace gwctl {
 
@@ -55,15 +55,6 @@ std::string readInput(const std::string& name) {
   if (!in) throw std::runtime_error("cannot read " + name);
   text << in.rdbuf();
   return text.str();
-}
-
-// The one place where partner bytes are screened before an adapter sees them (the daemon's intake applies
-// the same screen). Throws std::runtime_error with the reason to reject the input.
-// The daemon's hardened path: XML from a partner passes HardenedXml before any adapter sees it.
-void screenPartnerInput(const std::string& input, const std::string& contentType) {
-  if (!gw::looksLikeXml(contentType, input)) return;
-  gw::kit::XmlParseResult parsed = gw::kit::HardenedXml::parse(input);
-  if (!parsed.ok()) throw std::runtime_error(parsed.rejection().reason);
 }
 
 // The partner the command stands in for, as if it were configured with `options` from the file.
@@ -143,9 +134,8 @@ int translate(const std::vector<std::string>& rawArgs) {
       if (args.encode) {
         result = instance->encode(input);
       } else {
-        const std::string contentType = contentTypeFor(input);
-        screenPartnerInput(input, contentType);
-        result = instance->decode(input, contentType);
+        // Behind the host's screen, as in the daemon.
+        result = instance->decode(input, contentTypeFor(input));
       }
     } catch (const std::exception& e) {
       std::cerr << name << ": rejected: " << e.what() << "\n";
@@ -158,6 +148,9 @@ int translate(const std::vector<std::string>& rawArgs) {
       status = 1;
       continue;
     }
+    for (const auto& warning : gw::issuesOf(result.issues))
+      std::cerr << name << ": warning (" << (warning.field.empty() ? warning.code : warning.field)
+                << "): " << warning.text << "\n";
     std::cout << result.output << "\n";
   }
   return status;

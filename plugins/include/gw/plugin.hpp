@@ -14,6 +14,7 @@
 
 #include <gw/plugin_abi.h>
 
+#include <cstddef>
 #include <cstring>
 #include <memory>
 #include <new>
@@ -31,6 +32,7 @@ struct AdapterInfo {
   std::vector<const char*> formats;
   std::vector<const char*> contentTypes;
   std::vector<gw_config_field> configFields;
+  uint32_t flags = 0;  // GW_ADAPTER_* bits (ABI 1.1)
 };
 
 struct Partner {
@@ -44,19 +46,36 @@ struct Output {
   std::string contentType;
   std::string messageId;
   std::string event;
+  // Initialised here so that adapters written for 1.0 as `Output{bytes, type, id, event}` still compile cleanly.
+  std::string issues{};  // ABI 1.1: an OperationOutcome (JSON) of the warnings, or empty
+  std::string reply{};   // ABI 1.1: what acknowledgeReply needs to answer without reading the message again
 };
 
-// Throw to report a failure with a status (and optionally where in the input).
+// What acknowledge_reply hands the adapter (ABI 1.1).
+struct AckRequest {
+  std::string_view request;      // the message; empty when the host refused it unread
+  std::string_view contentType;
+  std::string_view reply;        // what decode or identify returned as Output::reply, or empty
+  gw_ack_outcome outcome;
+  std::string_view errorLocation;
+  std::string_view text;
+  std::string_view issues;       // the warnings decode returned (an OperationOutcome), or empty
+};
+
+// Throw to report a failure with a status (and optionally where in the input, and every problem found as
+// an OperationOutcome when there is more than the message says).
 class Error : public std::runtime_error {
  public:
-  Error(gw_status status, const std::string& message, std::string location = {})
-      : std::runtime_error(message), status_(status), location_(std::move(location)) {}
+  Error(gw_status status, const std::string& message, std::string location = {}, std::string issues = {})
+      : std::runtime_error(message), status_(status), location_(std::move(location)), issues_(std::move(issues)) {}
   gw_status status() const { return status_; }
   const std::string& location() const { return location_; }
+  const std::string& issues() const { return issues_; }
 
  private:
   gw_status status_;
   std::string location_;
+  std::string issues_;
 };
 
 class Adapter {
@@ -79,6 +98,11 @@ class Adapter {
     (void)request, (void)contentType, (void)outcome, (void)errorLocation, (void)text;
     throw Error(GW_ERR_UNSUPPORTED, "this adapter does not acknowledge");
   }
+  // ABI 1.1: an adapter that returns Output::reply or reports warnings overrides this; by default the
+  // message is acknowledged as in ABI 1.0.
+  virtual Output acknowledgeReply(const AckRequest& ack) {
+    return acknowledge(ack.request, ack.contentType, ack.outcome, ack.errorLocation, ack.text);
+  }
 };
 
 namespace detail {
@@ -93,16 +117,79 @@ inline std::string_view view(gw_bytes bytes) {
   return {reinterpret_cast<const char*>(bytes.data), bytes.size};
 }
 
+inline uint8_t* copyBytes(const std::string& bytes) {
+  if (bytes.empty()) return nullptr;
+  auto* copy = new uint8_t[bytes.size()];
+  std::memcpy(copy, bytes.data(), bytes.size());
+  return copy;
+}
+
+// The ABI 1.1 fields exist only in a result the host made at least that large.
+inline bool hasAbi11Fields(const gw_result* result) {
+  return result->struct_size >= offsetof(gw_result, reply_size) + sizeof result->reply_size;
+}
+
+inline void fillIssues(gw_result* result, const std::string& issues) {
+  if (!hasAbi11Fields(result) || issues.empty()) return;
+  result->issues = copyBytes(issues);
+  result->issues_size = issues.size();
+}
+
 inline void fill(gw_result* result, const Output& out) {
   copyText(result->content_type, sizeof result->content_type, out.contentType);
   copyText(result->message_id, sizeof result->message_id, out.messageId);
   copyText(result->event, sizeof result->event, out.event);
-  result->output = nullptr;
+  result->output = copyBytes(out.bytes);
   result->output_size = out.bytes.size();
-  if (!out.bytes.empty()) {
-    result->output = new uint8_t[out.bytes.size()];
-    std::memcpy(result->output, out.bytes.data(), out.bytes.size());
+  fillIssues(result, out.issues);
+  if (hasAbi11Fields(result) && !out.reply.empty()) {
+    result->reply = copyBytes(out.reply);
+    result->reply_size = out.reply.size();
   }
+}
+
+// Text as a JSON string literal.
+inline std::string jsonString(std::string_view text) {
+  static const char hex[] = "0123456789abcdef";
+  std::string out = "\"";
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += c;
+    } else if (byte < 0x20) {
+      out += "\\u00";
+      out += hex[byte >> 4];
+      out += hex[byte & 0xF];
+    } else {
+      out += c;
+    }
+  }
+  return out + "\"";
+}
+
+// A failure whose message does not fit result->error still crosses whole: each of its lines becomes an
+// issue of an OperationOutcome (ABI 1.1), unless the adapter gave its own.
+inline void fillFailureIssues(gw_result* result, const std::string& message, const std::string& issues) {
+  if (!issues.empty() || message.size() < sizeof result->error) {
+    fillIssues(result, issues);
+    return;
+  }
+  std::string outcome = "{\"resourceType\":\"OperationOutcome\",\"issue\":[";
+  std::size_t start = 0;
+  bool first = true;
+  while (start <= message.size()) {
+    std::size_t end = message.find('\n', start);
+    if (end == std::string::npos) end = message.size();
+    if (end > start) {
+      outcome += first ? "" : ",";
+      outcome += "{\"severity\":\"error\",\"code\":\"invalid\",\"diagnostics\":" +
+                 jsonString(std::string_view(message).substr(start, end - start)) + "}";
+      first = false;
+    }
+    start = end + 1;
+  }
+  fillIssues(result, outcome + "]}");
 }
 
 // Runs `body`, turning every exception into a status and a message.
@@ -114,11 +201,13 @@ gw_status guarded(gw_result* result, Body&& body) noexcept {
   } catch (const Error& e) {
     copyText(result->error, sizeof result->error, e.what());
     copyText(result->error_location, sizeof result->error_location, e.location());
+    fillFailureIssues(result, e.what(), e.issues());
     return e.status();
   } catch (const std::bad_alloc&) {
     copyText(result->error, sizeof result->error, "out of memory");
   } catch (const std::exception& e) {
     copyText(result->error, sizeof result->error, e.what());
+    fillFailureIssues(result, e.what(), {});
   } catch (...) {
     copyText(result->error, sizeof result->error, "unknown exception");
   }
@@ -189,6 +278,16 @@ const gw_adapter* describe() {
       },
       [](gw_instance*, uint8_t* output) { delete[] output; },
       [](gw_instance* instance) { delete instance; },
+      info.flags,
+      [](gw_instance* instance, gw_bytes request, const char* contentType, gw_bytes reply, uint32_t outcome,
+         const char* location, const char* text, gw_bytes issues, gw_result* result) {
+        return detail::guarded(result, [&] {
+          detail::fill(result, instance->adapter->acknowledgeReply(
+                                   {detail::view(request), contentType ? contentType : "", detail::view(reply),
+                                    static_cast<gw_ack_outcome>(outcome), location ? location : "", text ? text : "",
+                                    detail::view(issues)}));
+        });
+      },
   };
   return &adapter;
 }

@@ -17,7 +17,22 @@
  * - identify, decode, encode and acknowledge may be NULL when the adapter does not offer them;
  *   create, free_output and destroy may not.
  * - Compatibility: the host loads a plugin whose abi_major equals its own and whose abi_minor is
- *   not newer; minor versions only append fields at the end of structs (hence struct_size).
+ *   not newer; minor versions only append fields at the end of structs (hence struct_size). A plugin
+ *   writes a gw_result field of a newer minor only when result->struct_size covers it; the host reads
+ *   a gw_adapter field of a newer minor only when adapter->struct_size covers it.
+ *
+ * ABI 1.1 (appended; 1.0 plugins load and behave as before):
+ * - gw_result.issues: a FHIR R4 OperationOutcome (JSON) of what was wrong with the input. After a
+ *   decode that succeeded: the warnings, i.e. defects in fields that identify nothing, which were
+ *   left out or kept as text (severity "warning", expression naming the field). After a failure
+ *   (decode or create): every problem found, of which `error` holds the first (it may be cut).
+ * - gw_result.reply: opaque bytes identify or decode may return so that acknowledge_reply can answer
+ *   the message without reading it again (e.g. its header fields).
+ * - gw_adapter.flags: GW_ADAPTER_* bits.
+ * - gw_adapter.acknowledge_reply: the acknowledgement given the reply bytes and the warnings.
+ * - options_json of a 1.1 plugin's instance carries the key "validation": "lenient" or "strict", the
+ *   partner's setting. Lenient: a defect in a field that identifies nothing is a warning in issues,
+ *   not a refusal. Strict: it is refused, as a 1.0 plugin does.
  */
 #ifndef GW_PLUGIN_ABI_H
 #define GW_PLUGIN_ABI_H
@@ -30,7 +45,7 @@ extern "C" {
 #endif
 
 #define GW_ABI_MAJOR 1
-#define GW_ABI_MINOR 0
+#define GW_ABI_MINOR 1
 #define GW_PLUGIN_ENTRY_SYMBOL "gw_plugin_entry"
 
 typedef enum gw_status {
@@ -82,7 +97,18 @@ typedef struct gw_result {
   char event[64];         /* the message type, e.g. "ADT^A01", when known */
   char error_location[128]; /* on error: where, e.g. "PID-7" or "line 3, column 14" */
   char error[1024];       /* on error: what is wrong, NUL-terminated */
+  /* ABI 1.1: both allocated by the plugin and released with free_output, like output. */
+  uint8_t* issues;        /* an OperationOutcome (application/fhir+json), or NULL: see ABI 1.1 above */
+  size_t issues_size;
+  uint8_t* reply;         /* identify, decode: what acknowledge_reply needs, or NULL */
+  size_t reply_size;
 } gw_result;
+
+/* gw_adapter.flags (ABI 1.1). */
+/* identify and decode read XML only through the adapter kit's hardened parser (gw::kit::HardenedXml),
+ * which refuses what the host's screen refuses: the host then runs only its linear pre-scan and does
+ * not parse the document a second time. */
+#define GW_ADAPTER_HARDENED_XML 0x1u
 
 typedef struct gw_instance gw_instance; /* opaque, owned by the plugin */
 
@@ -110,9 +136,21 @@ typedef struct gw_adapter {
    * error_location and text may be empty. */
   gw_status (*acknowledge)(gw_instance* instance, gw_bytes request, const char* content_type, uint32_t outcome,
                            const char* error_location, const char* text, gw_result* result);
-  /* Releases result->output of a previous call on this instance. */
+  /* Releases result->output (and, from ABI 1.1, result->issues and result->reply) of a previous call;
+   * `instance` is NULL for the issues of a create that failed. */
   void (*free_output)(gw_instance* instance, uint8_t* output);
   void (*destroy)(gw_instance* instance);
+
+  /* ABI 1.1 */
+  uint32_t flags; /* GW_ADAPTER_* bits */
+  /* The acknowledgement of a message with the given outcome, as acknowledge, knowing what decode or
+   * identify returned: `reply` (empty when it returned none; then `request` must be read) and the
+   * warnings `issues` (an OperationOutcome, or empty), which an accepting acknowledgement carries
+   * (HL7 v2: ERR segments of severity W; HL7 v3: acknowledgementDetail of typeCode W). `request` is
+   * the message, or empty when the host refused it unread. May be NULL: the host then calls acknowledge. */
+  gw_status (*acknowledge_reply)(gw_instance* instance, gw_bytes request, const char* content_type, gw_bytes reply,
+                                 uint32_t outcome, const char* error_location, const char* text, gw_bytes issues,
+                                 gw_result* result);
 } gw_adapter;
 
 typedef struct gw_plugin {

@@ -100,6 +100,16 @@ class MarkupCounter {
     return "<" + name + (to - from > kShown ? "...>" : ">");
   }
 
+  // libxml2 hashes and copies every name it meets; a name of 50,000 bytes is no partner's.
+  std::optional<XmlRejection> nameTooLong(std::size_t from, std::size_t to, int tagLine) const {
+    if (to - from <= limits_.maxNameBytes) return std::nullopt;
+    return XmlRejection{XmlRejectionKind::nameTooLong,
+                        "a name of " + std::to_string(to - from) + " bytes, over the limit of " +
+                            std::to_string(limits_.maxNameBytes) + ", at " + elementName(from, to) + " (line " +
+                            std::to_string(tagLine) + ")",
+                        tagLine, 0};
+  }
+
   // Where the scan cannot follow the markup: no verdict, libxml2 takes over from here.
   std::optional<XmlRejection> lost() {
     lost_ = true;
@@ -113,6 +123,13 @@ class MarkupCounter {
     while (i < bytes_.size() && !isXmlBlank(bytes_[i]) && bytes_[i] != '>' && bytes_[i] != '/') ++i;
     const std::size_t nameEnd = i;
     if (nameEnd == nameStart) return lost();
+    if (auto refused = nameTooLong(nameStart, nameEnd, tagLine)) return refused;
+    if (++elements_ > limits_.maxElements) {
+      return XmlRejection{XmlRejectionKind::tooManyElements,
+                          "more than " + std::to_string(limits_.maxElements) + " elements (line " +
+                              std::to_string(tagLine) + ")",
+                          tagLine, 0};
+    }
     std::size_t attributes = 0;
     std::size_t namespaces = 0;
     for (;;) {
@@ -124,6 +141,7 @@ class MarkupCounter {
         ++i;
       const std::string_view attribute = bytes_.substr(attributeStart, i - attributeStart);
       if (attribute.empty()) return lost();
+      if (auto refused = nameTooLong(attributeStart, i, tagLine)) return refused;
       i = skipBlanks(i);
       if (i >= bytes_.size() || bytes_[i] != '=') return lost();
       i = skipBlanks(i + 1);
@@ -163,6 +181,7 @@ class MarkupCounter {
   int line_ = 1;
   std::vector<std::size_t> openNamespaces_;  // declared on each open element
   std::size_t inScope_ = 0;
+  std::size_t elements_ = 0;
   bool lost_ = false;
 };
 

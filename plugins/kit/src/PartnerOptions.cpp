@@ -31,6 +31,12 @@ PartnerOptions PartnerOptions::read(const std::string& partnerId, const Poco::JS
       if (!std::regex_match(o.timezone, zonePattern))
         throw Error(GW_ERR_CONFIG, "option timezone: '" + o.timezone + "' is not an offset such as +08:00");
     }
+    if (options.has(kValidationOption)) {
+      const std::string validation = options.getValue<std::string>(kValidationOption);
+      if (validation != "lenient" && validation != "strict")
+        throw Error(GW_ERR_CONFIG, "option validation: '" + validation + "' is neither lenient nor strict");
+      o.lenient = validation == "lenient";
+    }
   } catch (const Poco::Exception& e) {  // a value of the wrong JSON type
     throw Error(GW_ERR_CONFIG, "options: " + e.displayText());
   }

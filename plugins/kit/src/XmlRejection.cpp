@@ -18,6 +18,7 @@ const char* xmlRejectionKindName(XmlRejectionKind kind) {
     case XmlRejectionKind::tooManyNamespaces: return "too_many_namespaces";
     case XmlRejectionKind::tooManyElements: return "too_many_elements";
     case XmlRejectionKind::tooManyNames: return "too_many_names";
+    case XmlRejectionKind::nameTooLong: return "name_too_long";
     case XmlRejectionKind::invalidEncoding: return "invalid_encoding";
     case XmlRejectionKind::malformed: return "malformed";
   }

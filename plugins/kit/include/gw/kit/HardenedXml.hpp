@@ -32,6 +32,8 @@ struct XmlLimits {
   // libxml2 2.9 interns every name in a dictionary whose lookups slow down linearly past a few
   // thousand distinct names (its hash table stops growing); messages use a few hundred.
   std::size_t maxDistinctNames = 10 * 1000;
+  // Element and attribute names (prefix included) are a few dozen bytes; libxml2 accepts 50,000.
+  std::size_t maxNameBytes = 1000;
 };
 
 class XmlParseResult {

@@ -19,6 +19,7 @@ enum class XmlRejectionKind {
   tooManyNamespaces,  // more than XmlLimits::maxNamespacesInScope namespace declarations in scope
   tooManyElements,    // more than XmlLimits::maxElements elements in the document
   tooManyNames,       // more than XmlLimits::maxDistinctNames distinct element, attribute and PI names
+  nameTooLong,        // an element or attribute name over XmlLimits::maxNameBytes
   invalidEncoding,    // bytes that are not valid in the document's encoding, or an unknown encoding
   malformed,          // any other well-formedness error, with libxml2's own message
 };
