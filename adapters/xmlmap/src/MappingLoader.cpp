@@ -88,14 +88,14 @@ class Reader {
   std::optional<XPathText> xpath(const YAML::Node& map, const std::string& path, const std::string& key,
                                  bool required, const std::map<std::string, std::string>& namespaces,
                                  bool nodeSet = false) {
-    auto expression = text(map, path, key, required);
-    if (!expression) return std::nullopt;
-    YAML::Node node = map[key];
-    if (auto problem = XPathEvaluator::check(*expression, namespaces, nodeSet)) {
-      error(node, join(path, key), "bad XPath '" + *expression + "': " + *problem);
+    auto written = text(map, path, key, required);
+    if (!written) return std::nullopt;
+    XPathText xpath = XPathText::from(*written);
+    if (auto problem = XPathEvaluator::check(xpath, namespaces, nodeSet)) {
+      error(map[key], join(path, key), "bad XPath '" + *written + "': " + *problem);
       return std::nullopt;
     }
-    return XPathText{*expression};
+    return xpath;
   }
 
   std::optional<DateFormat> dateFormat(const YAML::Node& map, const std::string& path, const std::string& key) {
