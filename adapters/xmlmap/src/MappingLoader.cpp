@@ -2,6 +2,7 @@
 #include "MappingLoader.hpp"
 
 #include "AckTemplate.hpp"
+#include "FhirPathCheck.hpp"
 #include "TextRules.hpp"
 #include "XPathEvaluator.hpp"
 
@@ -185,6 +186,8 @@ FieldSpec readField(Reader& r, const YAML::Node& node, const std::string& path, 
       if (f.path.resourceType != resource.type)
         r.error(node["path"], path + ".path",
                 "path root '" + f.path.resourceType + "' is not this resource's type '" + resource.type + "'");
+      else if (auto problem = checkAgainstFhirR4(f.path))
+        r.error(node["path"], path + ".path", "'" + f.path.text + "': " + *problem);
     } catch (const std::invalid_argument& e) {
       r.error(node["path"], path + ".path", e.what());
     }
