@@ -39,7 +39,7 @@ std::vector<Candidate> elementsOf(const std::string& owner) {
     std::string name = e->name;
     std::vector<std::string> types = split(e->types, '|');
     if (name.size() > 3 && name.compare(name.size() - 3, 3, "[x]") == 0) {
-      for (std::string type : types) {
+      for (const std::string& type : types) {
         std::string written = name.substr(0, name.size() - 3) + type;
         written[name.size() - 3] = static_cast<char>(std::toupper(static_cast<unsigned char>(type[0])));
         out.push_back({written, false, type, name.substr(0, name.size() - 3)});
