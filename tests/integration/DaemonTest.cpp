@@ -198,11 +198,24 @@ TEST(Daemon, DaemonModeWritesThePidFileWithRelativePaths) {
   EXPECT_FALSE(std::ifstream(dir.file("gw.pid")).good()) << "the pid file is removed on exit";
 }
 
+// A configuration whose plugins are the built ones (check-config creates each partner's adapter instance).
+std::string configWithBuiltPlugins(const gwtest::TempDir& dir, const std::string& hospitals) {
+  std::string text = config(dir, 8080, hospitals);
+  return text.replace(text.find("folder: " + dir.path()), 8 + dir.path().size(), std::string("folder: ") + GW_PLUGIN_DIR);
+}
+
+std::string xmlmapHospital(const std::string& id, const std::string& mapping) {
+  return "  - {id: " + id + ", key_sha256: " + gwtest::sha256("k-" + id) + ", adapter: xmlmap, options: {mapping: " +
+         mapping + "}}\n";
+}
+
 TEST(Gatewayctl, CheckConfigPrintsOkOrEveryErrorWithExitCodes) {
   gwtest::TempDir dir;
-  gwtest::writeFile(dir.file("good.yaml"), config(dir, 8080, hospital("sh-intl")));
+  const std::string shipped = std::string(GW_SOURCE_DIR) + "/conf/mappings/visitrecord.yaml";
+  gwtest::writeFile(dir.file("good.yaml"),
+                    configWithBuiltPlugins(dir, hospital("sh-intl") + xmlmapHospital("sh-vr", shipped)));
   auto good = runCommand(GW_GATEWAYCTL, {"check-config", dir.file("good.yaml")});
-  EXPECT_EQ(good.exitCode, 0);
+  EXPECT_EQ(good.exitCode, 0) << good.out << good.err;
   EXPECT_EQ(good.out, "OK\n");
 
   gwtest::writeFile(dir.file("bad.yaml"), "server:\n  thraeds: 4\nhospitals:\n  - {id: Bad Id}\n");
@@ -215,6 +228,36 @@ TEST(Gatewayctl, CheckConfigPrintsOkOrEveryErrorWithExitCodes) {
   EXPECT_EQ(runCommand(GW_GATEWAYCTL, {"check-config"}).exitCode, 2);
   EXPECT_EQ(runCommand(GW_GATEWAYCTL, {"no-such-command"}).exitCode, 2);
   EXPECT_EQ(runCommand(GW_GATEWAYCTL, {"check-config", "--help"}).exitCode, 0);
+}
+
+TEST(Gatewayctl, CheckConfigCreatesEachPartnersAdapterAndNamesThePartnerItFailsFor) {
+  gwtest::TempDir dir;
+  const std::string missing = dir.file("mappings/nowhere.yaml");
+  gwtest::writeFile(dir.file("missing.yaml"),
+                    configWithBuiltPlugins(dir, hospital("sh-intl") + xmlmapHospital("sh-vr", missing)));
+  auto run = runCommand(GW_GATEWAYCTL, {"check-config", dir.file("missing.yaml")});
+  EXPECT_EQ(run.exitCode, 1);
+  // The partner's block is on line 11 (after server, store, plugins and the first hospital).
+  EXPECT_NE(run.out.find("missing.yaml:11:5: 'hospitals[1]': partner 'sh-vr' cannot be routed: adapter 'xmlmap' "
+                         "refused partner 'sh-vr': " + missing + ": cannot read the mapping file"),
+            std::string::npos)
+      << run.out;
+  EXPECT_EQ(run.out.find("sh-intl"), std::string::npos) << run.out;  // the good partner is not reported
+
+  // A mapping whose FHIR path is misspelt: the mapping file's own line and column.
+  std::string mapping = gwtest::readFile(std::string(GW_SOURCE_DIR) + "/conf/mappings/visitrecord.yaml");
+  const std::string gender = "path: \"Patient.gender\"";
+  mapping.replace(mapping.find(gender), gender.size(), "path: \"Patient.gendre\"");
+  gwtest::writeFile(dir.file("misspelt.yaml"), mapping);
+  gwtest::writeFile(dir.file("gateway.yaml"),
+                    configWithBuiltPlugins(dir, xmlmapHospital("sh-vr", dir.file("misspelt.yaml"))));
+  auto misspelt = runCommand(GW_GATEWAYCTL, {"check-config", dir.file("gateway.yaml")});
+  EXPECT_EQ(misspelt.exitCode, 1);
+  EXPECT_NE(misspelt.out.find("'hospitals[0]': partner 'sh-vr' cannot be routed"), std::string::npos) << misspelt.out;
+  EXPECT_NE(misspelt.out.find(dir.file("misspelt.yaml") + ":66:17: 'resources[1].fields[11].path': 'Patient.gendre': "
+                              "Patient has no element 'gendre' in FHIR R4 (did you mean 'gender'?)"),
+            std::string::npos)
+      << misspelt.out;
 }
 
 TEST(Gatewayctl, MigrateBringsTheStoreUpToDateOnce) {

@@ -56,10 +56,10 @@ void BundleMapper::checkRoot(xmlNode* root) const {
 
 Envelope BundleMapper::envelope(XPathEvaluator& xpath, xmlNode* root) const {
   Envelope e;
-  e.messageId = xpath.text(spec_.messageId.expression, root);
+  e.messageId = xpath.text(spec_.messageId, root);
   if (e.messageId.empty())
-    throw Error(GW_ERR_INVALID, "the message has no message id", locationOf(spec_.messageId.expression, root));
-  e.event = spec_.eventXPath ? xpath.text(spec_.eventXPath->expression, root) : spec_.eventConstant;
+    throw Error(GW_ERR_INVALID, "the message has no message id", locationOf(spec_.messageId.written, root));
+  e.event = spec_.eventXPath ? xpath.text(*spec_.eventXPath, root) : spec_.eventConstant;
   return e;
 }
 
@@ -74,10 +74,10 @@ std::string BundleMapper::bundle(XPathEvaluator& xpath, xmlNode* root, const Env
   std::vector<Planned> planned;
   std::map<std::string, std::string> singles;
   for (const auto& spec : spec_.resources) {
-    std::vector<xmlNode*> contexts = spec.forEach ? xpath.nodes(spec.forEach->expression, root) : std::vector{root};
+    std::vector<xmlNode*> contexts = spec.forEach ? xpath.nodes(*spec.forEach, root) : std::vector{root};
     std::size_t n = 0;
     for (xmlNode* context : contexts) {
-      if (spec.when && !xpath.test(spec.when->expression, context)) continue;
+      if (spec.when && !xpath.test(*spec.when, context)) continue;
       std::string key = spec.forEach ? spec.id + "/" + std::to_string(++n) : spec.id;
       planned.push_back({&spec, context, key, fullUrlOf(key)});
       if (!spec.forEach) singles[spec.id] = planned.back().fullUrl;
@@ -110,14 +110,14 @@ std::string BundleMapper::bundle(XPathEvaluator& xpath, xmlNode* root, const Env
   identifier.set("value", Json::string(envelope.messageId));
   bundle.set("type", Json::string("transaction"));
   if (spec_.timestampXPath) {
-    std::string sent = xpath.text(spec_.timestampXPath->expression, root);
+    std::string sent = xpath.text(*spec_.timestampXPath, root);
     if (!sent.empty()) {
       try {
         std::string instant = spec_.timestampFormat->toDateTime(sent, spec_.timezone);
         if (instant.find('T') != std::string::npos) bundle.set("timestamp", Json::string(instant));
       } catch (const std::invalid_argument& e) {
         throw Error(GW_ERR_INVALID, std::string("message timestamp: ") + e.what(),
-                    locationOf(spec_.timestampXPath->expression, root));
+                    locationOf(spec_.timestampXPath->written, root));
       }
     }
   }

@@ -1,8 +1,11 @@
 // ElementPath.cpp: see ElementPath.hpp.
 #include "ElementPath.hpp"
 
+#include "FhirElements.hpp"
+
 #include <algorithm>
 #include <cctype>
+#include <cstring>
 #include <stdexcept>
 
 namespace gw::xmlmap {
@@ -17,17 +20,9 @@ bool isElementName(const std::string& s) {
 }  // namespace
 
 bool isKnownResourceType(const std::string& name) {
-  // The R4 resources a hospital message plausibly carries; others are refused so that a typo in
-  // the path root ("Patinet.name") fails at load time instead of producing a resource no one reads.
-  static const char* const types[] = {
-      "Account", "AllergyIntolerance", "Appointment", "CarePlan", "ChargeItem", "Claim", "ClaimResponse",
-      "Communication", "Composition", "Condition", "Consent", "Coverage", "Device", "DiagnosticReport",
-      "DocumentReference", "Encounter", "EpisodeOfCare", "ExplanationOfBenefit", "Immunization", "Invoice",
-      "Location", "Medication", "MedicationAdministration", "MedicationDispense", "MedicationRequest",
-      "MedicationStatement", "Observation", "Organization", "Patient", "PaymentNotice", "PaymentReconciliation",
-      "Practitioner", "PractitionerRole", "Procedure", "Provenance", "RelatedPerson", "ServiceRequest",
-      "Specimen", "Task"};
-  return std::find(std::begin(types), std::end(types), name) != std::end(types);
+  const char* const* end = fhir::kResourceTypes + fhir::kResourceTypeCount;
+  return std::binary_search(fhir::kResourceTypes, end, name.c_str(),
+                            [](const char* a, const char* b) { return std::strcmp(a, b) < 0; });
 }
 
 ElementPath ElementPath::parse(const std::string& text) {

@@ -48,13 +48,13 @@ std::string locationOf(const std::string& expression, xmlNode* context) {
 
 Json fieldValue(const FieldSpec& field, const FieldScope& scope) {
   const std::string& path = field.path.text;
-  if (field.when && !scope.xpath.test(field.when->expression, scope.context)) return Json();
+  if (field.when && !scope.xpath.test(*field.when, scope.context)) return Json();
 
   SourceLocation location;
   std::string raw;
   if (field.source.xpath) {
-    location = {&field.source.xpath->expression, scope.context, {}};
-    raw = scope.xpath.text(field.source.xpath->expression, scope.context);
+    location = {&field.source.xpath->written, scope.context, {}};
+    raw = scope.xpath.text(*field.source.xpath, scope.context);
     if (raw.empty() && field.defaultValue) raw = *field.defaultValue;
   } else if (field.source.constant) {
     raw = *field.source.constant;
@@ -67,12 +67,12 @@ Json fieldValue(const FieldSpec& field, const FieldScope& scope) {
     }
     location.fixed = "resource '" + *field.source.reference + "'";
   } else if (field.source.moneyAmount) {
-    location = {&field.source.moneyAmount->expression, scope.context, {}};
-    std::string amount = scope.xpath.text(field.source.moneyAmount->expression, scope.context);
+    location = {&field.source.moneyAmount->written, scope.context, {}};
+    std::string amount = scope.xpath.text(*field.source.moneyAmount, scope.context);
     if (!amount.empty()) {
       std::string currency = field.moneyCurrency.empty() ? scope.spec.currency : field.moneyCurrency;
       if (field.moneyCurrencyXPath) {
-        std::string sent = scope.xpath.text(field.moneyCurrencyXPath->expression, scope.context);
+        std::string sent = scope.xpath.text(*field.moneyCurrencyXPath, scope.context);
         if (!sent.empty()) currency = sent;
       }
       if (!isCurrencyCode(currency))

@@ -2,6 +2,7 @@
 #include "MappingLoader.hpp"
 
 #include "AckTemplate.hpp"
+#include "FhirPathCheck.hpp"
 #include "TextRules.hpp"
 #include "XPathEvaluator.hpp"
 
@@ -88,14 +89,14 @@ class Reader {
   std::optional<XPathText> xpath(const YAML::Node& map, const std::string& path, const std::string& key,
                                  bool required, const std::map<std::string, std::string>& namespaces,
                                  bool nodeSet = false) {
-    auto expression = text(map, path, key, required);
-    if (!expression) return std::nullopt;
-    YAML::Node node = map[key];
-    if (auto problem = XPathEvaluator::check(*expression, namespaces, nodeSet)) {
-      error(node, join(path, key), "bad XPath '" + *expression + "': " + *problem);
+    auto written = text(map, path, key, required);
+    if (!written) return std::nullopt;
+    XPathText xpath = XPathText::from(*written);
+    if (auto problem = XPathEvaluator::check(xpath, namespaces, nodeSet)) {
+      error(map[key], join(path, key), "bad XPath '" + *written + "': " + *problem);
       return std::nullopt;
     }
-    return XPathText{*expression};
+    return xpath;
   }
 
   std::optional<DateFormat> dateFormat(const YAML::Node& map, const std::string& path, const std::string& key) {
@@ -185,6 +186,8 @@ FieldSpec readField(Reader& r, const YAML::Node& node, const std::string& path, 
       if (f.path.resourceType != resource.type)
         r.error(node["path"], path + ".path",
                 "path root '" + f.path.resourceType + "' is not this resource's type '" + resource.type + "'");
+      else if (auto problem = checkAgainstFhirR4(f.path))
+        r.error(node["path"], path + ".path", "'" + f.path.text + "': " + *problem);
     } catch (const std::invalid_argument& e) {
       r.error(node["path"], path + ".path", e.what());
     }

@@ -1,7 +1,8 @@
 // MappingLoader.hpp: reads a mapping file (YAML) into a MappingSpec and checks all of it before the
 // first message arrives: unknown keys, missing sections, XPaths (compiled and tried with the
-// declared prefixes), FHIR path roots, references, value maps, date formats, the ACK template.
-// Every problem names the mapping file, line and column, like the gateway's own configuration.
+// declared prefixes), FHIR element paths (against the R4 definitions), references, value maps, date
+// formats, the ACK template. Every problem names the mapping file, line and column, like the
+// gateway's own configuration, and all of them are reported: the list is never cut.
 #pragma once
 
 #include "MappingSpec.hpp"

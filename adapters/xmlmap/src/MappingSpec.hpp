@@ -5,6 +5,7 @@
 
 #include "DateFormat.hpp"
 #include "ElementPath.hpp"
+#include "XPathText.hpp"
 
 #include <map>
 #include <optional>
@@ -12,10 +13,6 @@
 #include <vector>
 
 namespace gw::xmlmap {
-
-struct XPathText {
-  std::string expression;
-};
 
 // Where a field's value comes from: exactly one of these is set.
 struct FieldSource {

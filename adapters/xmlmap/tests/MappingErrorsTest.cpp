@@ -24,20 +24,6 @@ ack:
   template: "${outcome} ${message_id}"
 )";
 
-// The create error for `yaml`, or "" when create succeeds.
-std::string createError(const std::string& yaml, std::string* path = nullptr) {
-  TempFolder folder("xmlmap-test");
-  const std::string file = folder.write("mapping.yaml", yaml);
-  if (path) *path = file;
-  try {
-    makeAdapter(file);
-    return "";
-  } catch (const gw::sdk::Error& e) {
-    EXPECT_EQ(e.status(), GW_ERR_CONFIG);
-    return e.what();
-  }
-}
-
 std::string replaced(std::string text, const std::string& from, const std::string& to) {
   text.replace(text.find(from), from.size(), to);
   return text;

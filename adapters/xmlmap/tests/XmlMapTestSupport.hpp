@@ -30,6 +30,19 @@ inline XmlMapAdapter makeAdapter(const std::string& mappingFile, const std::stri
   return XmlMapAdapter(gw::sdk::Partner{partner, GW_KIND_HOSPITAL, optionsFor(mappingFile)});
 }
 
+// The create error for a mapping file with `yaml` (its GW_ERR_CONFIG message), or "" when create succeeds.
+inline std::string createError(const std::string& yaml, std::string* path = nullptr) {
+  TempFolder folder("xmlmap-test");
+  const std::string file = folder.write("mapping.yaml", yaml);
+  if (path) *path = file;
+  try {
+    makeAdapter(file);
+    return "";
+  } catch (const gw::sdk::Error& e) {
+    return e.status() == GW_ERR_CONFIG ? e.what() : "not GW_ERR_CONFIG: " + std::string(e.what());
+  }
+}
+
 inline std::string referenceOf(const Poco::JSON::Object::Ptr& o, const std::string& key) {
   return o && o->getObject(key) ? str(o->getObject(key), "reference") : "";
 }

@@ -4,7 +4,10 @@ namespace gwctl {
 
 const std::vector<Command>& commands() {
   static const std::vector<Command> all = {
-      {"check-config", "check-config FILE", "Validates a configuration file; prints OK or every error.", checkConfig},
+      {"check-config", "check-config FILE",
+       "Validates a configuration file, then creates each partner's adapter instance once from the configured "
+       "plugin folder (a dry run); prints OK or every error.",
+       checkConfig},
       {"migrate", "migrate [--config FILE]", "Brings the configured store's schema up to date.", migrateStore},
       {"audit", "audit verify [--config FILE]", "Checks the audit log's hash chain; prints OK or the first broken row.",
        auditCommand},
