@@ -3,7 +3,6 @@
 // the doctors (author, legal and other authenticators, encounter participants) as Practitioners,
 // and a Composition plus a DocumentReference that keeps the original bytes.
 #include "MappingContext.hpp"
-#include "V3Time.hpp"
 
 #include <gw/kit/Text.hpp>
 #include <gw/plugin.hpp>
@@ -11,6 +10,16 @@
 namespace gw::cda {
 
 namespace {
+
+// The `_element` of a required primitive that has no usable value: why it is absent (FHIR data-absent-reason).
+Json dataAbsent(const std::string& reason) {
+  Json extension = Json::object();
+  extension.set("url", "http://hl7.org/fhir/StructureDefinition/data-absent-reason");
+  extension.set("valueCode", reason);
+  Json element = Json::object();
+  element.append("extension", std::move(extension));
+  return element;
+}
 
 using kit::referenceTo;
 
@@ -149,8 +158,11 @@ void mapDocumentHeader(MappingContext& c, std::string_view originalBytes) {
   composition.set("type", type);
   composition.set("subject", referenceTo(c.patientUrl));
   if (!c.encounterUrl.empty()) composition.set("encounter", referenceTo(c.encounterUrl));
-  // Composition.date is required: the document's own time is never lenient.
-  composition.set("date", V3Time::dateTime(effective, c.options.timezone, "ClinicalDocument/effectiveTime"));
+  // Composition.date is required: a document time that is not one is left out with FHIR's data-absent-reason
+  // (lenient), so the element still says why it has no value.
+  const std::string date = c.dateTime(effective, "ClinicalDocument/effectiveTime");
+  if (!date.empty()) composition.set("date", date);
+  else composition.set("_date", dataAbsent("error"));
   composition.set("author", authors);
   composition.set("title", c.kind.title.empty() ? c.kind.event : c.kind.title);
   std::string confidentiality = attr(child(root, "confidentialityCode"), "code");

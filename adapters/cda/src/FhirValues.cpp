@@ -17,6 +17,11 @@ bool isUuid(const std::string& s) {
   return std::regex_match(s, uuid);
 }
 
+bool isOid(const std::string& s) {
+  static const std::regex oid("[0-2](\\.(0|[1-9][0-9]*))+");
+  return std::regex_match(s, oid);
+}
+
 bool isAscii(const std::string& s) {
   for (unsigned char ch : s)
     if (ch >= 0x80 || ch == ' ') return false;
@@ -39,6 +44,12 @@ Json MappingContext::identifier(const V3Id& id) const {
     if (isPlaceholder(id.extension)) return Json();
     if (id.root.empty()) {
       out.set("system", kit::profile::partnerSystem(options.partnerId, "id"));
+    } else if (!isOid(id.root) && !isUuid(id.root) && !oids.overrides(id.root)) {
+      // An identifier is what records are matched by: one whose namespace cannot be named is refused,
+      // never guessed.
+      throw gw::sdk::Error(GW_ERR_INVALID,
+                           "id root '" + id.root + "' is neither an OID nor a UUID: the identifier cannot be qualified",
+                           "id/@root");
     } else {
       out.set("system", oids.system(id.root));
     }

@@ -24,6 +24,8 @@ class OidSystems {
   explicit OidSystems(std::map<std::string, std::string> overrides) : overrides_(std::move(overrides)) {}
 
   std::string system(const std::string& oid) const;  // override, table, else urn:oid:<oid>
+  // True when the partner's oid_systems option names a system for this root.
+  bool overrides(const std::string& root) const { return overrides_.count(root) > 0; }
   static const OidEntry* find(const std::string& oid);
   static IdRole role(const std::string& oid);
   static const std::map<std::string, OidEntry>& table();

@@ -10,7 +10,7 @@ namespace gw::xmlmap {
 
 namespace {
 
-const char* const kPlaceholders[] = {"message_id", "outcome", "text", "timestamp", "error_location"};
+const char* const kPlaceholders[] = {"message_id", "outcome", "text", "timestamp", "error_location", "warnings"};
 
 }  // namespace
 
@@ -22,7 +22,7 @@ std::optional<std::string> checkAckTemplate(const std::string& templateText) {
     std::string name = templateText.substr(pos + 2, end - pos - 2);
     if (std::find(std::begin(kPlaceholders), std::end(kPlaceholders), name) == std::end(kPlaceholders))
       return "unknown placeholder ${" + name +
-             "} (known: ${message_id} ${outcome} ${text} ${timestamp} ${error_location})";
+             "} (known: ${message_id} ${outcome} ${text} ${timestamp} ${error_location} ${warnings})";
     pos = end + 1;
   }
   return std::nullopt;
@@ -44,6 +44,7 @@ std::string renderAck(const std::string& templateText, const std::string& conten
                         : name == "text"           ? values.text
                         : name == "timestamp"      ? values.timestamp
                         : name == "error_location" ? values.errorLocation
+                        : name == "warnings"       ? values.warnings
                                                    : "";
     out += escape ? kit::xmlEscaped(value) : value;
     pos = end + 1;

@@ -63,7 +63,8 @@ Envelope BundleMapper::envelope(XPathEvaluator& xpath, xmlNode* root) const {
   return e;
 }
 
-std::string BundleMapper::bundle(XPathEvaluator& xpath, xmlNode* root, const Envelope& envelope) const {
+std::string BundleMapper::bundle(XPathEvaluator& xpath, xmlNode* root, const Envelope& envelope,
+                                 kit::Issues& issues) const {
   const std::string seed = partnerId_ + "|" + envelope.messageId + "|";
   auto fullUrlOf = [&](const std::string& key) {
     Poco::UUID uuid = Poco::UUIDGenerator::defaultGenerator().createFromName(Poco::UUID::uri(), seed + key);
@@ -89,7 +90,7 @@ std::string BundleMapper::bundle(XPathEvaluator& xpath, xmlNode* root, const Env
   for (const auto& p : planned) {
     Json resource = Json::object();
     resource.set("resourceType", Json::string(p.spec->type));
-    FieldScope scope{spec_, xpath, p.context, singles};
+    FieldScope scope{spec_, xpath, p.context, singles, issues};
     for (const auto& field : p.spec->fields) {
       Json value = fieldValue(field, scope);
       if (!value.isEmpty()) field.path.locate(resource) = std::move(value);
@@ -116,8 +117,9 @@ std::string BundleMapper::bundle(XPathEvaluator& xpath, xmlNode* root, const Env
         std::string instant = spec_.timestampFormat->toDateTime(sent, spec_.timezone);
         if (instant.find('T') != std::string::npos) bundle.set("timestamp", Json::string(instant));
       } catch (const std::invalid_argument& e) {
-        throw Error(GW_ERR_INVALID, std::string("message timestamp: ") + e.what(),
-                    locationOf(spec_.timestampXPath->written, root));
+        // The message's time identifies nothing: lenient, Bundle.timestamp is left out and reported.
+        issues.defect(locationOf(spec_.timestampXPath->written, root), "value",
+                      std::string("message timestamp: ") + e.what(), sent);
       }
     }
   }

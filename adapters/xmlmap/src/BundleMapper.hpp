@@ -8,6 +8,8 @@
 #include "MappingSpec.hpp"
 #include "XPathEvaluator.hpp"
 
+#include <gw/kit/Issues.hpp>
+
 #include <libxml/tree.h>
 
 #include <string>
@@ -26,7 +28,8 @@ class BundleMapper {
   // Refuses a document whose root element is not the one the mapping's `match` names.
   void checkRoot(xmlNode* root) const;
   Envelope envelope(XPathEvaluator& xpath, xmlNode* root) const;
-  std::string bundle(XPathEvaluator& xpath, xmlNode* root, const Envelope& envelope) const;
+  // Defects in fields that are not `required` go to `issues` (lenient: left out and reported).
+  std::string bundle(XPathEvaluator& xpath, xmlNode* root, const Envelope& envelope, kit::Issues& issues) const;
 
  private:
   const MappingSpec& spec_;

@@ -11,6 +11,7 @@ struct Element {
   const char* owner;  // a type (Patient, HumanName) or a nested group's path (Encounter.diagnosis)
   const char* name;   // as FHIR writes it: a choice element ends in [x] (value[x])
   bool repeats;       // max cardinality above 1
+  bool required;      // min cardinality 1 or more
   const char* types;  // type codes, '|'-separated (several only for a choice element)
 };
 

@@ -17,6 +17,7 @@ namespace {
 struct Candidate {
   std::string name;
   bool repeats;
+  bool required;
   std::string type;
   std::string choice;  // for valueString: "value"
 };
@@ -42,10 +43,10 @@ std::vector<Candidate> elementsOf(const std::string& owner) {
       for (const std::string& type : types) {
         std::string written = name.substr(0, name.size() - 3) + type;
         written[name.size() - 3] = static_cast<char>(std::toupper(static_cast<unsigned char>(type[0])));
-        out.push_back({written, false, type, name.substr(0, name.size() - 3)});
+        out.push_back({written, false, e->required, type, name.substr(0, name.size() - 3)});
       }
     } else {
-      out.push_back({name, e->repeats, types.front(), ""});
+      out.push_back({name, e->repeats, e->required, types.front(), ""});
     }
   }
   return out;
@@ -95,6 +96,20 @@ std::string choicesOf(const std::vector<Candidate>& elements, const std::string&
 }
 
 }  // namespace
+
+bool isRequiredInFhirR4(const ElementPath& path) {
+  std::string type = path.resourceType;
+  bool required = false;
+  for (const auto& step : path.steps) {
+    std::vector<Candidate> elements = elementsOf(type);
+    auto element =
+        std::find_if(elements.begin(), elements.end(), [&](const Candidate& c) { return c.name == step.name; });
+    if (element == elements.end()) return false;
+    required = element->required;
+    type = element->type;
+  }
+  return required;
+}
 
 std::optional<std::string> checkAgainstFhirR4(const ElementPath& path) {
   std::string type = path.resourceType;

@@ -15,4 +15,8 @@ namespace gw::xmlmap {
 // one is near.
 std::optional<std::string> checkAgainstFhirR4(const ElementPath& path);
 
+// True when the element `path` writes must be present in its parent (min cardinality 1 in FHIR R4), as
+// Encounter.class: a value there cannot simply be left out.
+bool isRequiredInFhirR4(const ElementPath& path);
+
 }  // namespace gw::xmlmap

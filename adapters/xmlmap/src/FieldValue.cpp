@@ -88,24 +88,33 @@ Json fieldValue(const FieldSpec& field, const FieldScope& scope) {
     if (field.required) throw Error(GW_ERR_INVALID, *field.required, location.text());
     return Json();
   }
+  // What the message sent cannot be used: a field the mapping or FHIR requires refuses the message (leaving
+  // it out would emit an invalid resource), any other reports it.
+  auto defect = [&](const std::string& reason) {
+    if (field.required || field.fhirRequired) throw Error(GW_ERR_INVALID, reason, location.text());
+    scope.issues.defect(location.text(), "value", reason, raw);
+    return Json();
+  };
   if (field.valueMap) {
     const auto& table = scope.spec.valueMaps.at(*field.valueMap);
     auto hit = table.find(raw);
     if (hit == table.end()) hit = table.find("*");
     if (hit == table.end())
-      throw Error(GW_ERR_INVALID,
-                  path + ": '" + raw + "' is not in value map '" + *field.valueMap + "'" + mappingLine(scope.spec, field.line),
-                  location.text());
+      return defect(path + ": '" + raw + "' is not in value map '" + *field.valueMap + "'" +
+                    mappingLine(scope.spec, field.line));
     raw = hit->second;
     if (raw.empty()) return Json();  // mapped to nothing on purpose
   }
   try {
     if (field.date) raw = field.date->toDate(raw);
     if (field.dateTime) raw = field.dateTime->toDateTime(raw, field.timezone.value_or(scope.spec.timezone));
+    return typed(raw, field.type, path, location);
   } catch (const std::invalid_argument& e) {
-    throw Error(GW_ERR_INVALID, path + ": " + e.what(), location.text());
+    return defect(path + ": " + e.what());
+  } catch (const Error& e) {
+    if (e.status() != GW_ERR_INVALID) throw;
+    return defect(e.what());
   }
-  return typed(raw, field.type, path, location);
 }
 
 }  // namespace gw::xmlmap

@@ -5,6 +5,7 @@
 #include "MappingSpec.hpp"
 #include "XPathEvaluator.hpp"
 
+#include <gw/kit/Issues.hpp>
 #include <gw/kit/Json.hpp>
 
 #include <libxml/tree.h>
@@ -21,11 +22,13 @@ struct FieldScope {
   XPathEvaluator& xpath;
   xmlNode* context;                                     // the root element, or the group's node
   const std::map<std::string, std::string>& fullUrls;  // resource id → fullUrl, for references
+  kit::Issues& issues;                                  // defects of fields that are not `required`
 };
 
 // The value to write, or an absent tree when the field has no value (and may have none). Throws
-// gw::sdk::Error(GW_ERR_INVALID) with the XPath as location for a missing required value, a code
-// not in its value map, a date not in its format or a number that is not one.
+// gw::sdk::Error(GW_ERR_INVALID) with the XPath as location for a missing required value. A code not in its
+// value map, a date not in its format or a number that is not one is refused in a `required` field; in any
+// other it is a defect for scope.issues (lenient: left out and reported; strict: refused).
 Json fieldValue(const FieldSpec& field, const FieldScope& scope);
 
 // The location of `expression` evaluated at `context`, for error reports.

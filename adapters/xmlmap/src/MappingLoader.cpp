@@ -188,6 +188,8 @@ FieldSpec readField(Reader& r, const YAML::Node& node, const std::string& path, 
                 "path root '" + f.path.resourceType + "' is not this resource's type '" + resource.type + "'");
       else if (auto problem = checkAgainstFhirR4(f.path))
         r.error(node["path"], path + ".path", "'" + f.path.text + "': " + *problem);
+      else
+        f.fhirRequired = isRequiredInFhirR4(f.path);
     } catch (const std::invalid_argument& e) {
       r.error(node["path"], path + ".path", e.what());
     }

@@ -34,6 +34,7 @@ struct FieldSpec {
   ValueType type = ValueType::String;
   std::optional<std::string> defaultValue;  // when the XPath gives nothing
   std::optional<std::string> required;      // the error to report when there is no value
+  bool fhirRequired = false;                // the element must be present in FHIR R4 (Encounter.class)
   std::optional<XPathText> when;            // write the field only when this gives a value
   std::string moneyCurrency;                // `money: {currency: CNY}` (else the default currency)
   std::optional<XPathText> moneyCurrencyXPath;

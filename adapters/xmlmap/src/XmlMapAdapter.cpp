@@ -7,6 +7,8 @@
 #include "XPathEvaluator.hpp"
 
 #include <gw/kit/HardenedXml.hpp>
+#include <gw/kit/Issues.hpp>
+#include <gw/kit/PartnerOptions.hpp>
 
 #include <Poco/DateTimeFormatter.h>
 #include <Poco/Timestamp.h>
@@ -53,7 +55,10 @@ gw::sdk::AdapterInfo XmlMapAdapter::info() {
 }
 
 XmlMapAdapter::XmlMapAdapter(const gw::sdk::Partner& partner)
-    : partnerId_(partner.id), spec_(loadFor(partner)), mapper_(spec_, partnerId_) {}
+    : partnerId_(partner.id),
+      lenient_(kit::PartnerOptions::read(partner.id, *kit::parseOptions(partner.optionsJson)).lenient),
+      spec_(loadFor(partner)),
+      mapper_(spec_, partnerId_) {}
 
 kit::XmlDocument XmlMapAdapter::read(std::string_view input) const {
   kit::XmlParseResult parsed = kit::HardenedXml::parse(input);
@@ -75,8 +80,10 @@ gw::sdk::Output XmlMapAdapter::translate(std::string_view input, bool withBundle
   out.messageId = envelope.messageId;
   out.event = envelope.event;
   if (withBundle) {
-    out.bytes = mapper_.bundle(xpath, document.root(), envelope);
+    kit::Issues issues(lenient_);
+    out.bytes = mapper_.bundle(xpath, document.root(), envelope, issues);
     out.contentType = "application/fhir+json";
+    out.issues = issues.operationOutcome();
   }
   return out;
 }
@@ -85,12 +92,20 @@ gw::sdk::Output XmlMapAdapter::identify(std::string_view input, std::string_view
 
 gw::sdk::Output XmlMapAdapter::decode(std::string_view input, std::string_view) { return translate(input, true); }
 
-gw::sdk::Output XmlMapAdapter::acknowledge(std::string_view request, std::string_view, gw_ack_outcome outcome,
-                                           std::string_view errorLocation, std::string_view text) {
+gw::sdk::Output XmlMapAdapter::acknowledge(std::string_view request, std::string_view contentType,
+                                           gw_ack_outcome outcome, std::string_view errorLocation,
+                                           std::string_view text) {
+  return acknowledgeReply({request, contentType, "", outcome, errorLocation, text, ""});
+}
+
+gw::sdk::Output XmlMapAdapter::acknowledgeReply(const gw::sdk::AckRequest& ack) {
+  const std::string_view request = ack.request;
   AckValues values;
-  values.outcome = outcomeCode(outcome);
-  values.text = std::string(text);
-  values.errorLocation = std::string(errorLocation);
+  values.outcome = outcomeCode(ack.outcome);
+  values.text = std::string(ack.text);
+  values.errorLocation = std::string(ack.errorLocation);
+  for (const kit::Issue& issue : kit::readIssues(ack.issues))
+    values.warnings += (values.warnings.empty() ? "" : "; ") + issue.expression + ": " + issue.text;
   try {
     kit::XmlDocument document = read(request);
     XPathEvaluator xpath(document.get(), spec_.namespaces);

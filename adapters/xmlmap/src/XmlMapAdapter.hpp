@@ -27,6 +27,8 @@ class XmlMapAdapter : public gw::sdk::Adapter {
   gw::sdk::Output decode(std::string_view input, std::string_view contentType) override;
   gw::sdk::Output acknowledge(std::string_view request, std::string_view contentType, gw_ack_outcome outcome,
                               std::string_view errorLocation, std::string_view text) override;
+  // ABI 1.1: an accepted message's warnings fill the template's ${warnings}.
+  gw::sdk::Output acknowledgeReply(const gw::sdk::AckRequest& request) override;
 
   const MappingSpec& mapping() const { return spec_; }
 
@@ -37,6 +39,7 @@ class XmlMapAdapter : public gw::sdk::Adapter {
   gw::sdk::Output translate(std::string_view input, bool withBundle) const;
 
   std::string partnerId_;
+  bool lenient_;  // the partner's validation (ABI 1.1 option)
   MappingSpec spec_;
   BundleMapper mapper_;
 };

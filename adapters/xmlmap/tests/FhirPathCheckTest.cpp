@@ -4,6 +4,8 @@
 // path; paths through datatypes, nested groups and choice elements load.
 #include "XmlMapTestSupport.hpp"
 
+#include "FhirPathCheck.hpp"
+
 #include <gtest/gtest.h>
 
 using namespace gw::xmlmap::test;
@@ -85,4 +87,13 @@ TEST(FhirPathCheck, AChoiceElementIsWrittenWithItsType) {
                   "'Observation.value' is a choice of types in FHIR R4: write one of valueQuantity, "
                   "valueCodeableConcept, valueString");
   expectPathError("Observation", "Observation.valueQuantiy", "(did you mean 'valueQuantity'?)");
+}
+
+TEST(FhirPathCheck, KnowsWhichElementsFhirRequires) {
+  using gw::xmlmap::ElementPath;
+  using gw::xmlmap::isRequiredInFhirR4;
+  EXPECT_TRUE(isRequiredInFhirR4(ElementPath::parse("Encounter.class")));
+  EXPECT_TRUE(isRequiredInFhirR4(ElementPath::parse("Encounter.diagnosis[0].condition")));
+  EXPECT_FALSE(isRequiredInFhirR4(ElementPath::parse("Patient.birthDate")));
+  EXPECT_FALSE(isRequiredInFhirR4(ElementPath::parse("Patient.identifier[0].value")));
 }

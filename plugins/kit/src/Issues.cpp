@@ -10,6 +10,9 @@ namespace gw::kit {
 void Issues::defect(const std::string& expression, const std::string& code, const std::string& text,
                     std::string_view original) {
   if (!lenient_) throw gw::sdk::Error(GW_ERR_INVALID, text, expression);
+  // One field read for two elements (a document's time is Composition.date and Bundle.timestamp) is one defect.
+  for (const Issue& known : issues_)
+    if (known.expression == expression && known.text == text) return;
   issues_.push_back({"warning", code, expression, text, std::string(original)});
 }
 

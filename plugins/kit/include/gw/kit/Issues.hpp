@@ -28,7 +28,8 @@ class Issues {
 
   bool lenient() const { return lenient_; }
   // A defect in a field that identifies nothing. Lenient: recorded as a warning, the caller leaves the
-  // field out (or keeps it as text). Strict: throws gw::sdk::Error(GW_ERR_INVALID, text, expression).
+  // field out (or keeps it as text). Strict: throws gw::sdk::Error(GW_ERR_INVALID, text, expression). The same
+  // defect reported twice is recorded once.
   void defect(const std::string& expression, const std::string& code, const std::string& text,
               std::string_view original = {});
   const std::vector<Issue>& list() const { return issues_; }
