@@ -49,6 +49,10 @@ Poco::JSON::Object listing(const PluginHost& host) {
     entry.set("adapter", instance->adapterName());
     entry.set("version", instance->adapterVersion());
     entry.set("plugin", instance->pluginName());
+    entry.set("abi", instance->speaksAbi11() ? "1.1" : "1.0");
+    // An edit of a file its options name (a mapping) that the adapter refused: the previous one still runs.
+    if (auto refused = snapshot->reloadsRefused().find(partner); refused != snapshot->reloadsRefused().end())
+      entry.set("reload_refused", refused->second);
     routed.add(entry);
   }
   Poco::JSON::Array unrouted;

@@ -85,6 +85,8 @@ std::shared_ptr<const AdapterInstance> AdapterInstance::create(std::shared_ptr<c
                                                                const kit::XmlLimits& xmlLimits) {
   std::shared_ptr<AdapterInstance> created(
       new AdapterInstance(std::move(library), adapter, partnerId, partnerKind, optionsJson, xmlLimits));
+  // Taken before create reads them: an edit made meanwhile is seen as a change next time.
+  created->optionFiles_ = optionFilesOf(optionsJson);
   gw_result result = freshResult();
   gw_instance* instance = nullptr;
   gw_status status = GW_ERR_INTERNAL;
@@ -109,6 +111,10 @@ std::shared_ptr<const AdapterInstance> AdapterInstance::create(std::shared_ptr<c
   }
   created->instance_ = instance;
   return created;
+}
+
+std::shared_ptr<const AdapterInstance> AdapterInstance::recreate() const {
+  return create(library_, *adapter_, partnerId_, partnerKind_, optionsJson_, xmlLimits_);
 }
 
 AdapterInstance::~AdapterInstance() {

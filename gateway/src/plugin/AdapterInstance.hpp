@@ -12,7 +12,9 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "plugin/OptionFiles.hpp"
 #include "plugin/PluginLibrary.hpp"
 
 namespace gw {
@@ -48,6 +50,8 @@ class AdapterInstance {
                                                        const gw_adapter& adapter, const std::string& partnerId,
                                                        gw_adapter_kind partnerKind, const std::string& optionsJson,
                                                        const kit::XmlLimits& xmlLimits = {});
+  // A new instance for the same partner, library and options (their files read again). Throws as create.
+  std::shared_ptr<const AdapterInstance> recreate() const;
   ~AdapterInstance();
   AdapterInstance(const AdapterInstance&) = delete;
   AdapterInstance& operator=(const AdapterInstance&) = delete;
@@ -60,6 +64,8 @@ class AdapterInstance {
   gw_adapter_kind partnerKind() const { return partnerKind_; }
   const PluginLibrary& library() const { return *library_; }
   const kit::XmlLimits& xmlLimits() const { return xmlLimits_; }
+  // The files the options name, as they were when this instance was created (an edit means: create again).
+  const std::vector<OptionFile>& optionFiles() const { return optionFiles_; }
 
   // Partner bytes reach identify and decode only through the host's screen (ScreenPartnerBytes): what it
   // refuses comes back as GW_ERR_INVALID with screenedOut set, and the adapter is not called.
@@ -91,6 +97,7 @@ class AdapterInstance {
   std::string partnerId_, adapterName_, adapterVersion_, pluginName_, optionsJson_;
   gw_adapter_kind partnerKind_;
   kit::XmlLimits xmlLimits_;
+  std::vector<OptionFile> optionFiles_;
 };
 
 }  // namespace gw

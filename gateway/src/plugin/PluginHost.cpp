@@ -237,7 +237,7 @@ void PluginHost::routePartner(const GatewayConfig& config, const PartnerConfig& 
   if (previous != instances_.end() && &previous->second->library() == library.get() &&
       previous->second->adapterName() == partner.adapter && previous->second->optionsJson() == *options &&
       previous->second->partnerKind() == kind && sameXmlLimits(previous->second->xmlLimits(), config.server.xmlLimits)) {
-    out.routes[partner.id] = previous->second;
+    keepOrReload(partner, previous->second, out);
     return;
   }
   try {
@@ -245,6 +245,35 @@ void PluginHost::routePartner(const GatewayConfig& config, const PartnerConfig& 
         AdapterInstance::create(library, *adapter, partner.id, kind, *options, config.server.xmlLimits);
   } catch (const std::exception& e) {
     out.unrouted[partner.id] = "adapter '" + partner.adapter + "' refused partner '" + partner.id + "': " + e.what();
+  }
+}
+
+void PluginHost::keepOrReload(const PartnerConfig& partner, const std::shared_ptr<const AdapterInstance>& running,
+                              RoutingSnapshot::Contents& out) {
+  out.routes[partner.id] = running;
+  const std::vector<OptionFile> files = optionFilesOf(running->optionsJson());
+  if (files == running->optionFiles()) {
+    refusedReloads_.erase(partner.id);
+    return;
+  }
+  // A file the options name was edited: the adapter checks the new version by creating an instance from it.
+  // A broken edit keeps the running instance, so the partner stays served, and is not tried again until the
+  // files change once more.
+  if (auto refused = refusedReloads_.find(partner.id); refused != refusedReloads_.end() && refused->second.files == files) {
+    out.reloadsRefused[partner.id] = refused->second.reason;
+    return;
+  }
+  try {
+    out.routes[partner.id] = running->recreate();
+    refusedReloads_.erase(partner.id);
+    log_.information("partner '%s': an edited option file was loaded (adapter '%s')", partner.id,
+                     running->adapterName());
+  } catch (const std::exception& e) {
+    const std::string reason = std::string("the edited option files were refused; still serving the previous "
+                                           "version: ") + e.what();
+    log_.error("partner '%s': %s", partner.id, reason);
+    refusedReloads_[partner.id] = {files, reason};
+    out.reloadsRefused[partner.id] = reason;
   }
 }
 

@@ -70,6 +70,10 @@ class PluginHost {
              RoutingSnapshot::Contents& out);
   void routePartner(const GatewayConfig& config, const PartnerConfig& partner, const std::string& path,
                     const std::vector<std::shared_ptr<const PluginLibrary>>& plugins, RoutingSnapshot::Contents& out);
+  // Routes the partner to its running instance, or to a new one when a file its options name was edited and
+  // the adapter accepts the new version.
+  void keepOrReload(const PartnerConfig& partner, const std::shared_ptr<const AdapterInstance>& running,
+                    RoutingSnapshot::Contents& out);
   void reportChanges(const RoutingSnapshot::Contents& next);
   void watch();
 
@@ -81,6 +85,12 @@ class PluginHost {
   std::shared_ptr<const GatewayConfig> gatewayConfig_;
   std::map<std::string, ScannedFile> files_;  // by path in the plugin folder
   std::map<std::string, std::shared_ptr<const AdapterInstance>> instances_;  // by partner id
+  // An edit of a partner's option files that its adapter refused: not tried again until the files change.
+  struct RefusedReload {
+    std::vector<OptionFile> files;
+    std::string reason;
+  };
+  std::map<std::string, RefusedReload> refusedReloads_;  // by partner id
   std::set<std::string> unusedCopies_;  // cached copies this host stored and no longer uses, until unmapped
   std::map<std::string, std::string> clashesReported_;  // file -> name clash already logged
   bool folderMissingReported_ = false;

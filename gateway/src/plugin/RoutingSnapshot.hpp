@@ -19,6 +19,9 @@ class RoutingSnapshot {
   struct Contents {
     std::map<std::string, std::shared_ptr<const AdapterInstance>> routes;  // by partner id
     std::map<std::string, std::string> unrouted;                           // partner id -> reason
+    // Partners still served by their running instance because an edit of a file their options name was
+    // refused by the adapter: partner id -> the adapter's reason.
+    std::map<std::string, std::string> reloadsRefused;
     std::vector<std::shared_ptr<const PluginLibrary>> plugins;             // loaded and in use
     std::vector<PluginRefusal> refusals;                                   // files not loaded
     std::uint64_t scans = 0;                                               // folder scans completed
@@ -32,6 +35,7 @@ class RoutingSnapshot {
 
   const std::map<std::string, std::shared_ptr<const AdapterInstance>>& routes() const { return contents_.routes; }
   const std::map<std::string, std::string>& unrouted() const { return contents_.unrouted; }
+  const std::map<std::string, std::string>& reloadsRefused() const { return contents_.reloadsRefused; }
   const std::vector<std::shared_ptr<const PluginLibrary>>& plugins() const { return contents_.plugins; }
   const std::vector<PluginRefusal>& refusals() const { return contents_.refusals; }
   std::uint64_t scans() const { return contents_.scans; }
