@@ -1,5 +1,6 @@
 // CPU seconds and peak-RSS growth of HardenedXml (the screen run before every adapter) on 4 MiB
-// pathological inputs (issue 13, item 8). Run by hand, one input per process so peak RSS is its own:
+// pathological inputs (issue 13, item 8; issue 15: the 200,000-attribute document and a 4 MiB name). Run by
+// hand, one input per process so peak RSS is its own:
 //   for c in $(gw_parse_cost_bench --list); do gw_parse_cost_bench "$c"; done
 #include <sys/resource.h>
 
@@ -31,6 +32,13 @@ const std::map<std::string, std::function<std::string()>>& inputs() {
       {"undeclared-prefixes", [] { return repeated("<a>", [](int i) { return "<p" + std::to_string(i) + ":b/>"; }) + "</a>"; }},
       {"distinct-names", [] { return repeated("<a>", [](int i) { return "<b" + std::to_string(i) + "/>"; }) + "</a>"; }},
       {"empty-elements", [] { return repeated("<a>", [](int) { return "<b/>"; }) + "</a>"; }},
+      // Issue 15's document: 200,000 attributes on one element, 2.3 MB (libxml2 alone: over 60 s).
+      {"attributes-200k", [] {
+         std::string tag = "<HL7Message><MSH";
+         for (int i = 0; i < 200000; ++i) tag += " a" + std::to_string(i) + "=\"\"";
+         return tag + "/></HL7Message>";
+       }},
+      {"long-name", [] { return "<" + std::string(kInput - 3, 'n') + "/>"; }},
   };
   return all;
 }
