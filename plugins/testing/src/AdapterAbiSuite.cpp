@@ -448,6 +448,24 @@ TEST_P(AdapterAbi, AcknowledgesEachOutcomeAndTellsAcceptanceApart) {
   EXPECT_NE(accepted.output, rejected.output) << "AA and AR look the same";
 }
 
+// ABI 1.1: decode's warnings are an OperationOutcome, and acknowledge_reply answers with what decode returned.
+TEST_P(AdapterAbi, AcknowledgesThroughTheAbi11CallWithWhatDecodeReturned) {
+  ASSERT_TRUE(instance().ok()) << instance().created();
+  CallResult decoded;
+  if (!decodesSample(decoded)) return;
+  ASSERT_EQ(decoded.status, GW_OK) << decoded;
+  if (!decoded.issues.empty()) {
+    EXPECT_EQ(decoded.issues.rfind(R"({"resourceType":"OperationOutcome")", 0), 0u) << decoded.issues;
+  }
+  const Sample& sample = GetParam().sample;
+  const CallResult ack =
+      instance().acknowledgeReply(bytesOf(sample), sample.contentType, decoded.reply, GW_ACK_ACCEPT, decoded.issues);
+  if (!GetParam().calls.acknowledge) return;  // an adapter without acknowledgements has nothing to answer
+  if (ack.status == GW_ERR_UNSUPPORTED && ack.error == "the adapter does not offer acknowledge_reply") return;
+  EXPECT_EQ(ack.status, GW_OK) << ack;
+  EXPECT_FALSE(ack.output.empty()) << "an acknowledgement has bytes";
+}
+
 TEST_P(AdapterAbi, AcknowledgesARequestItCannotReadOrSaysWhyNot) {
   ASSERT_TRUE(instance().ok()) << instance().created();
   const AdapterAbiCase& param = GetParam();

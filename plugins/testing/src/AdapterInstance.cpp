@@ -2,6 +2,7 @@
 
 #include <gw/kit/AbiNames.hpp>
 
+#include <cstddef>
 #include <cstring>
 
 namespace gw::testkit {
@@ -59,10 +60,16 @@ CallResult AdapterInstance::finish(gw_status status, gw_result& result) const {
   CallResult out;
   out.status = status;
   out.outputGiven = result.output != nullptr;
-  if (result.output) {
-    out.output.assign(reinterpret_cast<const char*>(result.output), result.output_size);
-    if (instance_) adapter_.free_output(instance_, result.output);
-  }
+  // Every buffer the plugin allocated goes back to it, as the gateway hands them back (a failed create's
+  // issues with a NULL instance).
+  auto take = [&](uint8_t* bytes, std::size_t size, std::string& into) {
+    if (!bytes) return;
+    into.assign(reinterpret_cast<const char*>(bytes), size);
+    if (instance_ || bytes != result.output) adapter_.free_output(instance_, bytes);
+  };
+  take(result.output, result.output_size, out.output);
+  take(result.issues, result.issues_size, out.issues);
+  take(result.reply, result.reply_size, out.reply);
   out.contentType = textOf(result.content_type);
   out.messageId = textOf(result.message_id);
   out.event = textOf(result.event);
@@ -99,6 +106,17 @@ CallResult AdapterInstance::acknowledge(std::string_view request, const std::str
   gw_result result = freshResult();
   gw_status status = adapter_.acknowledge(instance_, bytesOf(request), contentType.c_str(), outcome,
                                           errorLocation.c_str(), text.c_str(), &result);
+  return finish(status, result);
+}
+
+CallResult AdapterInstance::acknowledgeReply(std::string_view request, const std::string& contentType,
+                                             std::string_view reply, gw_ack_outcome outcome,
+                                             std::string_view issues) const {
+  const bool abi11 = adapter_.struct_size >= offsetof(gw_adapter, acknowledge_reply) + sizeof(void*);
+  if (!abi11 || !adapter_.acknowledge_reply) return notOffered("acknowledge_reply");
+  gw_result result = freshResult();
+  gw_status status = adapter_.acknowledge_reply(instance_, bytesOf(request), contentType.c_str(), bytesOf(reply),
+                                                outcome, "", "", bytesOf(issues), &result);
   return finish(status, result);
 }
 

@@ -21,6 +21,8 @@ struct CallResult {
   std::string event;
   std::string errorLocation;
   std::string error;
+  std::string issues;  // ABI 1.1: the OperationOutcome the plugin returned, or empty
+  std::string reply;   // ABI 1.1: the reply bytes, or empty
 };
 
 // The status, location and error (for failure messages: EXPECT_EQ(r.status, GW_OK) << r).
@@ -46,6 +48,10 @@ class AdapterInstance {
   CallResult encode(std::string_view canonicalJson) const;
   CallResult acknowledge(std::string_view request, const std::string& contentType, gw_ack_outcome outcome,
                          const std::string& errorLocation = {}, const std::string& text = {}) const;
+  // ABI 1.1: acknowledge_reply with what decode returned (reply, issues); GW_ERR_UNSUPPORTED when the adapter
+  // was built for 1.0 or leaves it NULL.
+  CallResult acknowledgeReply(std::string_view request, const std::string& contentType, std::string_view reply,
+                              gw_ack_outcome outcome, std::string_view issues) const;
 
  private:
   CallResult finish(gw_status status, gw_result& result) const;
