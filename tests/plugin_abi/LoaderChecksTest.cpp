@@ -152,6 +152,26 @@ TEST_F(LoaderChecks, AnAbi10PluginLoadsWithoutTheAbi11OptionAndIsAcknowledgedThr
   EXPECT_EQ(ack.output, "ack 1.0");
 }
 
+TEST_F(LoaderChecks, AnAdapterThatParsesHardenedGetsOnlyTheLinearPreScan) {
+  installPlugin(fixture("hardened_xml"), dir_.file("plugins/hardened_xml.so"));
+  start(hospital("p-hardened", "hardened-xml"));
+  auto hardened = host_->snapshot()->partner("p-hardened");
+  auto echo = host_->snapshot()->partner("sh-echo");
+  ASSERT_TRUE(hardened && echo);
+  EXPECT_EQ(hardened->flags() & GW_ADAPTER_HARDENED_XML, GW_ADAPTER_HARDENED_XML);
+  // A DTD internal subset is for the full hardened parse: the flagged adapter's own parser refuses it; the
+  // host refuses it before echo, which parses by hand.
+  const std::string subset = R"(<!DOCTYPE a [<!ENTITY x "y">]><a>&x;</a>)";
+  EXPECT_TRUE(hardened->decode(subset, "application/xml").ok());
+  EXPECT_TRUE(echo->decode(subset, "application/xml").screenedOut);
+  // What libxml2 would spend quadratic time on is refused before either adapter sees it.
+  std::string wide = "<a";
+  for (int i = 0; i < 300; ++i) wide += " b" + std::to_string(i) + "='1'";
+  auto refused = hardened->decode(wide + "/>", "application/xml");
+  EXPECT_TRUE(refused.screenedOut);
+  EXPECT_NE(refused.error.find("more than 256 attributes"), std::string::npos) << refused.error;
+}
+
 TEST_F(LoaderChecks, AnAbi11PluginIsGivenThePartnersValidationSetting) {
   start();
   auto echo = host_->snapshot()->partner("sh-echo");
