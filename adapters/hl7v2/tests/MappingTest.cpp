@@ -11,10 +11,6 @@ using namespace gw::hl7v2::test;
 
 namespace {
 
-std::string er7(const std::string& event, const std::string& body) {
-  return "MSH|^~\\&|HIS|SH-INTL|GW|GROUP|20240301083000+0800||" + event + "|MSG-1|P|2.5\r" + body;
-}
-
 gw::sdk::Error decodeError(const std::string& message, const std::string& options = "{}") {
   try {
     makeAdapter(options).decode(message, "application/hl7-v2");
@@ -38,9 +34,9 @@ TEST(Mapping, RoutesOnMsh9NotOnTheXmlRoot) {
 }
 
 TEST(Mapping, RefusesUnsupportedEventsNamingThem) {
-  auto e = decodeError(er7("ADT^A28", "PID|1||1^^^^MR"));
+  auto e = decodeError(er7("ADT^A20", "NPU|W1^101^1|C"));
   EXPECT_EQ(e.status(), GW_ERR_UNSUPPORTED);
-  EXPECT_NE(std::string(e.what()).find("ADT^A28"), std::string::npos);
+  EXPECT_NE(std::string(e.what()).find("ADT^A20"), std::string::npos);
   EXPECT_EQ(e.location(), "MSH-9");
 }
 
@@ -52,7 +48,7 @@ TEST(Mapping, StrictRefusesAnInvalidBirthDateNamingTheField) {
 }
 
 TEST(Mapping, LenientLeavesAnInvalidBirthDateOutAndReportsItWithTheValueAsSent) {
-  auto out = makeAdapter().decode(er7("ADT^A01", "PID|1||1^^^^MR||LI^SI||19800230|F"), "application/hl7-v2");
+  auto out = makeAdapter().decode(er7("ADT^A01", "PID|1||1^^^^MR||LI^SI||19800230|F\rPV1|1|I"), "application/hl7-v2");
   auto patient = resources(parseJson(out.bytes), "Patient").at(0);
   EXPECT_FALSE(patient->has("birthDate"));
   EXPECT_EQ(str(patient, "gender"), "female");

@@ -21,6 +21,11 @@ inline std::string contentTypeFor(const std::string& name) {
   return name.size() > 4 && name.substr(name.size() - 4) == ".xml" ? "application/hl7-v2+xml" : "application/hl7-v2";
 }
 
+// A small ER7 message written in a test: an MSH for `event` in HL7 `version`, then `body` (segments ended by \r).
+inline std::string er7(const std::string& event, const std::string& body, const std::string& version = "2.5") {
+  return "MSH|^~\\&|HIS|SH-INTL|GW|GROUP|20240301083000+0800||" + event + "|MSG-1|P|" + version + "\r" + body;
+}
+
 inline Hl7v2Adapter makeAdapter(const std::string& options = "{}", const std::string& partner = "sh-intl") {
   return Hl7v2Adapter(gw::sdk::Partner{partner, GW_KIND_HOSPITAL, options});
 }
