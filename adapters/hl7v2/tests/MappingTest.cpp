@@ -9,20 +9,6 @@
 using namespace gw::hl7v2;
 using namespace gw::hl7v2::test;
 
-namespace {
-
-gw::sdk::Error decodeError(const std::string& message, const std::string& options = "{}") {
-  try {
-    makeAdapter(options).decode(message, "application/hl7-v2");
-  } catch (const gw::sdk::Error& e) {
-    return e;
-  }
-  ADD_FAILURE() << "decoded without error";
-  return gw::sdk::Error(GW_OK, "");
-}
-
-}  // namespace
-
 TEST(Mapping, RoutesOnMsh9NotOnTheXmlRoot) {
   std::string xml = "<ConformanceMessage xmlns=\"urn:hl7-org:v2xml\"><MSH><MSH.1>|</MSH.1><MSH.2>^~\\&amp;</MSH.2>"
                     "<MSH.7><TS.1>20240301</TS.1></MSH.7><MSH.9><MSG.1>ADT</MSG.1><MSG.2>A08</MSG.2></MSH.9>"

@@ -7,7 +7,10 @@
 #include <gw/testing/BundleReading.hpp>
 #include <gw/testing/TestFiles.hpp>
 
+#include <gtest/gtest.h>
+
 #include <string>
+#include <vector>
 
 namespace gw::hl7v2::test {
 
@@ -28,6 +31,31 @@ inline std::string er7(const std::string& event, const std::string& body, const 
 
 inline Hl7v2Adapter makeAdapter(const std::string& options = "{}", const std::string& partner = "sh-intl") {
   return Hl7v2Adapter(gw::sdk::Partner{partner, GW_KIND_HOSPITAL, options});
+}
+
+// The Bundle an ER7 message decodes to (lenient unless `options` say otherwise).
+inline Poco::JSON::Object::Ptr bundleOf(const std::string& message, const std::string& options = "{}") {
+  return parseJson(makeAdapter(options).decode(message, "application/hl7-v2").bytes);
+}
+
+// The error an ER7 message is refused with; a failure (and GW_OK) when it decodes.
+inline gw::sdk::Error decodeError(const std::string& message, const std::string& options = "{}") {
+  try {
+    makeAdapter(options).decode(message, "application/hl7-v2");
+  } catch (const gw::sdk::Error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "decoded without error";
+  return gw::sdk::Error(GW_OK, "");
+}
+
+// Decodes every message and writes its Bundle into `folder`: the files to hand to GW_EXPECT_VALID_FHIR.
+inline std::vector<std::string> bundleFiles(const TempFolder& folder, const std::vector<std::string>& messages) {
+  std::vector<std::string> files;
+  for (const std::string& message : messages)
+    files.push_back(folder.write("bundle-" + std::to_string(files.size()) + ".json",
+                                 makeAdapter().decode(message, "application/hl7-v2").bytes));
+  return files;
 }
 
 }  // namespace gw::hl7v2::test
