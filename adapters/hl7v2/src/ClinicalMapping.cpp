@@ -3,14 +3,12 @@
 //
 // ED values become a DocumentReference whose attachment carries the data (R4 Observation has no
 // attachment value); the Observation points to it through derivedFrom.
+#include "CodeTables.hpp"
 #include "Datatypes.hpp"
+#include "EncapsulatedData.hpp"
 #include "SegmentMappers.hpp"
 
-#include <gw/kit/Text.hpp>
 #include <gw/plugin.hpp>
-
-#include <cctype>
-#include <regex>
 
 namespace gw::hl7v2 {
 
@@ -27,48 +25,17 @@ std::string observationStatus(const std::string& code) {
   return "unknown";
 }
 
-// ED.2 (table 0191 type of data) and ED.3 (subtype) as a MIME type.
-std::string mediaType(const Repetition& ed) {
-  static const std::pair<const char*, const char*> types[] = {
-      {"ap", "application"}, {"application", "application"}, {"im", "image"}, {"image", "image"},
-      {"au", "audio"},       {"audio", "audio"},             {"tx", "text"},  {"text", "text"}};
-  std::string type = lower(ed.text(2)), subtype = lower(ed.text(3));
-  static const std::regex token("[a-z0-9][a-z0-9.+-]*");
-  for (const auto& t : types)
-    if (type == t.first && std::regex_match(subtype, token)) return std::string(t.second) + "/" + subtype;
-  return "application/octet-stream";
-}
-
-// The attachment data of an ED value: Base64 as sent (whitespace dropped), anything else encoded.
-std::string edData(const Repetition& ed, const std::string& where) {
-  std::string data = ed.text(5);
-  // Some engines (InterSystems) carry XML in ER7 as a literal CDATA section; in the XML encoding
-  // the same value is the CDATA's content. Unwrapped, both twins give the same attachment.
-  static const std::string open = "<![CDATA[", close = "]]>";
-  if (data.size() >= open.size() + close.size() && data.compare(0, open.size(), open) == 0 &&
-      data.compare(data.size() - close.size(), close.size(), close) == 0)
-    data = data.substr(open.size(), data.size() - open.size() - close.size());
-  if (lower(ed.text(4)) != "base64") return kit::base64Encoded(data);
-  std::string out;
-  for (char c : data) {
-    if (std::isspace(static_cast<unsigned char>(c))) continue;
-    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '+' && c != '/' && c != '=')
-      throw gw::sdk::Error(GW_ERR_INVALID, where + ": ED data is not valid Base64", where);
-    out += c;
-  }
-  return out;
-}
-
 void setSubjectAndEncounter(const MappingContext& ctx, Json& resource) {
   if (!ctx.patientUrl.empty()) resource.set("subject", referenceTo(ctx.patientUrl));
   if (!ctx.encounterUrl.empty()) resource.set("encounter", referenceTo(ctx.encounterUrl));
 }
 
 void setValue(MappingContext& ctx, Json& observation, const Segment& obx) {
-  const std::string type = obx.text(2);
   const std::string where = "OBX-5";
   const Repetition& value = obx.repetition(5);
   if (value.isEmpty()) return;
+  const std::string type = obx.text(2).empty() ? "" : tableCode(ctx, obx, 2, table::kValueType);
+  if (!obx.text(2).empty() && type.empty()) return;  // a value of unknown type is left out (reported)
   bool plainStructuredNumber = type == "SN" && value.text(1).empty() && value.text(3).empty();
   if (type == "NM" || plainStructuredNumber) {
     const std::string& number = type == "NM" ? value.text(1) : value.text(2);
@@ -88,7 +55,10 @@ void setValue(MappingContext& ctx, Json& observation, const Segment& obx) {
   } else if (type == "DT" || type == "TS" || type == "DTM") {
     observation.set("valueDateTime", dateTimeOfText(ctx, value.text(1), where));
   } else if (type == "ED") {
-    if (value.text(5).empty()) return;  // an ED without data has nothing to attach
+    if (value.text(5).empty()) {  // an ED without data (ED.5) has nothing to attach: the value is not an ED
+      ctx.issues.defect(where, "value", "OBX-5: the value of type ED has no data (ED.5)", value.text(1));
+      return;
+    }
     Json doc = Json::object();
     doc.set("resourceType", "DocumentReference");
     doc.set("status", "current");
@@ -110,17 +80,7 @@ void setValue(MappingContext& ctx, Json& observation, const Segment& obx) {
   } else {
     // ST, TX, FT and every other type: the text, repetitions on separate lines, formatting
     // escapes (\.br\) kept as sent.
-    std::string text;
-    for (std::size_t r = 0; r < obx.repetitionCount(5); ++r) {
-      const Repetition& rep = obx.repetition(5, r);
-      std::string part;
-      for (std::size_t c = 1; c <= rep.components.size(); ++c) {
-        const std::string& t = rep.text(static_cast<int>(c));
-        if (!t.empty()) part += (part.empty() ? "" : " ") + t;
-      }
-      if (!part.empty()) text += (text.empty() ? "" : "\n") + part;
-    }
-    observation.set("valueString", text);
+    observation.set("valueString", textLines(obx, 5));
   }
 }
 
@@ -130,11 +90,15 @@ void mapObx(MappingContext& ctx, const Segment& obx, const Segment* obr) {
   bool valued = false;
   for (const auto& f : obx.fields) valued = valued || !f.isEmpty();
   if (!valued) return;  // results may come without a patient (the ORU PATIENT group is optional)
+  // Observation.code is required and OBX-3 is what the result is: without it the result is left out.
+  Json code = codeableConcept(ctx, obx.repetition(3));
+  if (code.isEmpty()) {
+    ctx.issues.defect("OBX-3", "required", "OBX-3: the observation identifier is missing: the OBX is left out");
+    return;
+  }
   Json observation = Json::object();
   observation.set("resourceType", "Observation");
   observation.set("status", observationStatus(obx.text(11)));
-  Json code = codeableConcept(ctx, obx.repetition(3));
-  if (code.isEmpty()) code.set("text", "observation without OBX-3 code");
   observation.set("code", code);
   setSubjectAndEncounter(ctx, observation);
   std::string effective = dateTimeOf(ctx, obx, 14);
@@ -159,14 +123,29 @@ void mapObx(MappingContext& ctx, const Segment& obx, const Segment* obr) {
   if (Json* report = ctx.bundle.find(ctx.reportKey)) report->append("result", referenceTo(url));
 }
 
-void mapAl1(MappingContext& ctx, const Segment& al1) {
+namespace {
+
+// AL1 and IAM share fields 2 to 5 (type, allergen, severity, reactions); the onset is AL1-6 or IAM-11.
+void mapAllergy(MappingContext& ctx, const Segment& al1, int onsetField, Json identifier, bool deleted) {
   if (ctx.patientUrl.empty()) return;
   Json code = codeableConcept(ctx, al1.repetition(3));
   if (code.isEmpty()) return;
   Json allergy = Json::object();
   allergy.set("resourceType", "AllergyIntolerance");
-  allergy.set("clinicalStatus", codeableConceptOf("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
-                                                  "active", "Active"));
+  std::string conditional;
+  if (!identifier.isEmpty()) {
+    conditional = "AllergyIntolerance?identifier=" + encodeQueryValue(identifier.get("system")->text()) + "|" +
+                  encodeQueryValue(identifier.get("value")->text());
+    allergy.append("identifier", std::move(identifier));
+  }
+  // A deleted allergy (IAM-6 D) was recorded in error; FHIR then forbids a clinical status (ait-2).
+  if (deleted)
+    allergy.set("verificationStatus",
+                codeableConceptOf("http://terminology.hl7.org/CodeSystem/allergyintolerance-verification",
+                                  "entered-in-error", "Entered in Error"));
+  else
+    allergy.set("clinicalStatus", codeableConceptOf("http://terminology.hl7.org/CodeSystem/allergyintolerance-clinical",
+                                                    "active", "Active"));
   // Table 0127 allergen type to the FHIR category.
   const std::string& type = al1.text(2);
   std::string category = type == "DA" ? "medication" : type == "FA" ? "food" : type == "EA" ? "environment" : "";
@@ -178,7 +157,7 @@ void mapAl1(MappingContext& ctx, const Segment& al1) {
   allergy.set("code", code);
   allergy.set("patient", referenceTo(ctx.patientUrl));
   if (!ctx.encounterUrl.empty()) allergy.set("encounter", referenceTo(ctx.encounterUrl));
-  allergy.set("onsetDateTime", dateTimeOf(ctx, al1, 6));
+  allergy.set("onsetDateTime", dateTimeOf(ctx, al1, onsetField));
   Json manifestations = Json::array();
   for (std::size_t r = 0; r < al1.repetitionCount(5); ++r) {
     Json m = Json::object();
@@ -190,7 +169,15 @@ void mapAl1(MappingContext& ctx, const Segment& al1) {
     reaction.set("manifestation", manifestations);
     allergy.append("reaction", reaction);
   }
-  ctx.bundle.add(ctx.nextKey("AllergyIntolerance"), std::move(allergy));
+  ctx.bundle.add(ctx.nextKey("AllergyIntolerance"), std::move(allergy), conditional);
+}
+
+}  // namespace
+
+void mapAl1(MappingContext& ctx, const Segment& al1) { mapAllergy(ctx, al1, 6, Json(), false); }
+
+void mapIam(MappingContext& ctx, const Segment& iam) {
+  mapAllergy(ctx, iam, 11, identifierFromEi(ctx, iam.repetition(7), "allergy"), iam.text(6) == "D");
 }
 
 void mapDg1(MappingContext& ctx, const Segment& dg1) {

@@ -1,6 +1,8 @@
 // Datatypes.cpp: HL7 v2 datatypes to FHIR datatypes (see Datatypes.hpp).
 #include "Datatypes.hpp"
 
+#include "CodeTables.hpp"
+
 #include <gw/kit/Profile.hpp>
 
 #include <gw/kit/Hl7Time.hpp>
@@ -311,12 +313,26 @@ Json telecomOf(const Segment& segment, int homeField, int workField) {
   return telecom;
 }
 
-std::string administrativeGender(const std::string& code) {
+std::string administrativeGender(MappingContext& ctx, const Segment& segment, int field) {
+  const std::string code = tableCode(ctx, segment, field, table::kAdministrativeSex);
   if (code == "M") return "male";
   if (code == "F") return "female";
   if (code == "O" || code == "A") return "other";
   return code.empty() ? "" : "unknown";
 }
 
+std::string textLines(const Segment& segment, int field) {
+  std::string text;
+  for (std::size_t r = 0; r < segment.repetitionCount(field); ++r) {
+    const Repetition& rep = segment.repetition(field, r);
+    std::string part;
+    for (std::size_t c = 1; c <= rep.components.size(); ++c) {
+      const std::string& t = rep.text(static_cast<int>(c));
+      if (!t.empty()) part += (part.empty() ? "" : " ") + t;
+    }
+    if (!part.empty()) text += (text.empty() ? "" : "\n") + part;
+  }
+  return text;
+}
 
 }  // namespace gw::hl7v2

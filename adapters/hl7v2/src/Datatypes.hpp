@@ -44,8 +44,13 @@ std::string instantOfText(MappingContext& ctx, const std::string& text, const st
 // can map it to a group practitioner; an OID assigning authority adds a urn:oid identifier.
 std::string practitionerFromXcn(MappingContext& ctx, const Repetition& xcn);
 
-// HL7 table 0001 (administrative sex) to FHIR administrative-gender; "" when not sent.
-std::string administrativeGender(const std::string& code);
+// Field `field` of `segment` (HL7 table 0001, administrative sex) as FHIR administrative-gender; "" when not
+// sent or not a code of the table (reported).
+std::string administrativeGender(MappingContext& ctx, const Segment& segment, int field);
+
+// The text of every repetition of field `field`, one line each (components joined by spaces); formatting
+// escapes such as \.br\ kept as sent.
+std::string textLines(const Segment& segment, int field);
 
 // A JSON array of `convert(repetition)` for every repetition of field `field` (empty ones dropped).
 template <class Convert>

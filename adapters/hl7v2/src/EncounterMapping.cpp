@@ -1,5 +1,6 @@
 // EncounterMapping.cpp: PV1/PV2 to Encounter (HL7 v2-to-FHIR PV1[Encounter], PV2[Encounter]) and the
 // partner hospital as the Encounter's serviceProvider.
+#include "CodeTables.hpp"
 #include "Datatypes.hpp"
 
 #include <gw/kit/Profile.hpp>
@@ -11,6 +12,7 @@ namespace {
 
 const char* const kActCode = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
+// HL7 table 0004 (a code of the table, or "") to Encounter.class.
 Json encounterClass(const std::string& patientClass) {
   static const std::pair<const char*, std::pair<const char*, const char*>> classes[] = {
       {"I", {"IMP", "inpatient encounter"}}, {"O", {"AMB", "ambulatory"}},     {"E", {"EMER", "emergency"}},
@@ -21,11 +23,15 @@ Json encounterClass(const std::string& patientClass) {
   return coding("http://terminology.hl7.org/CodeSystem/v3-NullFlavor", "UNK", "unknown");
 }
 
-// The status the trigger event implies; a discharge time means the visit is over.
+// The status the trigger event implies (HL7 v2-to-FHIR event maps); a discharge time means the visit is over.
 std::string encounterStatus(const std::string& event, bool discharged) {
-  if (event == "ADT^A11") return "cancelled";
-  if (event == "ADT^A05" || event.rfind("SIU^", 0) == 0) return "planned";
+  // Cancel admit, cancel pending admit, cancel pre-admit; delete a visit, delete person information.
+  if (event == "ADT^A11" || event == "ADT^A27" || event == "ADT^A38") return "cancelled";
+  if (event == "ADT^A23" || event == "ADT^A29") return "entered-in-error";
+  // Pre-admit, pending admit, scheduling.
+  if (event == "ADT^A05" || event == "ADT^A14" || event.rfind("SIU^", 0) == 0) return "planned";
   if (event == "ADT^A03" || discharged) return "finished";
+  if (event == "ADT^A21") return "onleave";  // leave of absence
   if (event.rfind("ADT^", 0) == 0) return "in-progress";
   return "unknown";
 }
@@ -88,6 +94,8 @@ void mapPv1(MappingContext& ctx, const Segment& pv1) {
   bool valued = false;
   for (const auto& f : pv1.fields) valued = valued || !f.isEmpty();
   if (!valued || ctx.patientUrl.empty()) return;
+  const std::string patientClass = tableCode(ctx, pv1, 2, table::kPatientClass);
+  if (patientClass == "N") return;  // "not applicable": the message is about the person, not a visit
   Json encounter = Json::object();
   encounter.set("resourceType", "Encounter");
   Json ids = Json::array();
@@ -101,7 +109,7 @@ void mapPv1(MappingContext& ctx, const Segment& pv1) {
   encounter.set("identifier", ids);
   std::string end = dateTimeOf(ctx, pv1, 45);
   encounter.set("status", encounterStatus(ctx.event, !end.empty()));
-  encounter.set("class", encounterClass(pv1.text(2)));
+  encounter.set("class", encounterClass(patientClass));
   if (!pv1.text(10).empty())
     encounter.set("serviceType", codeableConceptOf("http://terminology.hl7.org/CodeSystem/v2-0069", pv1.text(10)));
   encounter.set("subject", referenceTo(ctx.patientUrl));
@@ -129,7 +137,9 @@ void mapPv1(MappingContext& ctx, const Segment& pv1) {
     encounter.append("location", location);
   }
   encounter.set("serviceProvider", referenceTo(addHospital(ctx)));
+  // A patient may have several visits (BAR^P01 carries one VISIT group per account).
   ctx.encounterKey = "Encounter/" + std::to_string(ctx.patientCount);
+  if (++ctx.visitCount > 1) ctx.encounterKey += "/" + std::to_string(ctx.visitCount);
   ctx.encounterUrl = ctx.bundle.add(ctx.encounterKey, std::move(encounter), conditional);
 }
 

@@ -1,5 +1,6 @@
 // FinancialMapping.cpp: GT1 to RelatedPerson (guarantor), IN1 to Coverage with its payer
 // Organization, FT1 to ChargeItem (HL7 v2-to-FHIR GT1[RelatedPerson], IN1[Coverage], FT1).
+#include "CodeTables.hpp"
 #include "Datatypes.hpp"
 
 #include <gw/kit/Profile.hpp>
@@ -61,7 +62,7 @@ void mapGt1(MappingContext& ctx, const Segment& gt1) {
   person.set("relationship", relationships);
   person.set("name", eachRepetition(gt1, 3, [](const Repetition& r) { return humanName(r); }));
   person.set("telecom", telecomOf(gt1, 6, 7));
-  person.set("gender", administrativeGender(gt1.text(9)));
+  person.set("gender", administrativeGender(ctx, gt1, 9));
   person.set("birthDate", dateOf(ctx, gt1, 8));
   person.set("address", eachRepetition(gt1, 5, [](const Repetition& r) { return address(r); }));
   ctx.bundle.add(ctx.nextKey("RelatedPerson"), std::move(person));
@@ -85,7 +86,7 @@ void mapIn1(MappingContext& ctx, const Segment& in1) {
   coverage.set("status", "active");
   if (!in1.text(15).empty())
     coverage.set("type", codeableConceptOf("http://terminology.hl7.org/CodeSystem/v2-0086", in1.text(15), in1.text(15, 2)));
-  std::string relationship = subscriberRelationship(in1.text(17));
+  std::string relationship = subscriberRelationship(tableCode(ctx, in1, 17, table::kRelationship));
   if (relationship == "self" || relationship.empty()) {
     coverage.set("policyHolder", referenceTo(ctx.patientUrl));
     coverage.set("subscriber", referenceTo(ctx.patientUrl));

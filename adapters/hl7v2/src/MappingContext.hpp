@@ -31,6 +31,7 @@ struct MappingContext {
   std::string hospitalUrl;      // the partner hospital's Organization
   std::string reportKey;        // the DiagnosticReport of the current OBR (ORU), collecting OBX results
   int patientCount = 0;
+  int visitCount = 0;           // PV1 of the current patient
   int counter = 0;              // numbers the resources that have no business identifier
 
   MappingContext(const Message& m, const PartnerOptions& o, kit::Issues& i, std::string seed, std::string ev)

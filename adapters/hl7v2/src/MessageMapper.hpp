@@ -15,10 +15,6 @@ namespace gw::hl7v2 {
 
 using kit::Json;
 
-// "ADT^A01", … in the order the README lists them.
-const std::vector<std::string>& supportedEvents();
-bool isSupportedEvent(const std::string& event);
-
 // Throws gw::sdk::Error: GW_ERR_UNSUPPORTED naming the event, GW_ERR_INVALID naming the field. Defects in
 // fields that identify nothing go to `issues` (which throws for them in strict mode).
 Json mapMessage(const Message& message, const PartnerOptions& options, kit::Issues& issues);

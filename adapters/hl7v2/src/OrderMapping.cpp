@@ -1,5 +1,6 @@
-// OrderMapping.cpp: OBR (and its ORC) to DiagnosticReport for results (ORU^R01, HL7 v2-to-FHIR
-// OBR[DiagnosticReport]) and to ServiceRequest for orders (ORM^O01, ORC/OBR[ServiceRequest]).
+// OrderMapping.cpp: OBR (and its ORC) to DiagnosticReport for results (ORU, OUL; HL7 v2-to-FHIR
+// OBR[DiagnosticReport]) and to ServiceRequest for orders and their acknowledgements (ORM, OML, ORL;
+// ORC/OBR[ServiceRequest]).
 #include "Datatypes.hpp"
 #include "SegmentMappers.hpp"
 
@@ -18,11 +19,29 @@ std::string reportStatus(const std::string& code) {
   return "unknown";
 }
 
-// Table 0119 order control to ServiceRequest.status.
-std::string requestStatus(const std::string& control) {
-  if (control == "CA" || control == "DC" || control == "OC" || control == "CR") return "revoked";
-  if (control == "HD") return "on-hold";
-  if (control == "NW" || control == "XO" || control == "SC" || control == "RP" || control == "RE") return "active";
+// ORC-5 (table 0038 order status) to ServiceRequest.status; "" when it does not settle one.
+std::string orderStatus(const std::string& status) {
+  if (status == "CM") return "completed";
+  if (status == "CA" || status == "DC" || status == "RP") return "revoked";
+  if (status == "ER") return "entered-in-error";
+  if (status == "HD") return "on-hold";
+  if (status == "A" || status == "IP" || status == "SC") return "active";
+  return "";
+}
+
+// ServiceRequest.status. An order says what is asked (ORC-1, table 0119 order control); the filler's answer
+// (ORL) says where the order stands (ORC-5), else whether it was accepted (OK) or could not be (UA, UC, …).
+std::string requestStatus(const std::string& event, const Segment* orc) {
+  if (!orc) return "unknown";
+  if (event.rfind("ORL^", 0) == 0 && !orderStatus(orc->text(5)).empty()) return orderStatus(orc->text(5));
+  const std::string& control = orc->text(1);
+  if (control == "CA" || control == "DC" || control == "OC" || control == "CR" || control == "DR" || control == "OD")
+    return "revoked";
+  if (control.size() == 2 && control[0] == 'U') return "revoked";  // UA, UC, UD, …: unable to do as asked
+  if (control == "HD" || control == "OH") return "on-hold";
+  if (control == "NW" || control == "XO" || control == "SC" || control == "RP" || control == "RE" || control == "OK" ||
+      control == "OR" || control == "XR" || control == "SN" || control == "NA")
+    return "active";
   return "unknown";
 }
 
@@ -47,9 +66,15 @@ Json orderCode(const MappingContext& ctx, const Segment& obr) {
 
 }  // namespace
 
+bool isResultEvent(const std::string& event) { return event.rfind("ORU^", 0) == 0 || event.rfind("OUL^", 0) == 0; }
+
+bool isOrderEvent(const std::string& event) {
+  return event.rfind("ORM^", 0) == 0 || event.rfind("OML^", 0) == 0 || event.rfind("ORL^", 0) == 0;
+}
+
 void mapObr(MappingContext& ctx, const Segment& obr, const Segment* orc) {
   ctx.reportKey.clear();
-  if (ctx.event == "ORU^R01") {
+  if (isResultEvent(ctx.event)) {
     Json report = Json::object();
     report.set("resourceType", "DiagnosticReport");
     report.set("identifier", orderIdentifiers(ctx, obr, orc));
@@ -61,11 +86,11 @@ void mapObr(MappingContext& ctx, const Segment& obr, const Segment* orc) {
     report.set("issued", instantOfText(ctx, obr.text(22), "OBR-22"));
     ctx.reportKey = ctx.nextKey("DiagnosticReport");
     ctx.bundle.add(ctx.reportKey, std::move(report));
-  } else if (ctx.event == "ORM^O01" && !ctx.patientUrl.empty()) {
+  } else if (isOrderEvent(ctx.event) && !ctx.patientUrl.empty()) {
     Json request = Json::object();
     request.set("resourceType", "ServiceRequest");
     request.set("identifier", orderIdentifiers(ctx, obr, orc));
-    request.set("status", requestStatus(orc ? orc->text(1) : ""));
+    request.set("status", requestStatus(ctx.event, orc));
     request.set("intent", "order");
     request.set("code", orderCode(ctx, obr));
     request.set("subject", referenceTo(ctx.patientUrl));

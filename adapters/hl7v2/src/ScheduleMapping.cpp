@@ -1,4 +1,4 @@
-// ScheduleMapping.cpp: SIU^S12-S15 scheduling segments (SCH, TQ1, NTE, AIS, AIG, AIL, AIP) to an
+// ScheduleMapping.cpp: SIU^S12-S22 and S26 scheduling segments (SCH, TQ1, NTE, AIS, AIG, AIL, AIP) to an
 // Appointment (HL7 v2-to-FHIR SCH[Appointment] and the resource groups as participants).
 #include "Datatypes.hpp"
 #include <gw/kit/Hl7Time.hpp>
@@ -9,7 +9,9 @@ namespace gw::hl7v2 {
 namespace {
 
 std::string appointmentStatus(const std::string& event, const std::string& fillerStatus) {
-  if (event == "SIU^S15") return "cancelled";
+  if (event == "SIU^S15" || event == "SIU^S16") return "cancelled";  // cancellation, discontinuation
+  if (event == "SIU^S17") return "entered-in-error";                  // deletion
+  if (event == "SIU^S26") return "noshow";
   std::string s = lower(fillerStatus);
   if (s == "booked") return "booked";
   if (s == "pending") return "pending";

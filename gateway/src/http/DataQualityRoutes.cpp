@@ -24,9 +24,10 @@ std::string boundary(Request& request, const std::string& name) {
   static const std::regex shape(R"(\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))?)");
   Poco::DateTime time;
   int zone = 0;
-  if (!std::regex_match(value, shape) || !Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FORMAT, value, time, zone) &&
-      !Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, value, time, zone) &&
-      !Poco::DateTimeParser::tryParse("%Y-%m-%d", value, time, zone))
+  const bool parsed = Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FORMAT, value, time, zone) ||
+                      Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, value, time, zone) ||
+                      Poco::DateTimeParser::tryParse("%Y-%m-%d", value, time, zone);
+  if (!std::regex_match(value, shape) || !parsed)
     throw HttpError(400, "bad_" + name, name + " must be a date (2026-12-01) or a date-time (2026-12-01T08:00:00Z)");
   time.makeUTC(zone);
   return utcTimestamp(time);
