@@ -27,15 +27,22 @@ void refuseOtherFormats(std::string_view contentType) {
                          "content type " + std::string(contentType) + " is not supported: x12 reads application/edi-x12");
 }
 
-// "835", "999", "997", or "837P"/"837I" (by the guide version in GS08) for each set, in order, once each;
-// "TA1" first when the interchange carries interchange acknowledgements.
+// An 837's kind by the guide its GS08 names: institutional (5010 X223, 4010 X096), dental (X224, X097),
+// else professional.
+std::string claimKind(const std::string& version) {
+  if (version.rfind("005010X223", 0) == 0 || version.rfind("004010X096", 0) == 0) return "837I";
+  if (version.rfind("005010X224", 0) == 0 || version.rfind("004010X097", 0) == 0) return "837D";
+  return "837P";
+}
+
+// "835", "999", "997", or "837P"/"837I"/"837D" for each set, in order, once each; "TA1" first when the
+// interchange carries interchange acknowledgements.
 std::string eventOf(const Interchange& interchange) {
   std::string event = interchange.interchangeAcknowledgements.empty() ? "" : "TA1";
   std::set<std::string> seen;
   for (const auto& group : interchange.groups)
     for (const auto& set : group.sets) {
-      std::string code = set.code;
-      if (code == "837") code += group.version.rfind("005010X223", 0) == 0 ? "I" : "P";
+      std::string code = set.code == "837" ? claimKind(group.version) : set.code;
       if (seen.insert(code).second) event += (event.empty() ? "" : "+") + code;
     }
   return event;

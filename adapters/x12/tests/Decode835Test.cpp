@@ -170,6 +170,13 @@ TEST(X12Identify, NamesTheInterchangeAndItsTransaction) {
   auto claim = adapterWith().identify(sample("lfh_837i_5010_institutional.837i"), "application/edi-x12");
   EXPECT_EQ(claim.event, "837I");
   EXPECT_EQ(adapterWith().identify(sample("lfh_837p_5010_basic.837"), "application/edi-x12").event, "837P");
+  // 4010 names the institutional guide X096; dental is X224 (5010) or X097 (4010).
+  EXPECT_EQ(adapterWith().identify(sample("lfh_837i_4010_institutional.837"), "application/edi-x12").event, "837I");
+  const std::string dental = kPayerIsa +
+                             "GS*HC*GROUP01*KEYINS*20260310*1200*7*X*005010X224A2~ST*837*0001*005010X224A2~"
+                             "BHT*0019*00*7-1*20260310*1200*CH~SE*3*0001~GE*1*7~IEA*1*000000011~";
+  EXPECT_EQ(adapterWith().identify(dental, "application/edi-x12").event, "837D");
+  EXPECT_THAT(errorOf([&] { adapterWith().decode(dental, "application/edi-x12"); }).what(), HasSubstr("not 837D"));
 }
 
 TEST(X12Decode835, InstitutionalWhenTheRemittanceSaysSoNotByTheFacilityCodeAlone) {
