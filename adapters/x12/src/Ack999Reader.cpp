@@ -58,6 +58,14 @@ class AcknowledgedSets {
     if (!isNumber(ak2.at(2)))
       throw gw::sdk::Error(GW_ERR_INVALID, ak2.label() + ": AK202 \"" + ak2.at(2) + "\" is not a transaction set control number",
                            ak2.label());
+    // Only the 837s this adapter sent have a claim to answer: a 999 about enrollments (834) or anything
+    // else acknowledges business the gateway never sent, whatever its verdict.
+    if (ak2.at(1) != "837")
+      throw gw::sdk::Error(GW_ERR_UNSUPPORTED,
+                           ak2.label() + ": the acknowledgement is for " +
+                               (ak2.at(1).empty() ? std::string("an unnamed transaction set") : ak2.at(1) + " transaction sets") +
+                               "; x12 reads acknowledgements of the 837 claims it sent",
+                           ak2.label());
     ak2_ = &ak2;
     errors_ = new Poco::JSON::Array;
     segmentContext_.clear();

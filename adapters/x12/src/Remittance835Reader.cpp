@@ -5,20 +5,53 @@
 #include "Cents.hpp"
 #include "ResponseBundle.hpp"
 
+#include <gw/kit/Issues.hpp>
 #include <gw/plugin.hpp>
 
 namespace gw::x12 {
 
 namespace {
 
+// "CLP04": how the implementation guides name an element.
+std::string elementName(const Segment& segment, std::size_t index) {
+  return segment.id() + (index < 10 ? "0" : "") + std::to_string(index);
+}
+
+[[noreturn]] void refuse(const Segment& segment, const std::string& text) {
+  throw gw::sdk::Error(GW_ERR_INVALID, segment.label() + ": " + text, segment.label());
+}
+
+// An amount the host applies or explains money with (paid, adjusted, patient responsibility, PLB): never
+// left out, whatever the partner's validation.
 std::string amountAt(const Segment& segment, std::size_t index, bool required) {
   const std::string& text = segment.at(index);
   if (text.empty() && !required) return {};
-  if (!centsOf(text))
-    throw gw::sdk::Error(GW_ERR_INVALID,
-                         segment.label() + ": element " + std::to_string(index) + " \"" + text + "\" is not an amount",
-                         segment.label());
+  if (text.empty()) refuse(segment, elementName(segment, index) + " is missing: an amount is required");
+  if (!centsOf(text)) refuse(segment, elementName(segment, index) + " \"" + text + "\" is not an amount");
   return text;
+}
+
+// A charge (CLP03, SVC02) repeats what the claim billed, which the gateway knows from its own Claim, and
+// identifies nothing: lenient, a missing or unreadable one is reported and left out (""), strict refuses it.
+std::string chargeAt(const Segment& segment, std::size_t index, kit::Issues& issues) {
+  const std::string& text = segment.at(index);
+  if (centsOf(text)) return text;
+  const std::string element = elementName(segment, index);
+  issues.defect("segment " + std::to_string(segment.position) + " " + element, text.empty() ? "required" : "value",
+                segment.label() + ": " + element + " (charge) " + (text.empty() ? "is missing" : "is not an amount") +
+                    (issues.lenient() ? ": the submitted amount is left out" : ""),
+                text);
+  return {};
+}
+
+// What in an 835 says a claim was institutional (837I / UB-04). CLP08 does not: it carries the facility
+// type for institutional claims but the place of service for professional ones, from overlapping code
+// lists (11 is both "hospital inpatient" and "office").
+bool saysInstitutional(const Segment& s, char component) {
+  if (s.id() == "CLP") return s.at(6) == "MA" || !s.at(11).empty();  // Medicare Part A; a DRG (CLP11)
+  if (s.id() == "MIA") return true;                                      // inpatient adjudication
+  if (s.id() == "SVC") return s.components(1, component).front() == "NU" || !s.at(4).empty();  // revenue codes
+  return false;
 }
 
 std::string claimStatusText(const std::string& code) {
@@ -71,8 +104,8 @@ struct PaymentHeader {
 class PaidClaims {
  public:
   PaidClaims(const Interchange& interchange, const TransactionSet& set, const PaymentHeader& header,
-                  const std::string& currency)
-      : interchange_(interchange), set_(set), header_(header), currency_(currency) {}
+             const std::string& currency, kit::Issues& issues)
+      : interchange_(interchange), set_(set), header_(header), currency_(currency), issues_(issues) {}
 
   void start(const Segment& clp, std::size_t ordinal) {
     finish();
@@ -86,14 +119,25 @@ class PaidClaims {
     patientName_.clear();
     patientId_.clear();
     ordinal_ = ordinal;
-    amountAt(clp, 3, true);
+    // CLP01 names our claim and CLP02 says whether money is paid or taken back: without them the claim
+    // can be neither matched nor applied, whatever the partner's validation.
+    if (clp.at(1).empty()) refuse(clp, "CLP01 patient control number is missing: the claim cannot be matched");
+    if (clp.at(2).empty()) refuse(clp, "CLP02 claim status is missing");
     amountAt(clp, 4, true);
     amountAt(clp, 5, false);
+    billed_ = chargeAt(clp, 3, issues_);
+    institutional_ = saysInstitutional(clp, interchange_.delimiters.component);
   }
 
   void segment(const Segment& s) {
-    if (!response_) return;
     const char component = interchange_.delimiters.component;
+    if (!response_) {
+      // Lines and adjustments belong to a claim: outside one (before the first CLP, after PLB) they
+      // would be lost, so the remittance is refused instead.
+      if (s.id() == "SVC" || s.id() == "CAS" || s.id() == "LQ") refuse(s, s.id() + " outside a claim (no CLP before it)");
+      return;
+    }
+    institutional_ = institutional_ || saysInstitutional(s, component);
     if (s.id() == "CAS") {
       addAdjustments(s, line_ ? line_->getArray("adjudication") : claimAdjustments_, currency_);
     } else if (s.id() == "NM1" && s.at(1) == "QC") {
@@ -101,11 +145,11 @@ class PaidClaims {
       patientId_ = s.at(9);
     } else if (s.id() == "SVC") {
       std::vector<std::string> procedure = s.components(1, component);
-      institutional_ = institutional_ || procedure.front() == "NU";
       line_ = newObject();
       line_->set("itemSequence", static_cast<int>(items_->size() + 1));
       JsonArray adjudications = new Poco::JSON::Array;
-      adjudications->add(adjudication(concept(kAdjudicationSystem, "submitted"), amountAt(s, 2, true), currency_));
+      if (std::string charge = chargeAt(s, 2, issues_); !charge.empty())
+        adjudications->add(adjudication(concept(kAdjudicationSystem, "submitted"), charge, currency_));
       adjudications->add(adjudication(concept(kAdjudicationSystem, "benefit"), amountAt(s, 3, true), currency_));
       line_->set("adjudication", adjudications);
       items_->add(line_);
@@ -159,25 +203,29 @@ class PaidClaims {
     response_->set("insurer", insurer);
     response_->set("request", referenceTo("Claim/" + clp.at(1)));
     response_->set("outcome", "complete");
-    std::string disposition = claimStatusText(status) + ": billed " + clp.at(3) + ", paid " + clp.at(4);
+    std::string disposition =
+        claimStatusText(status) + ": " + (billed_.empty() ? "" : "billed " + billed_ + ", ") + "paid " + clp.at(4);
     if (!clp.at(5).empty()) disposition += ", patient responsibility " + clp.at(5);
     response_->set("disposition", disposition);
     if (items_->size() > 0) response_->set("item", items_);
     if (claimAdjustments_->size() > 0) response_->set("adjudication", claimAdjustments_);
     JsonArray totals = new Poco::JSON::Array;
-    totals->add(adjudication(concept(kAdjudicationSystem, "submitted"), clp.at(3), currency_));
+    if (!billed_.empty()) totals->add(adjudication(concept(kAdjudicationSystem, "submitted"), billed_, currency_));
     totals->add(adjudication(concept(kAdjudicationSystem, "benefit"), clp.at(4), currency_));
     if (!clp.at(5).empty())
       totals->add(adjudication(concept(kAdjudicationSystem, "copay", "patient responsibility (CLP05)"), clp.at(5), currency_));
     response_->set("total", totals);
     JsonObject payment = newObject();
-    auto paid = centsOf(clp.at(4)), billed = centsOf(clp.at(3));
-    JsonObject type = concept("http://terminology.hl7.org/CodeSystem/ex-paymenttype",
-                              paid && billed && *paid >= *billed ? "complete" : "partial");
+    // complete/partial compares paid with billed: without the charge it is not said.
+    auto paid = centsOf(clp.at(4)), billed = centsOf(billed_);
+    JsonObject type = billed ? concept("http://terminology.hl7.org/CodeSystem/ex-paymenttype",
+                                       *paid >= *billed ? "complete" : "partial")
+                             : newObject();
     if (!header_.method.empty()) {
       JsonObject method = newObject();
       method->set("system", "https://x12.org/codes/payment-method-codes");
       method->set("code", header_.method);
+      if (!type->has("coding")) type->set("coding", JsonArray(new Poco::JSON::Array));
       type->getArray("coding")->add(method);
     }
     type->set("text", "BPR " + header_.handling + " " + (header_.method.empty() ? "" : header_.method + " ") +
@@ -233,7 +281,9 @@ class PaidClaims {
   const TransactionSet& set_;
   const PaymentHeader& header_;
   std::string currency_;
+  kit::Issues& issues_;
   const Segment* clp_ = nullptr;
+  std::string billed_;  // CLP03, or "" when left out
   JsonObject response_, line_;
   JsonArray items_, claimAdjustments_, notes_;
   bool institutional_ = false;
@@ -245,7 +295,8 @@ class PaidClaims {
 
 }  // namespace
 
-std::vector<JsonObject> remittanceResponses(const Interchange& interchange, const std::string& currency) {
+std::vector<JsonObject> remittanceResponses(const Interchange& interchange, const std::string& currency,
+                                            kit::Issues& issues) {
   std::vector<JsonObject> responses;
   for (const auto& group : interchange.groups) {
     for (const auto& set : group.sets) {
@@ -269,7 +320,7 @@ std::vector<JsonObject> remittanceResponses(const Interchange& interchange, cons
           break;
         }
       }
-      PaidClaims builder(interchange, set, header, currency);
+      PaidClaims builder(interchange, set, header, currency, issues);
       std::size_t ordinal = 0;
       for (std::size_t i = set.first; i <= set.last; ++i) {
         const Segment& s = interchange.segments[i];

@@ -7,6 +7,8 @@
 #include "Remittance835Reader.hpp"
 #include "ResponseBundle.hpp"
 
+#include <gw/kit/PartnerOptions.hpp>
+
 #include <Poco/DateTime.h>
 #include <Poco/DateTimeFormatter.h>
 
@@ -25,14 +27,22 @@ void refuseOtherFormats(std::string_view contentType) {
                          "content type " + std::string(contentType) + " is not supported: x12 reads application/edi-x12");
 }
 
-// "835", "999", "997", or "837P"/"837I" (by the guide version in GS08) for each set, in order, once each.
+// An 837's kind by the guide its GS08 names: institutional (5010 X223, 4010 X096), dental (X224, X097),
+// else professional.
+std::string claimKind(const std::string& version) {
+  if (version.rfind("005010X223", 0) == 0 || version.rfind("004010X096", 0) == 0) return "837I";
+  if (version.rfind("005010X224", 0) == 0 || version.rfind("004010X097", 0) == 0) return "837D";
+  return "837P";
+}
+
+// "835", "999", "997", or "837P"/"837I"/"837D" for each set, in order, once each; "TA1" first when the
+// interchange carries interchange acknowledgements.
 std::string eventOf(const Interchange& interchange) {
-  std::string event;
+  std::string event = interchange.interchangeAcknowledgements.empty() ? "" : "TA1";
   std::set<std::string> seen;
   for (const auto& group : interchange.groups)
     for (const auto& set : group.sets) {
-      std::string code = set.code;
-      if (code == "837") code += group.version.rfind("005010X223", 0) == 0 ? "I" : "P";
+      std::string code = set.code == "837" ? claimKind(group.version) : set.code;
       if (seen.insert(code).second) event += (event.empty() ? "" : "+") + code;
     }
   return event;
@@ -46,7 +56,9 @@ gw::sdk::AdapterInfo X12Adapter::info() {
   return {"x12", "1.0.0", GW_KIND_INSURER, {"x12-5010"}, {kX12, "text/plain"}, x12ConfigFields()};
 }
 
-X12Adapter::X12Adapter(const gw::sdk::Partner& partner) : options_(readOptions(partner.optionsJson)) {}
+X12Adapter::X12Adapter(const gw::sdk::Partner& partner)
+    : options_(readOptions(partner.optionsJson)),
+      lenient_(kit::PartnerOptions::read(partner.id, *kit::parseOptions(partner.optionsJson)).lenient) {}
 
 gw::sdk::Output X12Adapter::identify(std::string_view input, std::string_view contentType) {
   refuseOtherFormats(contentType);
@@ -56,18 +68,22 @@ gw::sdk::Output X12Adapter::identify(std::string_view input, std::string_view co
 
 gw::sdk::Output X12Adapter::decode(std::string_view input, std::string_view contentType) {
   refuseOtherFormats(contentType);
-  Interchange interchange = readValidInterchange(input);
+  Interchange interchange = readInterchange(input);
   std::string event = eventOf(interchange);
-  std::vector<JsonObject> responses;
-  if (event == "835") {
-    responses = remittanceResponses(interchange, options_.currency);
-  } else if (event == "999" || event == "997") {
-    responses = acknowledgementResponses(interchange);
-  } else {
+  // What the interchange carries is judged before its envelope counts: an 837 with a wrong SE01 is
+  // refused for being an 837, which the partner can act on, not for the count. Without any set read,
+  // the envelope problems are all there is to say.
+  const bool decoded = event == "835" || event == "999" || event == "997";
+  if (!decoded && !(event.empty() && !interchange.problems.empty()))
     throw gw::sdk::Error(GW_ERR_UNSUPPORTED, "x12 decodes 835 remittances and 999 acknowledgements from insurers, not " +
                                                  (event.empty() ? std::string("an interchange without transaction sets") : event));
-  }
-  return {responseBundle(interchange, responses), "application/fhir+json", interchange.control, event};
+  refuseEnvelopeProblems(interchange);
+  kit::Issues issues(lenient_);
+  std::vector<JsonObject> responses = event == "835" ? remittanceResponses(interchange, options_.currency, issues)
+                                                     : acknowledgementResponses(interchange);
+  gw::sdk::Output output{responseBundle(interchange, responses), "application/fhir+json", interchange.control, event};
+  output.issues = issues.operationOutcome();
+  return output;
 }
 
 gw::sdk::Output X12Adapter::encode(std::string_view canonicalJson) {

@@ -25,6 +25,7 @@ class X12Adapter : public gw::sdk::Adapter {
 
  private:
   X12Options options_;
+  bool lenient_;  // the partner's validation (kit::PartnerOptions): lenient leaves an unreadable charge out
 };
 
 // The current UTC time as "CCYYMMDDHHMM", the form ISA/GS/BHT dates and times are cut from.

@@ -125,6 +125,10 @@ void walkEnvelopes(Interchange& interchange) {
       if (s.at(2) != interchange.control)
         fault(s, "IEA02 " + s.at(2) + " does not match ISA13 " + interchange.control);
       ended = true;
+    } else if (s.id() == "TA1") {
+      // An interchange acknowledgement answers an interchange, so it belongs to none of the groups.
+      if (group) fault(s, "TA1 inside the functional group opened at " + segments[group->first].label());
+      else interchange.interchangeAcknowledgements.push_back(i);
     } else if (s.id() == "ISA") {
       fault(s, "a second ISA: one interchange per message");
     } else if (!set) {
@@ -173,15 +177,18 @@ Interchange readInterchange(std::string_view text) {
   return interchange;
 }
 
+void refuseEnvelopeProblems(const Interchange& interchange) {
+  if (interchange.problems.empty()) return;
+  std::string message = interchange.problems.front();
+  if (interchange.problems.size() > 1)
+    message += " (and " + std::to_string(interchange.problems.size() - 1) + " more envelope problems)";
+  std::string location = message.substr(0, message.find(':'));
+  throw gw::sdk::Error(GW_ERR_INVALID, message, location);
+}
+
 Interchange readValidInterchange(std::string_view text) {
   Interchange interchange = readInterchange(text);
-  if (!interchange.problems.empty()) {
-    std::string message = interchange.problems.front();
-    if (interchange.problems.size() > 1)
-      message += " (and " + std::to_string(interchange.problems.size() - 1) + " more envelope problems)";
-    std::string location = message.substr(0, message.find(':'));
-    throw gw::sdk::Error(GW_ERR_INVALID, message, location);
-  }
+  refuseEnvelopeProblems(interchange);
   return interchange;
 }
 

@@ -50,6 +50,9 @@ struct Interchange {
   std::string version;  // ISA12
   std::vector<Segment> segments;
   std::vector<FunctionalGroup> groups;
+  // Indexes into segments of the TA1 interchange acknowledgements, which sit between ISA and the first GS,
+  // outside any functional group.
+  std::vector<std::size_t> interchangeAcknowledgements;
   // Envelope faults in document order, each starting with the segment's label: wrong SE01/GE01/IEA01
   // counts, control numbers that do not match, segments outside an envelope, a missing trailer.
   std::vector<std::string> problems;
@@ -60,7 +63,11 @@ struct Interchange {
 // samples can still look inside.
 Interchange readInterchange(std::string_view text);
 
-// readInterchange, then GW_ERR_INVALID with the first problem (and the count of the others).
+// GW_ERR_INVALID with the first of `interchange.problems` (and the count of the others); nothing when
+// there are none.
+void refuseEnvelopeProblems(const Interchange& interchange);
+
+// readInterchange, then refuseEnvelopeProblems.
 Interchange readValidInterchange(std::string_view text);
 
 }  // namespace gw::x12

@@ -80,7 +80,7 @@ X12Options readOptions(const std::string& optionsJson) {
   }
   std::set<std::string> known;
   for (const auto& field : x12ConfigFields()) known.insert(field.name);
-  known.insert(kit::kValidationOption);  // set by the host (ABI 1.1); X12 has nothing to be lenient about yet
+  known.insert(kit::kValidationOption);  // set by the host (ABI 1.1); the adapter reads it with kit::PartnerOptions
   for (const auto& key : options->getNames())
     if (!known.count(key)) configError("unknown option " + key);
 

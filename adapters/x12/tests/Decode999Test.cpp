@@ -87,3 +87,23 @@ TEST(X12Decode999, AnAk2WithoutVerdictIsInvalid) {
   EXPECT_EQ(error.status(), GW_ERR_INVALID);
   EXPECT_THAT(error.what(), HasSubstr("AK2 without IK5/AK5 verdict"));
 }
+
+TEST(X12Decode999, AnAcknowledgementOfSetsTheGatewayNeverSentIsUnsupported) {
+  const std::string enrollment =
+      "ISA*00*          *00*          *ZZ*KEYINS         *ZZ*GROUP01        *260306*0900*^*00501*000000502*0*T*:~"
+      "GS*FA*KEYINS*GROUP01*20260306*0900*502*X*005010X231A1~ST*999*0001*005010X231A1~AK1*BE*13*005010X220A1~"
+      "AK2*834*0001*005010X220A1~IK5*A~AK9*A*1*1*1~SE*6*0001~GE*1*502~IEA*1*000000502~";
+  auto error = errorOf([&] { adapterWith().decode(enrollment, "application/edi-x12"); });
+  EXPECT_EQ(error.status(), GW_ERR_UNSUPPORTED);
+  EXPECT_THAT(error.what(), HasSubstr("834"));
+  EXPECT_EQ(error.location(), "segment 5 (AK2)");
+}
+
+TEST(X12Decode999, ATrailerThatDoesNotMatchItsHeaderIsRefused) {
+  // X12 rejects such an interchange (TA1 note code 001): it may be cut short or spliced from two.
+  std::string text = k999;
+  text.replace(text.find("IEA*1*000000501"), 15, "IEA*1*000000001");
+  auto error = errorOf([&] { adapterWith().decode(text, "application/edi-x12"); });
+  EXPECT_EQ(error.status(), GW_ERR_INVALID);
+  EXPECT_THAT(error.what(), HasSubstr("IEA02 000000001 does not match ISA13 000000501"));
+}

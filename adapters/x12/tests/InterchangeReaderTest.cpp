@@ -174,3 +174,15 @@ TEST(X12Reader, TextThatIsNotAnInterchangeIsRefused) {
   auto error = errorOf([&] { readInterchange(badId); });
   EXPECT_EQ(error.location(), "segment 5");
 }
+
+TEST(X12Reader, InterchangeAcknowledgementsSitOutsideFunctionalGroups) {
+  const std::string isa =
+      "ISA*00*          *00*          *ZZ*KEYINS         *ZZ*GROUP01        *260310*1200*^*00501*000000012*0*P*:~";
+  Interchange ta1Only = readInterchange(isa + "TA1*000000042*260309*1100*A*000~IEA*0*000000012~");
+  EXPECT_TRUE(ta1Only.problems.empty());
+  EXPECT_THAT(ta1Only.interchangeAcknowledgements, ElementsAre(1u));
+  EXPECT_TRUE(ta1Only.groups.empty());
+  Interchange inGroup = readInterchange(isa + "GS*FA*KEYINS*GROUP01*20260310*1200*5*X*005010X231A1~"
+                                              "TA1*000000042*260309*1100*A*000~GE*0*5~IEA*1*000000012~");
+  EXPECT_THAT(inGroup.problems, ElementsAre("segment 3 (TA1): TA1 inside the functional group opened at segment 2 (GS)"));
+}
