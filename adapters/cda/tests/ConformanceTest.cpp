@@ -320,6 +320,13 @@ std::vector<std::string> sampleNames() {
   return names;
 }
 
+// The cda files of the third-party corpus: their expectations live in tests/corpus/expectations.json, which the
+// Corpus.ThirdPartyMessages test checks through the built plugin.
+bool inCorpus(const std::string& name) {
+  static const std::string manifest = readFile(std::string(CDA_TEST_DATA_DIR) + "/../../corpus/expectations.json");
+  return parseJson(manifest)->getObject("files")->has("cda/" + name);
+}
+
 std::string translated(const std::string& name) {
   std::string input = readFile(samplePath(name));
   return makeAdapter().decode(input, "application/xml").bytes;
@@ -351,7 +358,10 @@ TEST(CdaConformance, EverySampleIsTranslatedOrRejectedAsExpected) {
   for (const auto& name : sampleNames()) {
     SCOPED_TRACE(name);
     auto it = expectations().find(name);
-    ASSERT_NE(it, expectations().end()) << "no expectation for sample " << name;
+    if (it == expectations().end()) {
+      EXPECT_TRUE(inCorpus(name)) << "no expectation for sample " << name << ", here or in the corpus manifest";
+      continue;
+    }
     const Expectation& e = it->second;
     std::string input = readFile(samplePath(name));
     CdaAdapter adapter = makeAdapter();
