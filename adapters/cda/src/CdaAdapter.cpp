@@ -71,7 +71,8 @@ gw::sdk::AdapterInfo CdaAdapter::info() {
           {{"currency", GW_FIELD_STRING, 0, "CNY", "ISO 4217 currency of amounts that do not name their own (元 is CNY)"},
            {"timezone", GW_FIELD_STRING, 0, "+08:00", "UTC offset of times sent without one (FHIR needs an offset)"},
            {"oid_systems", GW_FIELD_MAP, 0, nullptr,
-            "OIDs to identifier/code system URIs, over the adapter's table (default urn:oid:<oid>)"}}};
+            "OIDs to identifier/code system URIs, over the adapter's table (default urn:oid:<oid>)"}},
+          GW_ADAPTER_HARDENED_XML};  // XML is read through gw::kit::HardenedXml only
 }
 
 CdaAdapter::CdaAdapter(const gw::sdk::Partner& partner)

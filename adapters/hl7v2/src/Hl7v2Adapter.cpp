@@ -4,6 +4,7 @@
 #include "Acknowledgement.hpp"
 #include "Er7Reader.hpp"
 #include "Er7Writer.hpp"
+#include "HeaderReply.hpp"
 #include "MessageMapper.hpp"
 #include "XmlReader.hpp"
 #include "XmlWriter.hpp"
@@ -35,7 +36,8 @@ gw::sdk::AdapterInfo Hl7v2Adapter::info() {
           {{"currency", GW_FIELD_STRING, 0, "CNY", "ISO 4217 currency of amounts that do not name their own"},
            {"timezone", GW_FIELD_STRING, 0, "+08:00", "UTC offset of times sent without one (FHIR needs an offset)"},
            {"assigning_authority_oids", GW_FIELD_MAP, 0, nullptr,
-            "assigning authority names (CX.4/HD.1) to OIDs, for identifier systems urn:oid:<oid>"}}};
+            "assigning authority names (CX.4/HD.1) to OIDs, for identifier systems urn:oid:<oid>"}},
+          GW_ADAPTER_HARDENED_XML};  // XML is read through gw::kit::HardenedXml only (XmlReader.cpp)
 }
 
 Hl7v2Adapter::Hl7v2Adapter(const gw::sdk::Partner& partner)
@@ -115,6 +117,7 @@ gw::sdk::Output Hl7v2Adapter::identify(std::string_view input, std::string_view 
   gw::sdk::Output out;
   out.messageId = m.controlId();
   out.event = m.event();
+  out.reply = headerReply(m);
   return out;
 }
 
@@ -127,6 +130,7 @@ gw::sdk::Output Hl7v2Adapter::decode(std::string_view input, std::string_view co
   out.bytes = mapMessage(m, options_, issues).dump();
   out.contentType = "application/fhir+json";
   out.issues = issues.operationOutcome();
+  out.reply = headerReply(m);
   return out;
 }
 
@@ -134,18 +138,18 @@ gw::sdk::Output Hl7v2Adapter::acknowledgeReply(const gw::sdk::AckRequest& reques
   std::vector<AckWarning> warnings;
   for (const kit::Issue& issue : kit::readIssues(request.issues)) warnings.push_back({issue.expression, issue.text});
   return answer(request.request, request.contentType, request.outcome, request.errorLocation, request.text,
-                std::move(warnings));
+                std::move(warnings), messageFromHeaderReply(request.reply));
 }
 
 gw::sdk::Output Hl7v2Adapter::acknowledge(std::string_view request, std::string_view contentType,
                                           gw_ack_outcome outcome, std::string_view errorLocation,
                                           std::string_view text) {
-  return answer(request, contentType, outcome, errorLocation, text, {});
+  return answer(request, contentType, outcome, errorLocation, text, {}, std::nullopt);
 }
 
 gw::sdk::Output Hl7v2Adapter::answer(std::string_view request, std::string_view contentType, gw_ack_outcome outcome,
                                      std::string_view errorLocation, std::string_view text,
-                                     std::vector<AckWarning> warnings) {
+                                     std::vector<AckWarning> warnings, std::optional<Message> header) {
   AckRequest ack;
   ack.warnings = std::move(warnings);
   ack.outcome = outcome;
@@ -157,19 +161,26 @@ gw::sdk::Output Hl7v2Adapter::answer(std::string_view request, std::string_view 
   } catch (const Error&) {
     ack.encoding = Encoding::Er7;
   }
-  try {
-    // A batch is acknowledged through its first message.
-    // Only the header is answered: ER7 is read up to the end of the first MSH line, however long the
-    // message (a refused 70,000-segment message must not be read whole to say so).
-    if (ack.encoding == Encoding::Er7) parsed = std::move(readEr7(upToFirstHeader(request)).messages.front());
-    else parsed = readXml(request);
-    parsed.header();
+  if (header) {
+    // The header decode or identify kept (ABI 1.1 reply): the message is not read again.
+    parsed = std::move(*header);
+    ack.encoding = parsed.encoding;
     ack.request = &parsed;
-  } catch (const std::exception& e) {
-    // Too broken to read: still answer, as a minimal AR naming why.
-    ack.outcome = GW_ACK_REJECT;
-    std::string reason = e.what();
-    ack.text = ack.text.empty() ? reason : ack.text + "; " + reason;
+  } else {
+    try {
+      // A batch is acknowledged through its first message.
+      // Only the header is answered: ER7 is read up to the end of the first MSH line, however long the
+      // message (a refused 70,000-segment message must not be read whole to say so).
+      if (ack.encoding == Encoding::Er7) parsed = std::move(readEr7(upToFirstHeader(request)).messages.front());
+      else parsed = readXml(request);
+      parsed.header();
+      ack.request = &parsed;
+    } catch (const std::exception& e) {
+      // Too broken to read: still answer, as a minimal AR naming why.
+      ack.outcome = GW_ACK_REJECT;
+      std::string reason = e.what();
+      ack.text = ack.text.empty() ? reason : ack.text + "; " + reason;
+    }
   }
   std::string id = Poco::UUIDGenerator::defaultGenerator().createRandom().toString();
   id.erase(std::remove(id.begin(), id.end(), '-'), id.end());

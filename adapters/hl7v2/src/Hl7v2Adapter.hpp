@@ -8,6 +8,7 @@
 
 #include <gw/plugin.hpp>
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -22,7 +23,8 @@ class Hl7v2Adapter : public gw::sdk::Adapter {
   gw::sdk::Output decode(std::string_view input, std::string_view contentType) override;
   gw::sdk::Output acknowledge(std::string_view request, std::string_view contentType, gw_ack_outcome outcome,
                               std::string_view errorLocation, std::string_view text) override;
-  // ABI 1.1: an accepted message's acknowledgement carries its warnings as ERR segments of severity W.
+  // ABI 1.1: an accepted message's acknowledgement carries its warnings as ERR segments of severity W, and is
+  // written from the header that decode or identify kept as its reply (the message is not read again).
   gw::sdk::Output acknowledgeReply(const gw::sdk::AckRequest& request) override;
 
   // Reads exactly one message in the encoding the content type names (or, when it names none,
@@ -34,7 +36,8 @@ class Hl7v2Adapter : public gw::sdk::Adapter {
  private:
   static Message readWholeMessage(std::string_view input, std::string_view contentType);
   gw::sdk::Output answer(std::string_view request, std::string_view contentType, gw_ack_outcome outcome,
-                         std::string_view errorLocation, std::string_view text, std::vector<AckWarning> warnings);
+                         std::string_view errorLocation, std::string_view text, std::vector<AckWarning> warnings,
+                         std::optional<Message> header);
 
   PartnerOptions options_;
 };

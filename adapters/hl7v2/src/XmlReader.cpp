@@ -7,29 +7,18 @@
 // order. Text is taken as is: delimiters inside XML text are data and are never re-split.
 #include "XmlReader.hpp"
 
+#include <gw/kit/HardenedXml.hpp>
 #include <gw/plugin.hpp>
 
-#include <libxml/parser.h>
 #include <libxml/tree.h>
 
 #include <cctype>
-#include <cstdlib>
-#include <memory>
 
 namespace gw::hl7v2 {
 
 namespace {
 
 using gw::sdk::Error;
-
-struct DocFree {
-  void operator()(xmlDoc* doc) const { xmlFreeDoc(doc); }
-};
-struct ContextFree {
-  void operator()(xmlParserCtxt* ctxt) const { xmlFreeParserCtxt(ctxt); }
-};
-using DocPtr = std::unique_ptr<xmlDoc, DocFree>;
-using ContextPtr = std::unique_ptr<xmlParserCtxt, ContextFree>;
 
 constexpr int kMaxDepth = 64;  // groups nest a few levels; anything deeper is not HL7
 
@@ -160,31 +149,20 @@ void readSegments(const xmlNode* node, std::vector<Segment>& out, int depth) {
   }
 }
 
-std::string trimmed(std::string text) {
-  while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back()))) text.pop_back();
-  return text;
-}
-
 }  // namespace
 
 Message readXml(std::string_view bytes) {
-  ContextPtr ctxt(xmlNewParserCtxt());
-  if (!ctxt) throw Error(GW_ERR_INTERNAL, "libxml2: cannot allocate a parser");
-  // NONET: never fetch anything. No NOENT/DTDLOAD/HUGE: entities are not substituted, external
-  // DTDs are not read, and libxml2's default size and depth limits stay on.
-  DocPtr doc(xmlCtxtReadMemory(ctxt.get(), bytes.data(), static_cast<int>(bytes.size()), nullptr, nullptr,
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING));
-  if (!doc) {
-    const xmlError* e = xmlCtxtGetLastError(ctxt.get());
-    std::string location = e ? "line " + std::to_string(e->line) + ", column " + std::to_string(e->int2) : "";
-    throw Error(GW_ERR_INVALID,
-                "not well-formed XML: " + (e && e->message ? trimmed(e->message) : std::string("unknown error")),
-                location);
+  // The kit's hardened parser, as the host's screen would use: the plugin declares
+  // GW_ADAPTER_HARDENED_XML, so the host does not parse the document a second time.
+  kit::XmlParseResult parsed = kit::HardenedXml::parse(bytes);
+  if (!parsed) {
+    const kit::XmlRejection& r = parsed.rejection();
+    std::string location = r.line > 0 ? "line " + std::to_string(r.line) + ", column " + std::to_string(r.column) : "";
+    std::string reason = r.kind == kit::XmlRejectionKind::malformed ? "not well-formed XML: " + r.reason : r.reason;
+    throw Error(GW_ERR_INVALID, reason, location);
   }
-  if (doc->intSubset && doc->intSubset->children)
-    throw Error(GW_ERR_INVALID, "XML with a DTD internal subset (entity or element declarations) is not accepted");
-  const xmlNode* root = xmlDocGetRootElement(doc.get());
-  if (!root) throw Error(GW_ERR_INVALID, "XML document without a root element");
+  kit::XmlDocument doc = std::move(parsed.document());
+  const xmlNode* root = doc.root();
 
   Message m;
   m.encoding = Encoding::Xml;

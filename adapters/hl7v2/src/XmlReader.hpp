@@ -1,7 +1,7 @@
 // XmlReader.hpp: reads the HL7 v2 XML encoding (urn:hl7-org:v2xml with a default namespace, a
 // prefix or none, versions 2.2-2.8, and Mirth's <HL7Message> dialect) into the message model.
-// This is the only file of the adapter that touches libxml2: a later switch to the gateway's
-// hardened parser library changes this file alone.
+// This is the only file of the adapter that touches libxml2, through the kit's hardened parser
+// (gw::kit::HardenedXml), whose refusals name what is wrong (entities, depth, size, malformed).
 #pragma once
 
 #include "Message.hpp"

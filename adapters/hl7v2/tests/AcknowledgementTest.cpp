@@ -2,6 +2,7 @@
 // ACK^<trigger>^ACK, MSA-1 from the outcome, MSA-2 the sender's id, ERR with location and text,
 // XML in the request's namespace style, and a minimal AR for unreadable requests.
 #include "Er7Reader.hpp"
+#include "Er7Writer.hpp"
 #include "TestSupport.hpp"
 #include "XmlReader.hpp"
 
@@ -138,4 +139,37 @@ TEST(Acknowledgement, From25AWarningIsAnErrWithSeverityWAndItsLocation) {
   EXPECT_EQ(err->text(3, 1), "102");
   EXPECT_EQ(err->text(4), "W");
   EXPECT_EQ(err->text(8), "PID-7: not a valid date");
+}
+
+// ABI 1.1: the acknowledgement is written from the header decode kept as its reply, without the message;
+// it must be the same acknowledgement as one written from the message itself (its own id and time aside).
+TEST(Acknowledgement, TheReplyOfDecodeAnswersAsTheMessageItselfWould) {
+  auto comparable = [](const gw::sdk::Output& out) {
+    Message ack = out.contentType == "application/hl7-v2+xml" ? readXml(out.bytes) : readEr7(out.bytes).messages.at(0);
+    Segment& msh = ack.segments.at(0);
+    msh.fieldForWrite(7) = Field{};
+    msh.fieldForWrite(10) = Field{};
+    std::string root = out.bytes.substr(0, out.bytes.find('>', out.bytes.find("ACK")) + 1);
+    return root + "\n" + writeEr7(ack);
+  };
+  const std::vector<std::pair<std::string, std::string>> requests = {
+      {sample("hl7v2-xml/hapi_oru_r01_v22_ns_prefix.xml"), "application/xml"},
+      {sample("hl7v2-xml/itb_adt_a08_escaped_pipe.xml"), "text/xml"},
+      {sample("hl7v2-xml/mirth_orm_o01_hl7message.xml"), "text/xml"},
+      {sample("hl7v2-er7/mirth_orm_o01.txt"), "application/hl7-v2"},
+      {kRequest, "application/hl7-v2"},
+      // Other separators than the usual ones, and one (the sender's) that data contains escaped.
+      {"MSH*:!$@*HIS*SH-INTL*GW*GROUP*20240301083000+0800**ADT:A01:ADT_A01*ID$F$7*P*2.5\rPID*1**1:::MR\r",
+       "application/hl7-v2"}};
+  auto adapter = makeAdapter();
+  for (const auto& [request, type] : requests) {
+    auto identified = adapter.identify(request, type);
+    ASSERT_FALSE(identified.reply.empty()) << request.substr(0, 60);
+    for (gw_ack_outcome outcome : {GW_ACK_ACCEPT, GW_ACK_ERROR}) {
+      auto fromMessage = adapter.acknowledge(request, type, outcome, "PID-7", "bad date");
+      auto fromReply = adapter.acknowledgeReply({"", type, identified.reply, outcome, "PID-7", "bad date", ""});
+      EXPECT_EQ(fromReply.contentType, fromMessage.contentType);
+      EXPECT_EQ(comparable(fromReply), comparable(fromMessage)) << request.substr(0, 60);
+    }
+  }
 }

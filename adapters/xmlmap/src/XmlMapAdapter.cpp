@@ -8,10 +8,14 @@
 
 #include <gw/kit/HardenedXml.hpp>
 #include <gw/kit/Issues.hpp>
+#include <gw/kit/JsonReader.hpp>
 #include <gw/kit/PartnerOptions.hpp>
 
 #include <Poco/DateTimeFormatter.h>
+#include <Poco/JSON/Object.h>
 #include <Poco/Timestamp.h>
+
+#include <sstream>
 
 
 namespace gw::xmlmap {
@@ -51,8 +55,32 @@ gw::sdk::AdapterInfo XmlMapAdapter::info() {
             "the YAML mapping file (adapters/xmlmap/README.md); relative paths are resolved against base_dir"},
            {"base_dir", GW_FIELD_STRING, 0, nullptr,
             "folder for a relative mapping path (normally the gateway configuration's folder); "
-            "unset: the process's working directory"}}};
+            "unset: the process's working directory"}},
+          GW_ADAPTER_HARDENED_XML};  // XML is read through gw::kit::HardenedXml only
 }
+
+namespace {
+
+// The ABI 1.1 reply of identify and decode: what the ACK template needs of the message, so that
+// acknowledging does not parse it again. This adapter's own text: {"messageId": "..."}.
+std::string replyFor(const std::string& messageId) {
+  Poco::JSON::Object reply;
+  reply.set("messageId", messageId);
+  std::ostringstream out;
+  reply.stringify(out);
+  return out.str();
+}
+
+std::string messageIdFromReply(std::string_view reply) {
+  if (reply.empty()) return "";
+  try {
+    return kit::stringAt(kit::parseObject(std::string(reply)), "messageId");
+  } catch (const std::exception&) {
+    return "";
+  }
+}
+
+}  // namespace
 
 XmlMapAdapter::XmlMapAdapter(const gw::sdk::Partner& partner)
     : partnerId_(partner.id),
@@ -79,6 +107,7 @@ gw::sdk::Output XmlMapAdapter::translate(std::string_view input, bool withBundle
   gw::sdk::Output out;
   out.messageId = envelope.messageId;
   out.event = envelope.event;
+  out.reply = replyFor(envelope.messageId);
   if (withBundle) {
     kit::Issues issues(lenient_);
     out.bytes = mapper_.bundle(xpath, document.root(), envelope, issues);
@@ -107,9 +136,12 @@ gw::sdk::Output XmlMapAdapter::acknowledgeReply(const gw::sdk::AckRequest& ack) 
   for (const kit::Issue& issue : kit::readIssues(ack.issues))
     values.warnings += (values.warnings.empty() ? "" : "; ") + issue.expression + ": " + issue.text;
   try {
-    kit::XmlDocument document = read(request);
-    XPathEvaluator xpath(document.get(), spec_.namespaces);
-    values.messageId = mapper_.envelope(xpath, document.root()).messageId;
+    values.messageId = messageIdFromReply(ack.reply);
+    if (values.messageId.empty()) {  // no reply kept (an acknowledgement asked for without decode): read
+      kit::XmlDocument document = read(request);
+      XPathEvaluator xpath(document.get(), spec_.namespaces);
+      values.messageId = mapper_.envelope(xpath, document.root()).messageId;
+    }
   } catch (const std::exception& e) {
     // Too broken to read: still answer, as an AR naming why.
     values.outcome = "AR";
