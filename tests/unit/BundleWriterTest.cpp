@@ -5,6 +5,8 @@
 #include <Poco/JSON/Parser.h>
 
 #include "TestSupport.hpp"
+
+#include <sstream>
 #include "intake/BundleWriter.hpp"
 
 #include <gw/kit/Profile.hpp>
@@ -100,6 +102,41 @@ TEST_P(BundleWriterTest, AnUnchangedResourceKeepsItsVersionAndIndex) {
   EXPECT_EQ(find("Patient", kIdCard, "110101198001010011").value_or(""), id);
   auto changed = write(bundle({patientEntry("sh-intl", "MRN1", "", R"(,"gender":"female")")}), "sh-intl");
   EXPECT_EQ(changed.resources[0].version, 2);
+}
+
+// A resend identical to the last incoming form is recognised by its hash, without merging; a version the
+// gateway wrote itself in between clears that hash, so the hospital's values are merged in again.
+TEST_P(BundleWriterTest, AResendAfterTheGatewayChangedTheRecordIsMergedAgain) {
+  const std::string message = bundle({patientEntry("sh-intl", "MRN1", "", R"(,"gender":"male")")});
+  const std::string id = write(message, "sh-intl").resources[0].id;
+  {
+    gw::Transaction tx(*db_);
+    auto changed = current("Patient", id);
+    changed->set("gender", std::string("unknown"));
+    std::ostringstream body;
+    changed->stringify(body);
+    gw::ResourceRepository(*db_).put(tx.session(), "Patient", id, body.str(), 0);
+    tx.commit();
+  }
+  auto again = write(message, "sh-intl");
+  EXPECT_EQ(again.resources[0].version, 3) << "the resend was taken as unchanged";
+  EXPECT_EQ(current("Patient", id)->getValue<std::string>("gender"), "male");
+  EXPECT_EQ(write(message, "sh-intl").resources[0].version, 3) << "an identical resend became a new version";
+}
+
+// The first hospital's record gains the link to another hospital's record of the same person when it
+// is next sent, even unchanged: the link is part of what is compared.
+TEST_P(BundleWriterTest, AnUnchangedResendGainsALinkToAnotherHospitalsRecord) {
+  const std::string message = bundle({patientEntry("sh-intl", "MRN1", "110101198001010011")});
+  const std::string sh = write(message, "sh-intl").resources[0].id;
+  const std::string bj =
+      write(bundle({patientEntry("bj-union", "B-77", "110101198001010011")}), "bj-union").resources[0].id;
+  auto again = write(message, "sh-intl");
+  EXPECT_EQ(again.resources[0].version, 2);
+  auto links = current("Patient", sh)->getArray("link");
+  ASSERT_TRUE(links);
+  EXPECT_EQ(links->getObject(0)->getObject("other")->getValue<std::string>("reference"), "Patient/" + bj);
+  EXPECT_EQ(write(message, "sh-intl").resources[0].version, 2);
 }
 
 TEST_P(BundleWriterTest, AChangedReferenceMovesItsIndexRow) {

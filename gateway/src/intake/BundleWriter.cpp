@@ -6,10 +6,13 @@
 #include <Poco/JSON/Object.h>
 
 #include <map>
+#include <optional>
 #include <set>
+#include <sstream>
 
 #include "common/Json.hpp"
 #include "common/StoreValues.hpp"
+#include "http/ApiKey.hpp"
 
 namespace gw {
 
@@ -181,8 +184,8 @@ BundleWriteResult BundleWriter::write(Poco::Data::Session& s, PreparedBundle bun
   struct Pending {
     std::string type;
     std::string id;
-    Object::Ptr resource;
-    std::optional<PreviousVersion> stored;
+    Object::Ptr incoming;
+    std::optional<CurrentResource> current;
     std::string owner;
   };
   std::vector<Pending> pending;
@@ -190,45 +193,60 @@ BundleWriteResult BundleWriter::write(Poco::Data::Session& s, PreparedBundle bun
   BundleWriteResult result;
   result.unmappedPractitioners = std::move(bundle.unmappedPractitioners);
 
+  // First every entry's stored id (index look-ups only), so that references between entries resolve.
   const std::string& owner = bundle.owner;
   std::set<std::string> written;  // "Type/id" of this Bundle's resources
   for (auto& entry : bundle.entries) {
-    Object::Ptr resource = entry.resource;
-    std::optional<StoredResource> current;
+    std::optional<CurrentResource> current;
     if (entry.groupId) {
-      current = resources_.current(s, entry.type, *entry.groupId);  // the group's practitioner, shared by sites
+      current = resources_.currentKey(s, entry.type, *entry.groupId);  // the group's practitioner, shared by sites
     } else {
-      for (const auto& identifier : identifiersOf(resource)) {
-        current = resources_.currentByIdentifier(s, entry.type, owner, identifier.system, identifier.value);
+      for (const auto& identifier : identifiersOf(entry.resource)) {
+        current = resources_.currentKeyByIdentifier(s, entry.type, owner, identifier.system, identifier.value);
         if (current) break;
       }
     }
     const std::string id = entry.groupId ? *entry.groupId : current ? current->id : newId();
-    std::optional<PreviousVersion> stored;
-    if (current) {
-      Object::Ptr storedBody = parseObject(current->body, entry.type);
-      stored = ResourceRepository::previousVersion(*current, storedBody);
-      resource = mergeInto(storedBody, resource);
-    }
-    if (entry.type == "Patient") linkSamePerson(s, resource, id, owner);
-    resource->set("id", id);
-    if (Object::Ptr meta = resource->getObject("meta")) {
-      meta->remove("versionId");  // the store owns versions
-      meta->remove("lastUpdated");
-    }
     if (!entry.fullUrl.empty()) targets[entry.fullUrl] = entry.type + "/" + id;
     if (!entry.bundleId.empty()) targets[entry.type + "/" + entry.bundleId] = entry.type + "/" + id;
     written.insert(entry.type + "/" + id);
-    pending.push_back({entry.type, id, resource, std::move(stored), entry.groupId ? kGroupOwner : owner});
+    pending.push_back({entry.type, id, entry.resource, std::move(current), entry.groupId ? kGroupOwner : owner});
   }
 
   for (auto& item : pending) {
-    Poco::Dynamic::Var root = item.resource;
+    Object::Ptr incoming = item.incoming;
+    incoming->set("id", item.id);
+    if (Object::Ptr meta = incoming->getObject("meta")) {
+      meta->remove("versionId");  // the store owns versions
+      meta->remove("lastUpdated");
+    }
+    Poco::Dynamic::Var root = incoming;
     rewriteReferences(root, targets);
-    requireOwnReferences(s, item.resource, written, owner);
-    const PreviousVersion* stored = item.stored ? &*item.stored : nullptr;
+    if (item.type == "Patient") linkSamePerson(s, incoming, item.id, owner);
+    // The incoming form as it would be merged: when the partner sent exactly this last time, merging
+    // it again changes nothing (merging is idempotent and any other writer clears the hash), so the
+    // stored body is neither read nor parsed.
+    std::ostringstream form;
+    incoming->stringify(form);
+    const std::string incomingSha256 = sha256Hex(form.str());
+    if (item.current && item.current->incomingSha256 == incomingSha256) {
+      result.resources.push_back({item.type, item.id, item.current->version});
+      continue;
+    }
+    requireOwnReferences(s, incoming, written, owner);
+    Object::Ptr resource = incoming;
+    std::optional<PreviousVersion> stored;
+    if (item.current) {
+      if (auto body = resources_.current(s, item.type, item.id)) {
+        Object::Ptr storedBody = parseObject(body->body, item.type);
+        stored = ResourceRepository::previousVersion(*body, storedBody);
+        stored->incomingSha256 = item.current->incomingSha256;
+        resource = mergeInto(storedBody, incoming);
+      }
+    }
+    const PreviousVersion* previous = stored ? &*stored : nullptr;
     result.resources.push_back(
-        {item.type, item.id, resources_.saveOver(s, item.resource, stored, sourceMessage, item.owner)});
+        {item.type, item.id, resources_.saveOver(s, resource, previous, sourceMessage, item.owner, incomingSha256)});
   }
   return result;
 }

@@ -5,6 +5,7 @@ set(body "// Generated from gateway/src/store/migrations/*.sql; do not edit.\n#i
 foreach(f ${FILES})
   get_filename_component(name ${f} NAME_WE)
   string(REGEX MATCH "^[0-9]+" number ${name})
+  string(REGEX REPLACE "^0+([0-9])" "\\1" number ${number})  # 008 would be an (invalid) octal literal
   file(READ ${f} sql)
   set(body "${body}    {${number}, \"${name}\", R\"__SQL__(${sql})__SQL__\"},\n")
 endforeach()

@@ -99,18 +99,25 @@ int ResourceRepository::save(Poco::Data::Session& s, const Poco::JSON::Object::P
 
 PreviousVersion ResourceRepository::previousVersion(const StoredResource& stored,
                                                     const Poco::JSON::Object::Ptr& parsedBody) {
-  return {stored.version, stored.body, identifiersOf(parsedBody), linksOf(parsedBody)};
+  return {stored.version, stored.body, identifiersOf(parsedBody), linksOf(parsedBody), ""};
 }
 
 int ResourceRepository::saveOver(Poco::Data::Session& s, const Poco::JSON::Object::Ptr& resource,
-                                 const PreviousVersion* stored, std::int64_t sourceMessage, const std::string& owner) {
+                                 const PreviousVersion* stored, std::int64_t sourceMessage, const std::string& owner,
+                                 const std::string& incomingSha256) {
   const std::string type = resource->getValue<std::string>("resourceType");
   const std::string id = resource->getValue<std::string>("id");
   std::ostringstream out;
   resource->stringify(out);
   const std::string body = out.str();
-  if (stored && stored->body == body) return stored->version;
-  const int version = putAfter(s, type, id, body, stored ? stored->version : 0, sourceMessage, owner);
+  if (stored && stored->body == body) {
+    if (incomingSha256 != stored->incomingSha256)
+      runSql(db_, s, "UPDATE fhir_current SET incoming_sha256 = NULLIF(?, '') WHERE resource_type = ? AND id = ?",
+             {incomingSha256, type, id});
+    return stored->version;
+  }
+  const int version =
+      putAfter(s, type, id, body, stored ? stored->version : 0, sourceMessage, owner, incomingSha256);
   const auto identifiers = identifiersOf(resource);
   if (!stored || identifiers != stored->identifiers) {
     if (stored) runSql(db_, s, "DELETE FROM fhir_identifier WHERE resource_type = ? AND id = ?", {type, id});
@@ -133,17 +140,22 @@ int ResourceRepository::put(Poco::Data::Session& s, const std::string& type, con
 
 int ResourceRepository::putAfter(Poco::Data::Session& s, const std::string& type, const std::string& id,
                                  const std::string& body, int previousVersion, std::int64_t sourceMessage,
-                                 const std::string& owner) {
+                                 const std::string& owner, const std::string& incomingSha256) {
   const std::int64_t version = previousVersion + 1;
   runSql(db_, s,
          "INSERT INTO fhir_resource (resource_type, id, version, updated_at, source_message, body) "
          "VALUES (?, ?, ?, ?, ?, ?)",
          {type, id, version, utcTimestamp(), sourceMessage, body});
+  // A version the gateway writes itself (no incoming form) clears the hash: the next incoming form is merged.
   if (version == 1)
-    runSql(db_, s, "INSERT INTO fhir_current (resource_type, id, version, owner) VALUES (?, ?, ?, ?)",
-           {type, id, version, owner});
+    runSql(db_, s,
+           "INSERT INTO fhir_current (resource_type, id, version, owner, incoming_sha256) "
+           "VALUES (?, ?, ?, ?, NULLIF(?, ''))",
+           {type, id, version, owner, incomingSha256});
   else
-    runSql(db_, s, "UPDATE fhir_current SET version = ? WHERE resource_type = ? AND id = ?", {version, type, id});
+    runSql(db_, s,
+           "UPDATE fhir_current SET version = ?, incoming_sha256 = NULLIF(?, '') WHERE resource_type = ? AND id = ?",
+           {version, incomingSha256, type, id});
   return static_cast<int>(version);
 }
 
@@ -202,6 +214,33 @@ std::optional<StoredResource> ResourceRepository::currentByIdentifier(Poco::Data
                                       "r.version = c.version WHERE i.resource_type = ? AND i.owner = ? AND i.system = ? "
                                       "AND i.value = ?",
                                       {type, owner, system, value})));
+}
+
+namespace {
+
+std::optional<CurrentResource> currentResource(const std::vector<SqlRow>& rows) {
+  if (rows.empty()) return std::nullopt;
+  return CurrentResource{text(rows.front(), 0), static_cast<int>(integer(rows.front(), 1)), text(rows.front(), 2)};
+}
+
+}  // namespace
+
+std::optional<CurrentResource> ResourceRepository::currentKeyByIdentifier(Poco::Data::Session& s,
+                                                                          const std::string& type,
+                                                                          const std::string& owner,
+                                                                          const std::string& system,
+                                                                          const std::string& value) {
+  return currentResource(runSql(db_, s,
+                                "SELECT c.id, c.version, c.incoming_sha256 FROM fhir_identifier i "
+                                "JOIN fhir_current c ON c.resource_type = i.resource_type AND c.id = i.id "
+                                "WHERE i.resource_type = ? AND i.owner = ? AND i.system = ? AND i.value = ?",
+                                {type, owner, system, value}));
+}
+
+std::optional<CurrentResource> ResourceRepository::currentKey(Poco::Data::Session& s, const std::string& type,
+                                                              const std::string& id) {
+  return currentResource(runSql(
+      db_, s, "SELECT id, version, incoming_sha256 FROM fhir_current WHERE resource_type = ? AND id = ?", {type, id}));
 }
 
 std::optional<std::string> ResourceRepository::findByIdentifier(Poco::Data::Session& s, const std::string& type,

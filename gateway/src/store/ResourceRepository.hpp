@@ -40,6 +40,16 @@ struct PreviousVersion {
   std::string body;
   std::vector<ResourceIdentifier> identifiers;
   std::vector<ResourceLink> links;
+  std::string incomingSha256;  // see CurrentResource
+};
+
+// Which version of a resource is current, read without its body.
+struct CurrentResource {
+  std::string id;
+  int version = 0;
+  // SHA-256 of the form in which its owner last sent it (BundleWriter); "" when the gateway wrote the
+  // current version itself, or when it is unknown.
+  std::string incomingSha256;
 };
 
 // The owner of what the gateway makes itself (claims, invoices, group practitioners, memberships).
@@ -63,9 +73,10 @@ class ResourceRepository {
   // Saves `resource` (resourceType and id set) over `stored`, the current version read in this
   // transaction (none: a new resource). A body equal to the stored one writes nothing and keeps its
   // version (a no-op update, as hospitals resend unchanged records with every message); identifier
-  // and reference rows are written only when they changed. Returns the current version.
+  // and reference rows are written only when they changed. `incomingSha256` is recorded as the
+  // current version's (CurrentResource). Returns the current version.
   int saveOver(Poco::Data::Session& s, const Poco::JSON::Object::Ptr& resource, const PreviousVersion* stored,
-               std::int64_t sourceMessage, const std::string& owner);
+               std::int64_t sourceMessage, const std::string& owner, const std::string& incomingSha256 = "");
   // `stored` with the index rows of `parsedBody` (its body parsed, before any change to it).
   static PreviousVersion previousVersion(const StoredResource& stored, const Poco::JSON::Object::Ptr& parsedBody);
 
@@ -85,6 +96,11 @@ class ResourceRepository {
   std::optional<StoredResource> currentByIdentifier(Poco::Data::Session& s, const std::string& type,
                                                     const std::string& owner, const std::string& system,
                                                     const std::string& value);
+  // The same without the body (an index look-up only), and the same for a resource named by id.
+  std::optional<CurrentResource> currentKeyByIdentifier(Poco::Data::Session& s, const std::string& type,
+                                                        const std::string& owner, const std::string& system,
+                                                        const std::string& value);
+  std::optional<CurrentResource> currentKey(Poco::Data::Session& s, const std::string& type, const std::string& id);
   // Every resource of `type` (any owner) that holds the identifier; the first of them.
   std::vector<std::string> findAllByIdentifier(Poco::Data::Session& s, const std::string& type,
                                                const std::string& system, const std::string& value);
@@ -101,7 +117,8 @@ class ResourceRepository {
 
  private:
   int putAfter(Poco::Data::Session& s, const std::string& type, const std::string& id, const std::string& body,
-               int previousVersion, std::int64_t sourceMessage, const std::string& owner);
+               int previousVersion, std::int64_t sourceMessage, const std::string& owner,
+               const std::string& incomingSha256 = "");
   // Multi-row inserts (one statement per chunk of rows) of a resource's index rows.
   void insertIdentifiers(Poco::Data::Session& s, const std::string& type, const std::string& id,
                          const std::vector<ResourceIdentifier>& identifiers, const std::string& owner);
