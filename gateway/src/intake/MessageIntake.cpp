@@ -215,6 +215,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     PreparedBundle bundle =
         BundleWriter::prepare(decoded.output, request.hospital, config.practitioners, IdentifierOwnership(config),
                               config.server.maxResourcesPerMessage);
+    const auto issues = issuesOf(row.issues);
     BundleWriteResult written;
     commits_.run([&](Poco::Data::Session& s) {
       auto earlier = messages.find(s, row.hospital, row.messageId);
@@ -229,10 +230,9 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
         row.id = messages.insert(s, row);
       }
       written = BundleWriter(db_).write(s, std::move(bundle), row.id);
-      MessageIssueRepository(db_).replace(s, row.id, row.hospital, row.receivedAt, issuesOf(row.issues));
+      MessageIssueRepository(db_).replace(s, row.id, row.hospital, row.receivedAt, issues);
       std::string detail = std::to_string(written.resources.size()) + " resources";
-      if (const auto warnings = issuesOf(row.issues).size(); warnings > 0)
-        detail += ", " + std::to_string(warnings) + " warnings";
+      if (!issues.empty()) detail += ", " + std::to_string(issues.size()) + " warnings";
       if (!written.unmappedPractitioners.empty())
         detail += ", " + std::to_string(written.unmappedPractitioners.size()) + " unmapped practitioners";
       audit_.append(s, {actor, "message.accept", "inbound_message/" + std::to_string(row.id), "ok", detail,

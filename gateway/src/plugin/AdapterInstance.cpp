@@ -98,9 +98,11 @@ std::shared_ptr<const AdapterInstance> AdapterInstance::create(std::shared_ptr<c
     // Only a plugin written without the helper can let an exception out; it must not take the gateway down.
     throw AdapterCreateError(GW_ERR_INTERNAL, "create let an exception escape the plugin boundary");
   }
-  // ABI 1.1: every problem, when the error field could not hold them all.
-  const std::string problems = takeBytes(adapter, nullptr, result.issues, result.issues_size);
-  takeBytes(adapter, nullptr, result.reply, result.reply_size);
+  // ABI 1.1: every problem, when the error field could not hold them all. What a create that succeeded
+  // hands back is released through its instance; NULL is for a failed create's.
+  gw_instance* owner = status == GW_OK ? instance : nullptr;
+  const std::string problems = takeBytes(adapter, owner, result.issues, result.issues_size);
+  takeBytes(adapter, owner, result.reply, result.reply_size);
   if (status != GW_OK || instance == nullptr) {
     if (status == GW_OK) status = GW_ERR_INTERNAL;
     // An instance handed back with a failure is not trusted: calling destroy on it could free twice.
