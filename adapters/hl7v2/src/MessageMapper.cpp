@@ -4,6 +4,7 @@
 #include <gw/kit/Profile.hpp>
 
 #include "Datatypes.hpp"
+#include "FieldLimitCheck.hpp"
 #include "MappingContext.hpp"
 #include "MessageStructures.hpp"
 #include "SegmentMappers.hpp"
@@ -78,9 +79,11 @@ Json mapMessage(const Message& message, const PartnerOptions& options, kit::Issu
   const Segment* lastOrc = nullptr;
   std::size_t schedule = message.segments.size();
   std::set<std::string> reported;
+  FieldLimitCheck limits(message, issues);
   for (std::size_t i = 0; i < message.segments.size(); ++i) {
     const Segment& s = message.segments[i];
     if (!expected(ctx, *structure, s, reported)) continue;
+    limits.check(s);
     if (s.name == "PID") mapPid(ctx, s);
     else if (s.name == "PD1") mapPd1(ctx, s);
     else if (s.name == "NK1") mapNk1(ctx, s);

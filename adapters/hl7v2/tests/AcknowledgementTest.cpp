@@ -115,14 +115,18 @@ TEST(Acknowledgement, AnAcceptedMessagesWarningsBecomeErrSegmentsOfSeverityW) {
   std::vector<const Segment*> errs;
   for (const auto& segment : ack.segments)
     if (segment.name == "ERR") errs.push_back(&segment);
-  ASSERT_EQ(errs.size(), 2u) << out.bytes;
+  // PID-2, PV1-10 and PV1-14 longer than v2.4 allows; PID-7 and PV1-44 not dates.
+  ASSERT_EQ(errs.size(), 5u) << out.bytes;
   // Version 2.4 has no severity field: ERR-1 (ELD) names the field, code 102, and the text says "warning".
   EXPECT_EQ(errs[0]->text(1, 1), "PID");
-  EXPECT_EQ(errs[0]->text(1, 3), "7");
+  EXPECT_EQ(errs[0]->text(1, 3), "2");
   EXPECT_EQ(errs[0]->text(1, 4, 1), "102");
-  EXPECT_EQ(errs[0]->text(1, 4, 2).rfind("warning: ", 0), 0u) << errs[0]->text(1, 4, 2);
-  EXPECT_EQ(errs[1]->text(1, 1), "PV1");
-  EXPECT_EQ(errs[1]->text(1, 3), "44");
+  EXPECT_EQ(errs[0]->text(1, 4, 2), "warning: PID-2: 21 characters where HL7 v2.4 allows at most 20: kept whole");
+  EXPECT_EQ(errs[1]->text(1, 1), "PID");
+  EXPECT_EQ(errs[1]->text(1, 3), "7");
+  EXPECT_EQ(errs[1]->text(1, 4, 2).rfind("warning: ", 0), 0u) << errs[1]->text(1, 4, 2);
+  EXPECT_EQ(errs[4]->text(1, 1), "PV1");
+  EXPECT_EQ(errs[4]->text(1, 3), "44");
 }
 
 TEST(Acknowledgement, From25AWarningIsAnErrWithSeverityWAndItsLocation) {

@@ -14,6 +14,7 @@
 #include <dirent.h>
 #include <functional>
 #include <map>
+#include <tuple>
 
 using namespace gw::hl7v2;
 using namespace gw::hl7v2::test;
@@ -105,9 +106,10 @@ std::map<std::string, Expectation> expectations() {
     EXPECT_FALSE(order->has("identifier"));
     EXPECT_EQ(str(order, "authoredOn"), "2013-10-11T09:38:00.000+08:00");
     EXPECT_TRUE(contains(practitionerIds(b), "urn:gw:sh-intl:practitioner|2214"));
-  }};
+  }, {"PID-30", "PV1-10"}};  // too long for v2.5: PID-30 "no" (ID of 1), PV1-10 "DIGC" (3)
   // Birth date (PID-7) and discharge time (PV1-44) written "Aug 15, 1942": lenient, they are left out and
-  // reported; the order, its patient and its results are kept.
+  // reported; the order, its patient and its results are kept. PID-2 (21 characters), PV1-10 "CARE" and PV1-14
+  // "PHYSICIAN" are longer than v2.4 allows: kept whole, reported.
   for (const char* mirth : {"hl7v2-er7/mirth_orm_o01.txt", "hl7v2-xml/mirth_orm_o01_hl7message.xml"}) {
     e[mirth] = {GW_OK, "",
                 [](const Bundle& b) {
@@ -121,7 +123,7 @@ std::map<std::string, Expectation> expectations() {
                   EXPECT_TRUE(!period || !period->has("end"));
                   EXPECT_EQ(resources(b, "ServiceRequest").size(), 1u);
                 },
-                {"PID-7", "PV1-44"}};
+                {"PID-2", "PID-7", "PV1-10", "PV1-14", "PV1-44"}};
   }
   e["hl7v2-er7/msconv_adt_a01_v28_full.hl7"] = {GW_OK, "", [](const Bundle& b) {
     EXPECT_EQ(str(b, "timestamp"), "1989-08-18T11:26:00+02:15");
@@ -155,7 +157,7 @@ std::map<std::string, Expectation> expectations() {
     EXPECT_EQ(str(patient, "birthDate"), "1985-01-01");
     EXPECT_EQ(patient->getArray("contact")->size(), 2u);  // two NK1
     EXPECT_TRUE(hasIdentifier(only(b, "Encounter"), "urn:gw:sh-intl:vn|0123456789"));
-  }};
+  }, {"MSH-10", "PID-13", "IN1-2"}};  // too long for v2.3: MSH-10 (27 of 20), a PID-13 (46 of 40), IN1-2 (10 of 8)
   e["hl7v2-er7/msconv_bar_p01_01.hl7"] = {GW_OK, "", [](const Bundle& b) {
     EXPECT_EQ(str(only(b, "Encounter"), "status"), "unknown");
     EXPECT_TRUE(hasIdentifier(only(b, "Coverage"), "urn:gw:sh-intl:policy|PN-145"));
@@ -200,7 +202,9 @@ std::map<std::string, Expectation> expectations() {
         salmonella = str(o->getObject("valueCodeableConcept")->getArray("coding")->getObject(0), "code") == "27268008";
     EXPECT_TRUE(salmonella);
     EXPECT_EQ(str(only(b, "Encounter"), "status"), "finished");  // PV1-45 discharge present
-  }, {"OBX-3", "TXA"}};  // an RP OBX without OBX-3; TXA has no place in ORU_R01
+  }, {"MSH-10", "PV1-14", "PV1-36", "ORC-3", "OBX-3", "TXA", "OBR-3", "OBX-8"}};
+  // An RP OBX without OBX-3; TXA has no place in ORU_R01; longer than v2.5.1 allows: MSH-10 (48 of 20), PV1-14
+  // (42 of 6), PV1-36 (32 of 3), ORC-3 and OBR-3 (52 of 22), OBX-8 (18 of 5).
   auto checkSiu = [](const Bundle& b) {
     auto appointment = only(b, "Appointment");
     EXPECT_EQ(str(appointment, "status"), "booked");
@@ -232,7 +236,7 @@ std::map<std::string, Expectation> expectations() {
     EXPECT_EQ(resources(b, "Observation").size(), 3u);
     EXPECT_EQ(str(only(b, "DocumentReference")->getArray("content")->getObject(0)->getObject("attachment"), "contentType"),
               "application/pdf");
-  }};
+  }, {"PID-2"}};  // 28 characters where v2.5 allows 20
   return e;
 }
 
@@ -340,15 +344,25 @@ TEST(Conformance, EverySampleIsTranslatedOrRejectedAsExpectedAndBundlesAreValidF
 
 TEST(Conformance, StrictValidationRefusesTheDefectsLenientValidationReports) {
   auto strict = makeAdapter(R"({"validation":"strict"})");
+  // The first defect refuses: PID-2 (21 characters where v2.4 allows 20); with a shorter PID-2, PID-7.
   for (const char* mirth : {"hl7v2-er7/mirth_orm_o01.txt", "hl7v2-xml/mirth_orm_o01_hl7message.xml"}) {
     SCOPED_TRACE(mirth);
-    try {
-      strict.decode(sample(mirth), contentTypeFor(mirth));
-      ADD_FAILURE() << "translated in strict mode";
-    } catch (const gw::sdk::Error& e) {
-      EXPECT_EQ(e.status(), GW_ERR_INVALID);
-      EXPECT_EQ(e.location(), "PID-7");
-      EXPECT_NE(std::string(e.what()).find("'Aug 15, 1942' is not a valid date"), std::string::npos) << e.what();
+    const std::string asSent = sample(mirth);
+    std::string shorterPid2 = asSent;
+    const std::string authority = std::string(mirth).find(".xml") != std::string::npos ? ">Mirth</PID.2.4>" : "^Mirth^";
+    shorterPid2.replace(shorterPid2.find(authority), authority.size(),
+                        authority[0] == '>' ? ">M</PID.2.4>" : "^M^");
+    for (const auto& [message, location, reason] :
+         {std::tuple<std::string, std::string, std::string>{asSent, "PID-2", "21 characters where HL7 v2.4 allows at most 20"},
+          {shorterPid2, "PID-7", "'Aug 15, 1942' is not a valid date"}}) {
+      try {
+        strict.decode(message, contentTypeFor(mirth));
+        ADD_FAILURE() << "translated in strict mode";
+      } catch (const gw::sdk::Error& e) {
+        EXPECT_EQ(e.status(), GW_ERR_INVALID);
+        EXPECT_EQ(e.location(), location);
+        EXPECT_NE(std::string(e.what()).find(reason), std::string::npos) << e.what();
+      }
     }
   }
 }

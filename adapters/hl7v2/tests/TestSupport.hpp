@@ -4,6 +4,8 @@
 
 #include "Hl7v2Adapter.hpp"
 
+#include <gw/kit/Issues.hpp>
+
 #include <gw/testing/BundleReading.hpp>
 #include <gw/testing/TestFiles.hpp>
 
@@ -47,6 +49,25 @@ inline gw::sdk::Error decodeError(const std::string& message, const std::string&
   }
   ADD_FAILURE() << "decoded without error";
   return gw::sdk::Error(GW_OK, "");
+}
+
+// What a lenient decode of a message gave: the Bundle, the warnings and the OperationOutcome as returned.
+struct Lenient {
+  Poco::JSON::Object::Ptr bundle;
+  std::vector<gw::kit::Issue> issues;
+  std::string outcome;
+};
+
+inline Lenient lenient(const std::string& message, const std::string& contentType = "application/hl7-v2") {
+  auto out = makeAdapter().decode(message, contentType);
+  return {parseJson(out.bytes), gw::kit::readIssues(out.issues), out.issues};
+}
+
+// The field a strict decode refuses the message at (GW_ERR_INVALID).
+inline std::string strictRefusal(const std::string& message) {
+  auto e = decodeError(message, R"({"validation":"strict"})");
+  EXPECT_EQ(e.status(), GW_ERR_INVALID);
+  return e.location();
 }
 
 // Decodes every message and writes its Bundle into `folder`: the files to hand to GW_EXPECT_VALID_FHIR.
