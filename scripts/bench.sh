@@ -13,6 +13,8 @@
 #                              its rate (default 90, which keeps the whole run near 10 minutes); 0 drains all
 #   GW_BENCH_REPLACEMENTS=N    hl7v2 plugin replacements during the hot-replace run (default 8)
 #   GW_BENCH_DECODE_SECONDS=S  per decode and parse loop (default 1)
+#   GW_BENCH_ONLY=claims       run only the claims drains (run 6); builds only what they need and writes
+#                              bench/results/claims.md instead of latest.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
@@ -23,8 +25,14 @@ claims="${GW_BENCH_CLAIMS:-100000}"
 drain_seconds="${GW_BENCH_DRAIN_SECONDS:-90}"
 replacements="${GW_BENCH_REPLACEMENTS:-8}"
 decode_seconds="${GW_BENCH_DECODE_SECONDS:-1}"
+only="${GW_BENCH_ONLY:-}"
+case "$only" in "" | claims) ;; *) echo "bench: GW_BENCH_ONLY must be claims or unset" >&2; exit 2 ;; esac
 GW_SETUP_BENCH=1 scripts/setup.sh "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DGW_BUILD_BENCH=ON -DGW_BUILD_TESTS=OFF
-cmake --build "$BUILD_DIR" -j "$(nproc)"
+if [ "$only" = claims ]; then
+  cmake --build "$BUILD_DIR" -j "$(nproc)" --target gatewayd hl7v2 fhir_claim x12
+else
+  cmake --build "$BUILD_DIR" -j "$(nproc)"
+fi
 BUILD_DIR="$(cd "$BUILD_DIR" && pwd)"  # configurations below name files in it
 
 work="$(mktemp -d /tmp/gw-bench.XXXXXX)"
@@ -130,11 +138,12 @@ sample_rss() {
 mkdir -p "$work/plugins"
 cp "$BUILD_DIR/plugins/hl7v2.so" "$work/plugins/"
 
-# 1. Decode only, in process: each adapter through the gateway's own plugin host, no HTTP and no store.
 x12_options='{sender_id: DOCGROUP, receiver_id: BCBS, billing_provider_npi: "1234567893",
       billing_provider_tax_id: "123456789", billing_provider_name: Doctor Group, billing_provider_street: 1 Clinic Way,
       billing_provider_city: Austin, billing_provider_state: TX, billing_provider_postal_code: "78701",
       contact_phone: "5125550100"}'
+if [ "$only" != claims ]; then
+# 1. Decode only, in process: each adapter through the gateway's own plugin host, no HTTP and no store.
 cat > "$work/decode.yaml" <<YAML
 server: {listen: 127.0.0.1:0}
 store:
@@ -232,6 +241,9 @@ sleep 0.5  # the last replacement's scan
 loaded=0
 for s in "${replaced[@]}"; do grep -q "hl7v2.so loaded: .*sha256 $s" "$work/gatewayd.log" && loaded=$((loaded + 1)); done
 stop_gatewayd
+else
+  gport=$(free_port)
+fi  # runs 1-5
 
 # 6. Claims rendered from an outbox of $claims claims, by each insurer adapter, over the insurer's pull route.
 # The outbox is made once (cached): gatewayd stores a hospital's DFT^P03 and bills it (the claims builder), then
@@ -293,7 +305,7 @@ done
 
 # 7. Ingest into a store that already holds $large_messages accepted messages with their resources, made once
 # (cached) from copies of what gatewayd stored for $large_samples.
-if [ "$large" != 0 ]; then
+if [ "$large" != 0 ] && [ "$only" != claims ]; then
   store="$cache/store-$large_messages-$(cache_key "${large_samples[@]}").db"
   if [ ! -f "$store" ]; then
     rm -f "$cache"/store-*.db
@@ -326,6 +338,29 @@ fi
 
 commit=$(git rev-parse --short HEAD)
 cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
+claims_table() {
+  echo "## Claims rendered from a $claims-claim outbox (insurer pull over HTTP, pages of 100, each acknowledged)"
+  echo
+  echo "| adapter | claims | pages | seconds | in pulls / acks | claims/s | whole outbox | failed | acknowledged in store |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+  printf '%s\n' "${claim_rows[@]}"
+  if [ "$drain_seconds" != 0 ]; then
+    echo
+    echo "Each drain stopped after about ${drain_seconds}s (GW_BENCH_DRAIN_SECONDS) unless the outbox was empty before; the"
+    echo "whole-outbox time is then projected from its rate."
+  fi
+}
+if [ "$only" = claims ]; then
+  {
+    echo "# Benchmark results: claims only (GW_BENCH_ONLY=claims)"
+    echo
+    echo "Commit $commit$(git diff --quiet HEAD -- . ':!bench/results' 2>/dev/null || echo ' (with uncommitted changes)'), $(date -u +%Y-%m-%dT%H:%MZ),"
+    echo "$(nproc) cores ($cpu), load average $load_start at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+    echo
+    claims_table
+  } | tee bench/results/claims.md
+  exit 0
+fi
 {
   echo "# Benchmark results"
   echo
@@ -369,14 +404,5 @@ cpu=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')
   echo "Files each adapter refuses (on purpose) are left out:"
   printf '%s\n' "${decode_left_out[@]}"
   echo
-  echo "## Claims rendered from a $claims-claim outbox (insurer pull over HTTP, pages of 100, each acknowledged)"
-  echo
-  echo "| adapter | claims | pages | seconds | in pulls / acks | claims/s | whole outbox | failed | acknowledged in store |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
-  printf '%s\n' "${claim_rows[@]}"
-  if [ "$drain_seconds" != 0 ]; then
-    echo
-    echo "Each drain stopped after about ${drain_seconds}s (GW_BENCH_DRAIN_SECONDS) unless the outbox was empty before; the"
-    echo "whole-outbox time is then projected from its rate."
-  fi
+  claims_table
 } | tee bench/results/latest.md

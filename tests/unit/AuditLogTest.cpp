@@ -41,6 +41,28 @@ TEST_P(AuditLogTest, AppendedRowsFormAnIntactChain) {
   EXPECT_EQ(result.rows, 5);
 }
 
+TEST_P(AuditLogTest, RowsAppendedTogetherChainInOrderAfterSingleOnes) {
+  appendMany(2);
+  std::vector<gw::AuditEvent> page;
+  for (int i = 0; i < 150; ++i)  // more than one multi-row insert
+    page.push_back({"insurer:acme", "claims.pull", "Claim/C" + std::to_string(i), "ok", "", "127.0.0.1"});
+  {
+    gw::Transaction tx(*db_);
+    log_->appendAll(tx.session(), page);
+    tx.commit();
+  }
+  appendMany(1);
+  gw::AuditVerification result = log_->verify();
+  EXPECT_TRUE(result.intact) << result.problem;
+  EXPECT_EQ(result.rows, 153);
+  Poco::Data::Session s = db_->session();
+  std::string resource;
+  s << "SELECT resource FROM audit_log WHERE seq = 3", Poco::Data::Keywords::into(resource), now;
+  EXPECT_EQ(resource, "Claim/C0");
+  s << "SELECT resource FROM audit_log WHERE seq = 152", Poco::Data::Keywords::into(resource), now;
+  EXPECT_EQ(resource, "Claim/C149");
+}
+
 TEST_P(AuditLogTest, AnEditedRowBreaksTheChainThere) {
   appendMany(5);
   execute("UPDATE audit_log SET outcome = 'denied' WHERE seq = 3");

@@ -4,6 +4,11 @@
 
 #include <Poco/Thread.h>
 
+#include <algorithm>
+#include <atomic>
+#include <set>
+#include <thread>
+
 #include "TestSupport.hpp"
 #include "claims/ClaimOutbox.hpp"
 #include "store/Migrations.hpp"
@@ -90,6 +95,53 @@ TEST_P(ClaimOutboxTest, AcknowledgementSettlesOnlyTheInsurersOwnLeasedClaims) {
   EXPECT_EQ(status("B1"), "offered");
   ack("acme", {"A2"}, false);
   EXPECT_EQ(status("A2"), "rejected");
+}
+
+TEST_P(ClaimOutboxTest, AcknowledgingAClaimTwiceInOneListSettlesItOnce) {
+  gw::ClaimOutbox outbox(*db_);
+  outbox.lease("acme", 0, 10, 300);
+  auto result = ack("acme", {"A1", "A2", "A1"});
+  EXPECT_EQ(result.settled, (std::vector<std::string>{"A1", "A2"}));
+  EXPECT_EQ(result.unknown, std::vector<std::string>{"A1"});
+  EXPECT_EQ(ack("acme", {"A1"}).unknown, std::vector<std::string>{"A1"});  // never settled again
+  Poco::Data::Session s = db_->session();
+  int events = 0;
+  s << "SELECT COUNT(*) FROM claim_event WHERE claim_id = 'A1' AND state = 'acknowledged'", into(events), now;
+  EXPECT_EQ(events, 1);
+  EXPECT_TRUE(outbox.lease("acme", 0, 10, 300).entries.empty());  // A3, A4, A5 are still on lease
+}
+
+TEST_P(ClaimOutboxTest, TwoPullersLeasingAtOnceNeverGetTheSameClaim) {
+  for (int i = 1; i <= 300; ++i) queue("acme", "P" + std::to_string(i));
+  std::vector<std::string> got[2];
+  std::atomic<int> failures{0};
+  auto puller = [&](int which) {
+    try {
+      gw::ClaimOutbox outbox(*db_);
+      std::int64_t cursor = 0;
+      for (;;) {
+        auto page = outbox.lease("acme", cursor, 7, 300);
+        if (page.entries.empty()) break;
+        cursor = page.nextCursor;
+        for (const auto& id : ids(page)) got[which].push_back(id);
+      }
+    } catch (const std::exception& e) {
+      ADD_FAILURE() << e.what();
+      ++failures;
+    }
+  };
+  std::thread first(puller, 0), second(puller, 1);
+  first.join();
+  second.join();
+  ASSERT_EQ(failures, 0);
+  std::multiset<std::string> all(got[0].begin(), got[0].end());
+  all.insert(got[1].begin(), got[1].end());
+  EXPECT_EQ(all.size(), 305u);  // A1-A5 and P1-P300, each once
+  EXPECT_EQ(std::set<std::string>(all.begin(), all.end()).size(), all.size());
+  Poco::Data::Session s = db_->session();
+  int offers = 0;
+  s << "SELECT COUNT(*) FROM claim_event WHERE state = 'offered'", into(offers), now;
+  EXPECT_EQ(offers, 305);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ClaimOutboxTest, ::testing::ValuesIn(gwtest::storeBackends()),

@@ -2,6 +2,8 @@
 
 #include <Poco/Data/RecordSet.h>
 
+#include <algorithm>
+
 #include "common/PrintableText.hpp"
 #include "common/StoreValues.hpp"
 #include "http/ApiKey.hpp"
@@ -37,24 +39,40 @@ std::string AuditLog::chainHash(const std::string& previousHash, const std::stri
   return sha256Hex(text);
 }
 
-void AuditLog::append(Poco::Data::Session& s, const AuditEvent& given) {
-  if (!enabled_) return;
-  // The chain hashes exactly what the store keeps: a NUL or a byte that is not UTF-8 would be
-  // changed or dropped by the database and break the chain for good.
-  const AuditEvent event{printableText(given.actor), printableText(given.action), printableText(given.resource),
-                         printableText(given.outcome), printableText(given.detail), printableText(given.source)};
+void AuditLog::append(Poco::Data::Session& s, const AuditEvent& given) { appendAll(s, {given}); }
+
+void AuditLog::appendAll(Poco::Data::Session& s, const std::vector<AuditEvent>& given) {
+  if (!enabled_ || given.empty()) return;
   if (db_.backend() == StoreBackend::postgresql) {
     // One appender at a time across every gateway sharing the database: the chain must not fork.
     runSql(db_, s, "SELECT pg_advisory_xact_lock(7240502)");
   }
   auto last = runSql(db_, s, "SELECT hash FROM audit_log ORDER BY seq DESC LIMIT 1");
-  const std::string previous = last.empty() ? kGenesis : text(last.front(), 0);
+  std::string previous = last.empty() ? kGenesis : text(last.front(), 0);
   const std::string at = utcTimestamp();
-  const std::string hash = chainHash(previous, at, event);
-  runSql(db_, s,
-         "INSERT INTO audit_log (at, actor, action, resource, outcome, detail, source, prev_hash, hash) "
-         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-         {at, event.actor, event.action, event.resource, event.outcome, event.detail, event.source, previous, hash});
+  // Rows in multi-row inserts of at most 100 (9 parameters each), chained in order: a multi-row VALUES
+  // list numbers its rows in the order written, on both backends.
+  constexpr std::size_t kRows = 100;
+  for (std::size_t from = 0; from < given.size(); from += kRows) {
+    const std::size_t to = std::min(given.size(), from + kRows);
+    std::string sql = "INSERT INTO audit_log (at, actor, action, resource, outcome, detail, source, prev_hash, hash) "
+                      "VALUES ";
+    std::vector<SqlParameter> parameters;
+    parameters.reserve((to - from) * 9);
+    for (std::size_t i = from; i < to; ++i) {
+      // The chain hashes exactly what the store keeps: a NUL or a byte that is not UTF-8 would be
+      // changed or dropped by the database and break the chain for good.
+      const AuditEvent event{printableText(given[i].actor),   printableText(given[i].action),
+                             printableText(given[i].resource), printableText(given[i].outcome),
+                             printableText(given[i].detail),   printableText(given[i].source)};
+      std::string hash = chainHash(previous, at, event);
+      sql += i == from ? "(?, ?, ?, ?, ?, ?, ?, ?, ?)" : ", (?, ?, ?, ?, ?, ?, ?, ?, ?)";
+      parameters.insert(parameters.end(), {at, event.actor, event.action, event.resource, event.outcome,
+                                           event.detail, event.source, previous, hash});
+      previous = std::move(hash);
+    }
+    runSql(db_, s, sql, parameters);
+  }
 }
 
 void AuditLog::append(const AuditEvent& event) {

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "store/Database.hpp"
 
@@ -37,6 +38,9 @@ class AuditLog {
 
   // Appends inside the caller's transaction, so the audit row commits (or not) with the change it records.
   void append(Poco::Data::Session& session, const AuditEvent& event);
+  // Appends `events` in order, chained, inside the caller's transaction: one read of the chain's end and one
+  // multi-row insert per 100 rows (a page of pulled or acknowledged claims).
+  void appendAll(Poco::Data::Session& session, const std::vector<AuditEvent>& events);
   // Appends in a transaction of its own (for events with no other write, e.g. an auth failure).
   void append(const AuditEvent& event);
 

@@ -33,9 +33,15 @@ class ClaimOutbox {
 
   // Claims after `after` not yet handed out, plus any whose lease has expired (whatever their
   // position), up to `limit`; each is leased for `leaseSeconds`. Runs in its own transaction.
+  // One UPDATE … RETURNING leases the page (on PostgreSQL skipping rows another transaction holds), then
+  // the page's claim states and events are written with a few statements.
   OutboxPage lease(const std::string& insurer, std::int64_t after, int limit, int leaseSeconds);
+  // The same in the caller's transaction.
+  OutboxPage lease(Poco::Data::Session& session, const std::string& insurer, std::int64_t after, int limit,
+                   int leaseSeconds);
 
-  // The insurer received (accepted = true) or refused the claims. Only its own claims are touched.
+  // The insurer received (accepted = true) or refused the claims. Only its own claims on lease are touched,
+  // in one statement per 256 claims, and their states and events in two more.
   OutboxAck acknowledge(Poco::Data::Session& session, const std::string& insurer,
                         const std::vector<std::string>& claimIds, bool accepted, const std::string& detail);
 

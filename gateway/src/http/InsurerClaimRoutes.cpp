@@ -6,6 +6,8 @@
 #include <Poco/JSON/Object.h>
 #include <Poco/NumberParser.h>
 
+#include <map>
+
 #include "claims/ClaimOutbox.hpp"
 #include "claims/ClaimPage.hpp"
 #include "claims/RemittanceApplier.hpp"
@@ -29,26 +31,47 @@ std::shared_ptr<const AdapterInstance> insurerAdapter(PluginHost& plugins, const
 }
 
 // Claim ids and outcomes from a decoded Bundle of ClaimResponse: "queued" means received, "error" refused.
-// A response names its claim by reference ("Claim/<id>") or by page and position (X12 999).
+// A response names its claim by reference ("Claim/<id>") or by page and position (X12 999); positions are
+// looked up together, one query per page.
 void acknowledgementsOf(Database& db, const std::string& insurer, const std::string& bundleJson,
                         std::vector<std::string>& accepted, std::vector<std::string>& refused) {
   Object::Ptr bundle = parseJsonObject(bundleJson, "the acknowledgement");
   Array::Ptr entries = bundle->getArray("entry");
-  Poco::Data::Session s = db.session();
+  struct Answer {
+    std::string claim;         // by reference
+    std::string pagePosition;  // or by "<page>/<position>"
+    bool refused;
+  };
+  std::vector<Answer> answers;
+  std::vector<std::string> pagePositions;
   for (std::size_t i = 0; entries && i < entries->size(); ++i) {
     Object::Ptr response = entries->getObject(static_cast<unsigned>(i))->getObject("resource");
     if (!response) continue;
-    std::string claim;
+    Answer answer{"", "", response->optValue<std::string>("outcome", "") == "error"};
     const std::string reference = referenceAt(response, "request");
     if (reference.rfind("Claim/", 0) == 0) {
-      claim = reference.substr(6);
+      answer.claim = reference.substr(6);
     } else if (Object::Ptr request = response->getObject("request")) {
       Object::Ptr identifier = request->getObject("identifier");
-      if (identifier && identifier->optValue<std::string>("system", "") == kit::profile::kOutboxPageSystem)
-        claim = claimAtPagePosition(db, s, insurer, identifier->optValue<std::string>("value", ""));
+      if (identifier && identifier->optValue<std::string>("system", "") == kit::profile::kOutboxPageSystem) {
+        answer.pagePosition = identifier->optValue<std::string>("value", "");
+        pagePositions.push_back(answer.pagePosition);
+      }
     }
-    if (claim.empty()) continue;
-    (response->optValue<std::string>("outcome", "") == "error" ? refused : accepted).push_back(claim);
+    answers.push_back(std::move(answer));
+  }
+  std::map<std::string, std::string> byPosition;
+  if (!pagePositions.empty()) {
+    Poco::Data::Session s = db.session();
+    byPosition = claimsAtPagePositions(db, s, insurer, pagePositions);
+  }
+  for (auto& answer : answers) {
+    if (answer.claim.empty() && !answer.pagePosition.empty()) {
+      auto found = byPosition.find(answer.pagePosition);
+      if (found != byPosition.end()) answer.claim = found->second;
+    }
+    if (answer.claim.empty()) continue;
+    (answer.refused ? refused : accepted).push_back(answer.claim);
   }
 }
 
@@ -74,9 +97,16 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
         limit > partner.payer.maxPage)
       throw HttpError(400, "bad_limit", "limit must be from 1 to " + std::to_string(partner.payer.maxPage));
     auto adapter = insurerAdapter(plugins, insurer);
-    OutboxPage page = ClaimOutbox(context.db).lease(insurer, after, limit, partner.payer.leaseSeconds);
+    // One transaction leases the page, numbers it and reads it (the claims' stored JSON as it is).
+    OutboxPage page;
     std::vector<std::string> ids;
-    for (const auto& entry : page.entries) ids.push_back(entry.claimId);
+    std::string canonical;
+    commits.run([&](Poco::Data::Session& s) {
+      page = ClaimOutbox(context.db).lease(s, insurer, after, limit, partner.payer.leaseSeconds);
+      ids.clear();
+      for (const auto& entry : page.entries) ids.push_back(entry.claimId);
+      if (!ids.empty()) canonical = claimPageBundle(context.db, s, insurer, ids);
+    });
     request.response().set("X-Next-Cursor", std::to_string(page.nextCursor));
     request.response().set("X-Claim-Count", std::to_string(ids.size()));
     if (ids.empty()) {
@@ -84,15 +114,13 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
       request.response().send();
       return;
     }
-    std::string canonical;
-    commits.run([&](Poco::Data::Session& s) { canonical = claimPageBundle(context.db, s, insurer, ids); });
     AdapterCallResult rendered = adapter->encode(canonical);
     if (!rendered.ok())  // the claims stay leased and come back when the lease expires
       throw HttpError(500, "render_failed", "the " + adapter->adapterName() + " adapter could not render the page: " +
                                                 rendered.error);
-    commits.run([&](Poco::Data::Session& s) {  // one shared commit for the page, not one per claim
-      for (const auto& id : ids) context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.pull", "Claim/" + id, "ok", ""}));
-    });
+    std::vector<AuditEvent> pulled;  // a row per claim, in one shared commit and one insert for the page
+    for (const auto& id : ids) pulled.push_back(fromClient(request, {"insurer:" + insurer, "claims.pull", "Claim/" + id, "ok", ""}));
+    commits.run([&](Poco::Data::Session& s) { context.audit.appendAll(s, pulled); });
     request.send(200, rendered.contentType.empty() ? "application/octet-stream" : rendered.contentType,
                  rendered.output);
   });
@@ -125,15 +153,17 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
       ClaimOutbox outbox(context.db);
       done = outbox.acknowledge(s, insurer, accepted, true, "acknowledged by " + insurer);
       rejected = outbox.acknowledge(s, insurer, refused, false, "refused by " + insurer);
+      std::vector<AuditEvent> events;
       for (const auto& id : done.settled)
-        context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "ok", "acknowledged"}));
+        events.push_back(fromClient(request, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "ok", "acknowledged"}));
       for (const auto& id : rejected.settled)
-        context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "rejected", "refused"}));
+        events.push_back(fromClient(request, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "rejected", "refused"}));
       // Ids that are not this insurer's claims (another insurer's, or none): refused, and on record.
       for (const auto* unknown : {&done.unknown, &rejected.unknown})
         for (const auto& id : *unknown)
-          context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "denied",
-                                                       "not a claim of this insurer"}));
+          events.push_back(fromClient(request, {"insurer:" + insurer, "claims.ack", "Claim/" + id, "denied",
+                                                "not a claim of this insurer"}));
+      context.audit.appendAll(s, events);
     });
     std::vector<std::string> unknown = done.unknown;
     unknown.insert(unknown.end(), rejected.unknown.begin(), rejected.unknown.end());

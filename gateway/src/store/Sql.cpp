@@ -126,4 +126,11 @@ std::vector<SqlRow> runSql(Database& db, Poco::Data::Session& session, const std
   }
 }
 
+std::string placeholders(std::size_t count) {
+  std::string out;
+  out.reserve(count * 3);
+  for (std::size_t i = 0; i < count; ++i) out += i == 0 ? "?" : ", ?";
+  return out;
+}
+
 }  // namespace gw

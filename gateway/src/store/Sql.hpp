@@ -5,6 +5,8 @@
 
 #include <Poco/Data/Session.h>
 
+#include <algorithm>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <stdexcept>
@@ -34,6 +36,26 @@ using SqlRow = std::vector<std::optional<std::string>>;
 // Throws StoreError with the database's message.
 std::vector<SqlRow> runSql(Database& db, Poco::Data::Session& session, const std::string& portableSql,
                            const std::vector<SqlParameter>& parameters = {});
+
+// "?, ?, ?": `count` placeholders for an IN list or a VALUES row.
+std::string placeholders(std::size_t count);
+
+// Runs `query(values)` for each chunk of at most 256 of `values`, each chunk padded with its last value to
+// a power of two, so that IN lists of any length use a few distinct statements (the SQLite writer keeps
+// every statement it prepared). Padding repeats a value, which an IN list ignores.
+template <typename Query>
+void forEachInList(const std::vector<std::string>& values, Query query) {
+  constexpr std::size_t kChunk = 256;
+  for (std::size_t from = 0; from < values.size(); from += kChunk) {
+    const std::size_t to = std::min(values.size(), from + kChunk);
+    std::vector<std::string> chunk(values.begin() + static_cast<std::ptrdiff_t>(from),
+                                   values.begin() + static_cast<std::ptrdiff_t>(to));
+    std::size_t padded = 1;
+    while (padded < chunk.size()) padded *= 2;
+    chunk.resize(padded, chunk.back());
+    query(chunk);
+  }
+}
 
 // Column `i` of `row` as text or a number; NULL gives "" or 0.
 inline std::string text(const SqlRow& row, std::size_t i) { return row.at(i).value_or(""); }
