@@ -10,6 +10,8 @@ PACKAGES=(
   g++ make cmake pkg-config git
   # libraries: Poco (Net, NetSSL, Util, Data with SQLite and PostgreSQL, JSON, Crypto), libxml2, yaml-cpp, Boost.DLL
   libpoco-dev libsqlite3-dev libpq-dev libssl-dev libxml2-dev libyaml-cpp-dev libboost-dev libboost-filesystem-dev
+  # RapidJSON (header only): the kit's JSON reader, exact decimals and fast claim pages
+  rapidjson-dev
   # tests
   libgtest-dev libgmock-dev googletest postgresql curl python3
   # tests: certificates for the mutual-TLS tests, and a client we did not write

@@ -1,7 +1,8 @@
-// Sums Money in fixed point: adding JSON doubles directly would make 0.1 + 0.2 differ from 0.3.
+// Sums Money in fixed point, read exactly from the decimal text: adding doubles would make 0.1 + 0.2 differ from 0.3.
 #include "ClaimTotal.hpp"
 
-#include <cmath>
+#include <gw/kit/Money.hpp>
+
 #include <cstdint>
 #include <cstdlib>
 #include <optional>
@@ -10,6 +11,8 @@ namespace gw::fhirclaim {
 
 namespace {
 
+// Ten-thousandths: finer than any currency's minor unit, so that a total is checked as the insurer wrote it.
+constexpr int kScaleDigits = 4;
 constexpr std::int64_t kScale = 10000;
 
 struct Amount {
@@ -17,13 +20,15 @@ struct Amount {
   std::string currency;
 };
 
-// The Money at `key`, or nothing when absent or without a numeric value.
+// The Money at `key`, or nothing when absent, without a numeric value or finer than kScale.
 std::optional<Amount> moneyAt(const JsonObject& parent, const std::string& key) {
   JsonObject money = objectAt(parent, key);
   if (!money || !money->has("value")) return std::nullopt;
   const auto& value = money->get("value");
   if (!value.isNumeric() || value.isBoolean()) return std::nullopt;
-  return Amount{std::llround(value.convert<double>() * kScale), stringAt(money, "currency")};
+  auto scaled = kit::minorUnitsOfJson(value, kScaleDigits);
+  if (!scaled) return std::nullopt;
+  return Amount{*scaled, stringAt(money, "currency")};
 }
 
 // "2255.00 USD": at least two decimals, more only when the amount has them.

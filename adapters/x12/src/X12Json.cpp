@@ -1,6 +1,9 @@
 // The FHIR datatypes this adapter writes and the typed reads only it needs (see X12Json.hpp).
 #include "X12Json.hpp"
 
+#include <gw/kit/Money.hpp>
+#include <gw/plugin.hpp>
+
 namespace gw::x12 {
 
 std::string numberAt(const JsonObject& object, const std::string& key) {
@@ -30,8 +33,12 @@ JsonObject concept(const std::string& system, const std::string& code, const std
 }
 
 JsonObject money(const std::string& amount, const std::string& currency) {
+  // Exact: the insurer's decimal text in the currency's minor units, written back as a JSON decimal.
+  auto minor = kit::minorUnits(std::string_view(amount), kit::minorDigits(currency));
+  if (!minor)
+    throw gw::sdk::Error(GW_ERR_INVALID, "amount \"" + amount + "\" is not an exact amount of " + currency);
   JsonObject result = newObject();
-  result->set("value", Poco::Dynamic::Var(std::stod(amount)));
+  result->set("value", kit::jsonAmount(*minor, kit::minorDigits(currency)));
   result->set("currency", currency);
   return result;
 }

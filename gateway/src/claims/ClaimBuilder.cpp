@@ -48,13 +48,6 @@ Object::Ptr coding(const std::string& system, const std::string& code) {
   return concept;
 }
 
-Object::Ptr money(std::int64_t minor, const std::string& currency) {
-  Object::Ptr m = jsonObject();
-  m->set("value", Poco::Dynamic::Var(std::stod(fromMinorUnits(minor))));
-  m->set("currency", currency);
-  return m;
-}
-
 // What the builder knows about one loaded resource.
 class Store {
  public:
@@ -275,16 +268,19 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
     item.chargeId = chargeId;
     item.charge = charge;
     Object::Ptr price = charge->getObject("priceOverride");
-    auto amount = price ? toMinorUnits(price->get("value")) : std::nullopt;
-    if (!amount) throw ClaimBuildError("ChargeItem/" + chargeId + " has no amount (priceOverride)");
-    item.amount = *amount;
+    if (!price || !price->has("value")) throw ClaimBuildError("ChargeItem/" + chargeId + " has no amount (priceOverride)");
     item.currency = price->optValue<std::string>("currency", hospital->contract.currency);
+    auto amount = toMinorUnits(price->get("value"), item.currency);
+    if (!amount)
+      throw ClaimBuildError("ChargeItem/" + chargeId + " priceOverride.value " + price->get("value").toString() +
+                            " is not an exact amount of " + item.currency);
+    item.amount = *amount;
     item.date = charge->optValue<std::string>("occurrenceDateTime", serviceDate).substr(0, 10);
     if (item.date.empty()) item.date = utcTimestamp().substr(0, 10);
     const SharePeriod* share = shareOn(hospital->contract, item.date);
     if (!share)
       throw ClaimBuildError("hospital '" + hospital->id + "' has no revenue-share contract covering " + item.date);
-    double groupShare = share->groupShare;
+    Share groupShare = share->groupShare;
     if (Object::Ptr code = charge->getObject("code"); code && code->getArray("coding")) {
       Array::Ptr codings = code->getArray("coding");
       for (const auto& category : share->categories) {
@@ -354,7 +350,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
       line->set("chargeItemReference", referenceTo("ChargeItem/" + items[i].chargeId));
       Object::Ptr component = jsonObject();
       component->set("type", std::string("base"));
-      component->set("amount", money(items[i].amount, items[i].currency));
+      component->set("amount", moneyJson(items[i].amount, items[i].currency));
       Array::Ptr components = new Array;
       components->add(component);
       line->set("priceComponent", components);
@@ -362,8 +358,8 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
       recordItem(items[i], "", "self_pay", "self");
     }
     invoice->set("lineItem", lines);
-    invoice->set("totalNet", money(result.totalMinor, result.currency));
-    invoice->set("totalGross", money(result.totalMinor, result.currency));
+    invoice->set("totalNet", moneyJson(result.totalMinor, result.currency));
+    invoice->set("totalGross", moneyJson(result.totalMinor, result.currency));
     store.save(invoice);
     return result;
   }
@@ -463,7 +459,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
       line->set("productOrService", code ? code : coding(kit::profile::kChargeSystem, "unspecified"));
       line->set("servicedDate", item.date);
       if (Object::Ptr quantity = item.charge->getObject("quantity")) line->set("quantity", quantity);
-      line->set("net", money(item.amount, item.currency));
+      line->set("net", moneyJson(item.amount, item.currency));
       Array::Ptr encounters = new Array;
       encounters->add(referenceTo(encounterRef));
       line->set("encounter", encounters);
@@ -473,7 +469,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
       for (auto [party, minor] : {std::pair{"group", item.group}, std::pair{"hospital", item.amount - item.group}}) {
         Object::Ptr part = jsonObject();
         part->set("url", std::string(party));
-        part->set("valueMoney", money(minor, item.currency));
+        part->set("valueMoney", moneyJson(minor, item.currency));
         parts->add(part);
       }
       Object::Ptr category = jsonObject();
@@ -487,7 +483,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
       lines->add(line);
     }
     claim->set("item", lines);
-    claim->set("total", money(result.totalMinor, result.currency));
+    claim->set("total", moneyJson(result.totalMinor, result.currency));
     store.save(claim);
 
     // Its state: the primary is offered at once; a secondary waits for the primary's remittance.

@@ -1,46 +1,31 @@
 #include "claims/Money.hpp"
 
-#include <cmath>
-#include <regex>
+#include <gw/kit/Money.hpp>
+
+#include "common/Json.hpp"
 
 namespace gw {
 
-std::optional<std::int64_t> toMinorUnits(const Poco::Dynamic::Var& value) {
-  if (value.isEmpty()) return std::nullopt;
-  std::string text;
-  if (value.isString()) {
-    text = value.extract<std::string>();
-  } else if (value.isInteger()) {
-    return value.convert<Poco::Int64>() * 100;
-  } else if (value.isNumeric()) {
-    // A JSON number: its shortest text form has the decimals the sender wrote.
-    char buffer[64];
-    std::snprintf(buffer, sizeof buffer, "%.10g", value.convert<double>());
-    text = buffer;
-  } else {
-    return std::nullopt;
-  }
-  static const std::regex decimal("^(-?)([0-9]+)(?:\\.([0-9]{1,2}))?$");
-  std::smatch m;
-  if (!std::regex_match(text, m, decimal)) return std::nullopt;
-  std::int64_t units = std::stoll(m[2].str()) * 100;
-  std::string cents = m[3].str();
-  if (cents.size() == 1) cents += "0";
-  if (!cents.empty()) units += std::stoll(cents);
-  return m[1].str() == "-" ? -units : units;
+std::optional<std::int64_t> toMinorUnits(const Poco::Dynamic::Var& value, const std::string& currency) {
+  return kit::minorUnitsOfJson(value, kit::minorDigits(currency));
 }
 
-std::string fromMinorUnits(std::int64_t minor) {
-  const bool negative = minor < 0;
-  std::uint64_t magnitude = negative ? static_cast<std::uint64_t>(-minor) : static_cast<std::uint64_t>(minor);
-  char buffer[32];
-  std::snprintf(buffer, sizeof buffer, "%s%llu.%02llu", negative ? "-" : "",
-                static_cast<unsigned long long>(magnitude / 100), static_cast<unsigned long long>(magnitude % 100));
-  return buffer;
+std::string fromMinorUnits(std::int64_t minor, const std::string& currency) {
+  return kit::decimalText(minor, kit::minorDigits(currency));
 }
 
-std::int64_t groupPart(std::int64_t amount, double share) {
-  return static_cast<std::int64_t>(std::llround(static_cast<double>(amount) * share));
+Poco::JSON::Object::Ptr moneyJson(std::int64_t minor, const std::string& currency) {
+  Poco::JSON::Object::Ptr money = jsonObject();
+  money->set("value", kit::jsonAmount(minor, kit::minorDigits(currency)));
+  money->set("currency", currency);
+  return money;
+}
+
+std::int64_t groupPart(std::int64_t amount, Share share) {
+  // |amount| ≤ 10^15 and share ≤ 10^6: the product needs 128 bits.
+  const __int128 scaled = static_cast<__int128>(amount) * share.perMillion;
+  const __int128 half = Share::kWhole / 2;
+  return static_cast<std::int64_t>((scaled >= 0 ? scaled + half : scaled - half) / Share::kWhole);
 }
 
 }  // namespace gw

@@ -35,9 +35,9 @@ std::string claimIdOf(const Object::Ptr& response) {
 }
 
 // What the insurer says it pays: payment.amount, else the "benefit" total.
-std::optional<std::int64_t> paidOf(const Object::Ptr& response) {
+std::optional<std::int64_t> paidOf(const Object::Ptr& response, const std::string& currency) {
   if (Object::Ptr payment = response->getObject("payment"))
-    if (Object::Ptr amount = payment->getObject("amount")) return toMinorUnits(amount->get("value"));
+    if (Object::Ptr amount = payment->getObject("amount")) return toMinorUnits(amount->get("value"), currency);
   if (Array::Ptr totals = response->getArray("total")) {
     for (std::size_t i = 0; i < totals->size(); ++i) {
       Object::Ptr total = totals->getObject(static_cast<unsigned>(i));
@@ -45,7 +45,7 @@ std::optional<std::int64_t> paidOf(const Object::Ptr& response) {
       Array::Ptr codings = category ? category->getArray("coding") : nullptr;
       if (codings && codings->size() > 0 &&
           codings->getObject(0)->optValue<std::string>("code", "") == "benefit")
-        if (Object::Ptr amount = total->getObject("amount")) return toMinorUnits(amount->get("value"));
+        if (Object::Ptr amount = total->getObject("amount")) return toMinorUnits(amount->get("value"), currency);
     }
   }
   return std::nullopt;
@@ -117,7 +117,7 @@ std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, 
 
     const std::string result = response->optValue<std::string>("outcome", "");
     const std::string reasons = reasonsOf(response);
-    auto paid = paidOf(response);
+    auto paid = paidOf(response, currency);
     const bool cancelled = response->optValue<std::string>("status", "") == "cancelled";
     if (cancelled || (paid && *paid < 0)) {
       status = "reversed";
@@ -150,7 +150,7 @@ std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, 
       Poco::Int64 patientMinor = status == "reversed" ? 0 : total - paidMinor;
       s << db_.sql("UPDATE claim SET paid_minor = ?, patient_minor = ? WHERE id = ?"), use(paidMinor),
           use(patientMinor), use(id), now;
-      detail = "paid " + fromMinorUnits(paidMinor) + " " + currency + " of " + fromMinorUnits(total) +
+      detail = "paid " + fromMinorUnits(paidMinor, currency) + " " + currency + " of " + fromMinorUnits(total, currency) +
                (reasons.empty() ? "" : "; " + reasons);
       // What the insurer did not pay: the secondary payer's turn, or the patient's (self-pay).
       if (patientMinor > 0 && status != "reversed" && sequence == 1) {
@@ -163,7 +163,7 @@ std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, 
           std::string ready = "ready", timestamp = utcTimestamp();
           s << db_.sql("INSERT INTO claim_outbox (insurer, claim_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
               use(secondaryInsurer), use(secondary), use(ready), use(timestamp), use(timestamp), now;
-          recordClaimState(db_, s, secondary, "built", "released: the primary paid " + fromMinorUnits(paidMinor) + " " +
+          recordClaimState(db_, s, secondary, "built", "released: the primary paid " + fromMinorUnits(paidMinor, currency) + " " +
                                                            currency);
         } else {
           Object::Ptr invoice = jsonObject();
@@ -171,9 +171,7 @@ std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, 
           invoice->set("id", newId());
           invoice->set("status", std::string("issued"));
           invoice->set("subject", referenceTo("Patient/" + patient));
-          Object::Ptr money = jsonObject();
-          money->set("value", Poco::Dynamic::Var(std::stod(fromMinorUnits(patientMinor))));
-          money->set("currency", currency);
+          Object::Ptr money = moneyJson(patientMinor, currency);
           invoice->set("totalGross", money);
           invoice->set("totalNet", money);
           Object::Ptr note = jsonObject();
@@ -182,7 +180,7 @@ std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, 
           notes->add(note);
           invoice->set("note", notes);
           resources.save(s, invoice, 0);
-          detail += "; patient owes " + fromMinorUnits(patientMinor) + " " + currency + " (self-pay)";
+          detail += "; patient owes " + fromMinorUnits(patientMinor, currency) + " " + currency + " (self-pay)";
         }
       }
     }

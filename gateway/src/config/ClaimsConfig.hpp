@@ -2,6 +2,7 @@
 // and family-plan memberships.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -14,18 +15,24 @@ struct IdentifierToken {
   std::string value;
 };
 
+// The group's share of an amount, exact: millionths from the configured fraction ("0.3" → 300000).
+struct Share {
+  static constexpr std::int64_t kWhole = 1'000'000;
+  std::int64_t perMillion = 0;
+};
+
 // A group share for the items whose code matches one of `codes` ("80*" matches by prefix).
 struct ShareCategory {
   std::string name;
   std::vector<std::string> codes;
-  double groupShare = 0;
+  Share groupShare;
 };
 
 // The split in force from `from` to `to` (inclusive ISO dates; `to` empty = open-ended).
 struct SharePeriod {
   std::string from;
   std::string to;
-  double groupShare = 0;  // the default: the group's share of each item's amount
+  Share groupShare;  // the default: the group's share of each item's amount
   std::vector<ShareCategory> categories;
 };
 

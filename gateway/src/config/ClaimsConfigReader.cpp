@@ -1,5 +1,7 @@
 #include "config/ClaimsConfigReader.hpp"
 
+#include <gw/kit/Money.hpp>
+
 #include <regex>
 
 namespace gw {
@@ -21,16 +23,14 @@ std::optional<std::string> date(YamlReader& r, const YAML::Node& map, const std:
   return value;
 }
 
-std::optional<double> share(YamlReader& r, const YAML::Node& map, const std::string& path, const std::string& key) {
+std::optional<Share> share(YamlReader& r, const YAML::Node& map, const std::string& path, const std::string& key) {
   auto value = r.text(map, path, key, true);
   if (!value) return std::nullopt;
-  try {
-    std::size_t used = 0;
-    double number = std::stod(*value, &used);
-    if (used == value->size() && number >= 0 && number <= 1) return number;
-  } catch (const std::exception&) {
-  }
-  r.error(map[key], YamlReader::join(path, key), "must be a fraction from 0 to 1 (the group's share), got '" + *value + "'");
+  // Read exactly, as millionths: a share is money's multiplier, so never a binary fraction.
+  auto perMillion = kit::minorUnits(std::string_view(*value), 6);
+  if (perMillion && *perMillion >= 0 && *perMillion <= Share::kWhole) return Share{*perMillion};
+  r.error(map[key], YamlReader::join(path, key),
+          "must be a fraction from 0 to 1 with at most six decimals (the group's share), got '" + *value + "'");
   return std::nullopt;
 }
 

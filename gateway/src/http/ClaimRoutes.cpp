@@ -39,10 +39,10 @@ Object::Ptr claimSummary(Poco::Data::RecordSet& rows) {
   claim->set("sequence", rows.value(5).convert<int>());
   claim->set("status", rows.value(6).convert<std::string>());
   const std::string currency = rows.value(8).convert<std::string>();
-  claim->set("total", fromMinorUnits(rows.value(7).convert<Poco::Int64>()) + " " + currency);
-  if (!rows.value(9).isEmpty()) claim->set("paid", fromMinorUnits(rows.value(9).convert<Poco::Int64>()) + " " + currency);
+  claim->set("total", fromMinorUnits(rows.value(7).convert<Poco::Int64>(), currency) + " " + currency);
+  if (!rows.value(9).isEmpty()) claim->set("paid", fromMinorUnits(rows.value(9).convert<Poco::Int64>(), currency) + " " + currency);
   if (!rows.value(10).isEmpty())
-    claim->set("patient_responsibility", fromMinorUnits(rows.value(10).convert<Poco::Int64>()) + " " + currency);
+    claim->set("patient_responsibility", fromMinorUnits(rows.value(10).convert<Poco::Int64>(), currency) + " " + currency);
   claim->set("created_at", rows.value(11).convert<std::string>());
   claim->set("updated_at", rows.value(12).convert<std::string>());
   return claim;
@@ -78,7 +78,7 @@ void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commit
     body.set("claims", claims);
     if (!result.invoice.empty()) body.set("invoice", "Invoice/" + result.invoice);
     body.set("items", result.items);
-    if (!result.currency.empty()) body.set("total", fromMinorUnits(result.totalMinor) + " " + result.currency);
+    if (!result.currency.empty()) body.set("total", fromMinorUnits(result.totalMinor, result.currency) + " " + result.currency);
     request.sendJson(200, body);
   });
 
@@ -160,14 +160,14 @@ void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commit
       auto& [a, g, h] = totals[currency];
       a += amount, g += group, h += rest;
       text += hospital + "," + from + "," + to + "," + payerClass + "," + currency + "," + std::to_string(items) + "," +
-              fromMinorUnits(amount) + "," + fromMinorUnits(group) + "," + fromMinorUnits(rest) + "\n";
+              fromMinorUnits(amount, currency) + "," + fromMinorUnits(group, currency) + "," + fromMinorUnits(rest, currency) + "\n";
       Object::Ptr line = jsonObject();
       line->set("payer_class", payerClass);
       line->set("currency", currency);
       line->set("items", items);
-      line->set("amount", fromMinorUnits(amount));
-      line->set("group_share", fromMinorUnits(group));
-      line->set("hospital_share", fromMinorUnits(rest));
+      line->set("amount", fromMinorUnits(amount, currency));
+      line->set("group_share", fromMinorUnits(group, currency));
+      line->set("hospital_share", fromMinorUnits(rest, currency));
       lines->add(line);
     }
     if (csv) {
@@ -183,9 +183,9 @@ void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commit
     for (const auto& [currency, t] : totals) {
       Object::Ptr sum = jsonObject();
       sum->set("currency", currency);
-      sum->set("amount", fromMinorUnits(std::get<0>(t)));
-      sum->set("group_share", fromMinorUnits(std::get<1>(t)));
-      sum->set("hospital_share", fromMinorUnits(std::get<2>(t)));
+      sum->set("amount", fromMinorUnits(std::get<0>(t), currency));
+      sum->set("group_share", fromMinorUnits(std::get<1>(t), currency));
+      sum->set("hospital_share", fromMinorUnits(std::get<2>(t), currency));
       sums->add(sum);
     }
     body.set("totals", sums);

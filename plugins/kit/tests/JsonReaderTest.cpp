@@ -12,9 +12,27 @@ std::string nested(std::size_t depth) { return "{\"a\":" + std::string(depth - 1
 
 }  // namespace
 
-TEST(KitJsonReader, KeepsKeyOrderWhenRenderedAgain) {
+TEST(KitJsonReader, KeepsKeyOrderAndDecimalPrecisionWhenRenderedAgain) {
   JsonObject claim = parseObject(R"({"resourceType":"Claim","id":"c1","total":{"value":12.50,"currency":"CNY"}})");
-  EXPECT_EQ(render(claim), R"({"resourceType":"Claim","id":"c1","total":{"value":12.5,"currency":"CNY"}})");
+  EXPECT_EQ(render(claim), R"({"resourceType":"Claim","id":"c1","total":{"value":12.50,"currency":"CNY"}})");
+  // FHIR decimals carry their precision; a double would have written 1.5, 0.1 and 1e+21.
+  JsonObject numbers = parseObject(R"({"a":1.50,"b":0.10,"c":1E21,"d":-0.0,"e":12345678901234567890.5})");
+  EXPECT_EQ(render(numbers), R"({"a":1.50,"b":0.10,"c":1E21,"d":-0.0,"e":12345678901234567890.5})");
+  EXPECT_DOUBLE_EQ(numbers->getValue<double>("a"), 1.5);
+  EXPECT_TRUE(numbers->get("a").isNumeric());
+}
+
+TEST(KitJsonReader, WholeNumbersAreIntegers) {
+  JsonObject o = parseObject(R"({"n":3,"big":9007199254740993,"huge":18446744073709551615})");
+  EXPECT_EQ(o->get("n").type(), typeid(Poco::Int64));
+  EXPECT_EQ(o->getValue<Poco::Int64>("big"), 9007199254740993);
+  EXPECT_EQ(o->getValue<Poco::UInt64>("huge"), 18446744073709551615ull);
+}
+
+TEST(KitJsonReader, RefusesWhatIsNotJson) {
+  for (const std::string& text : {std::string("{\"a\":1}\0{}", 10), std::string("{\"a\":NaN}"), std::string("{\"a\":\"\xff\"}"),
+                                 std::string("{\"a\":1,}"), std::string("{'a':1}"), std::string("{} {}")})
+    EXPECT_THROW(parseObject(text), gw::sdk::Error) << text;
 }
 
 TEST(KitJsonReader, RefusesNestingPastTheCapAndAcceptsItUpToTheCap) {
