@@ -1,7 +1,9 @@
-// Builds the reply 999: AK1 per group, AK2 + IK5 per set, IK3 at the segment the error names, AK9.
+// Builds the reply 999: AK1 per group, AK2 + IK5 per set, IK3/IK4 at what the error names, AK9.
 #include "Ack999Writer.hpp"
 
-#include "X12Interchange.hpp"
+#include "ElementSyntax.hpp"
+#include "ErrorLocation.hpp"
+#include "ReplyEnvelope.hpp"
 #include "X12Writer.hpp"
 
 #include <cstdlib>
@@ -10,57 +12,39 @@ namespace gw::x12 {
 
 namespace {
 
-std::string trimmedRight(std::string text) {
-  while (!text.empty() && text.back() == ' ') text.pop_back();
-  return text;
+// IK404 is at most 99 characters.
+constexpr std::size_t kBadDataLength = 99;
+
+// IK502 for a set refused at its own SE: the trailer's count or control number, else "segments in error".
+std::string trailerErrorCode(const Interchange& received, const TransactionSet& set) {
+  const Segment& se = received.segments[set.last];
+  if (se.at(1) != std::to_string(set.last - set.first + 1)) return "4";  // included segment count is wrong
+  if (se.at(2) != set.control) return "3";                                // ST02/SE02 do not match
+  return "5";
 }
 
-const char* outcomeWord(gw_ack_outcome outcome) {
-  return outcome == GW_ACK_ACCEPT ? "accepted" : outcome == GW_ACK_ERROR ? "error" : "rejected";
-}
-
-// "segment 57 (SE)" → 57; 0 when the location does not name a segment.
-std::size_t segmentPosition(std::string_view location) {
-  if (location.rfind("segment ", 0) != 0) return 0;
-  return static_cast<std::size_t>(std::strtoul(std::string(location.substr(8)).c_str(), nullptr, 10));
+// IK3 (and IK4 when an element is named) for the refused segment `bad` of the set that starts at `st`.
+void writeSegmentError(X12Writer& out, const Segment& st, const Segment& bad, std::size_t element) {
+  // IK304 8: the segment has data element errors (the IK4 says which); 2: the segment is not expected there.
+  out.segment({"IK3", bad.id(), std::to_string(bad.position - st.position + 1), "", element ? "8" : "2"});
+  if (!element) return;
+  ElementSyntaxError syntax = elementSyntaxErrorOf(bad, element);
+  out.segment({"IK4", std::to_string(element), syntax.reference, syntax.code, bad.at(element).substr(0, kBadDataLength)});
 }
 
 }  // namespace
 
-Acknowledgement acknowledgementOf(std::string_view request, gw_ack_outcome outcome, std::string_view errorLocation,
-                                  std::string_view text, const X12Options& options, const std::string& now) {
-  Interchange received;
-  try {
-    received = readInterchange(request);
-  } catch (const gw::sdk::Error&) {
-    received.segments.clear();
-  }
-  // X12 never acknowledges an acknowledgement: a received 999/997 gets the plain-text answer too.
-  bool onlyAcknowledgements = !received.groups.empty();
-  for (const auto& group : received.groups)
-    for (const auto& set : group.sets) onlyAcknowledgements = onlyAcknowledgements && (set.code == "999" || set.code == "997");
-  if (received.segments.empty() || received.groups.empty() || onlyAcknowledgements) {
-    std::string body = std::string("X12 ") + outcomeWord(outcome);
-    if (!errorLocation.empty()) body += " at " + std::string(errorLocation);
-    if (!text.empty()) body += ": " + std::string(text);
-    return {body + "\n", "text/plain"};
-  }
-
+std::string ack999Of(const Interchange& received, gw_ack_outcome outcome, std::string_view errorLocation,
+                     const X12Options& options, const std::string& now) {
   const Delimiters& d = received.delimiters;
   X12Writer out(Delimiters{d.element, d.component, d.repetition ? d.repetition : options.delimiters.repetition, d.segment});
-  const Segment& isa = received.segments.front();
-  // The reply goes back the way the interchange came: its receiver is our sender.
-  std::string control = now.substr(4, 8) + "0";  // MMDDHHMM + 0: distinct per minute (README: limits)
-  std::string gs06 = std::to_string(std::strtoul(control.c_str(), nullptr, 10));
-  const std::string e(1, d.element);
-  out.raw("ISA" + e + "00" + e + fixedWidth("", 10) + e + "00" + e + fixedWidth("", 10) + e + isa.at(7) + e +
-          fixedWidth(trimmedRight(isa.at(8)), 15) + e + isa.at(5) + e + fixedWidth(trimmedRight(isa.at(6)), 15) + e +
-          now.substr(2, 6) + e + now.substr(8, 4) + e + std::string(1, out.delimiters().repetition) + e + "00501" + e +
-          control + e + "0" + e + std::string(1, options.usage) + e + std::string(1, d.component));
+  const std::string control = replyControlNumber(now);
+  const std::string gs06 = std::to_string(std::strtoul(control.c_str(), nullptr, 10));
+  writeReplyIsa(out, received.segments.front(), control, options.usage, now);
   const Segment& firstGs = received.segments[received.groups.front().first];
   out.segment({"GS", "FA", firstGs.at(3), firstGs.at(2), now.substr(0, 8), now.substr(8, 4), gs06, "X", "005010X231A1"});
   const bool accepted = outcome == GW_ACK_ACCEPT;
-  const std::size_t errorAt = segmentPosition(errorLocation);
+  const ErrorLocation error = errorLocationOf(errorLocation);
   std::size_t setNumber = 0;
   for (const auto& group : received.groups) {
     const Segment& gs = received.segments[group.first];
@@ -72,11 +56,14 @@ Acknowledgement acknowledgementOf(std::string_view request, gw_ack_outcome outco
     for (const auto& set : group.sets) {
       out.segment({"AK2", set.code, set.control, gs.at(8)});
       const Segment& st = received.segments[set.first];
-      if (!accepted && errorAt >= st.position && errorAt <= received.segments[set.last].position) {
-        const Segment& bad = received.segments[errorAt - 1];
-        out.segment({"IK3", bad.id(), std::to_string(errorAt - st.position + 1), "", "8"});
-      }
-      out.segment({"IK5", accepted ? "A" : "R", accepted ? "" : "5"});
+      const bool errorInSet = !accepted && error.segment >= st.position && set.last > 0 &&
+                              error.segment <= received.segments[set.last].position;
+      std::string setError = "5";  // one or more segments in error
+      if (errorInSet && error.segment == received.segments[set.last].position)
+        setError = trailerErrorCode(received, set);
+      else if (errorInSet)
+        writeSegmentError(out, st, received.segments[error.segment - 1], error.element);
+      out.segment({"IK5", accepted ? "A" : "R", accepted ? "" : setError});
     }
     std::string count = std::to_string(group.sets.size());
     out.segment({"AK9", accepted ? "A" : "R", count, count, accepted ? count : "0"});
@@ -84,7 +71,7 @@ Acknowledgement acknowledgementOf(std::string_view request, gw_ack_outcome outco
   }
   out.segment({"GE", std::to_string(setNumber), gs06});
   out.segment({"IEA", "1", control});
-  return {out.text(), "application/edi-x12"};
+  return out.text();
 }
 
 }  // namespace gw::x12

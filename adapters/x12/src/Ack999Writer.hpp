@@ -1,9 +1,10 @@
-// The acknowledgement the gateway sends back for an insurer's interchange (an 835 or a 999): an X12
-// 999 that accepts or rejects each received transaction set, in the sender's delimiters. When the
-// received bytes are not an X12 interchange at all, a 999 cannot point at anything, and when they are
-// a 999 X12 does not acknowledge them: then the answer is text/plain, the outcome and the text.
+// The 999 implementation acknowledgement (005010X231A1) the gateway sends back for an insurer's
+// interchange whose envelope is sound: one ST per received functional group, AK2 + IK5 per received
+// transaction set, and, when the interchange is refused at a segment or an element inside a set, IK3 at
+// that segment and IK4 at that element.
 #pragma once
 
+#include "X12Interchange.hpp"
 #include "X12Options.hpp"
 
 #include <gw/plugin.hpp>
@@ -13,13 +14,9 @@
 
 namespace gw::x12 {
 
-struct Acknowledgement {
-  std::string bytes;
-  std::string contentType;  // application/edi-x12 or text/plain
-};
-
-// `now` is "CCYYMMDDHHMM" (UTC); the 999's own ISA13/GS06 are made from it (see README: limits).
-Acknowledgement acknowledgementOf(std::string_view request, gw_ack_outcome outcome, std::string_view errorLocation,
-                                  std::string_view text, const X12Options& options, const std::string& now);
+// `errorLocation` is what decode named ("segment 13 (CLP) element 4", see ErrorLocation); `now` is
+// "CCYYMMDDHHMM" (UTC). The reply is in `received`'s delimiters.
+std::string ack999Of(const Interchange& received, gw_ack_outcome outcome, std::string_view errorLocation,
+                     const X12Options& options, const std::string& now);
 
 }  // namespace gw::x12

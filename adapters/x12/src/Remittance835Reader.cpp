@@ -12,13 +12,13 @@ namespace gw::x12 {
 
 namespace {
 
-// "CLP04": how the implementation guides name an element.
-std::string elementName(const Segment& segment, std::size_t index) {
-  return segment.id() + (index < 10 ? "0" : "") + std::to_string(index);
-}
-
 [[noreturn]] void refuse(const Segment& segment, const std::string& text) {
   throw gw::sdk::Error(GW_ERR_INVALID, segment.label() + ": " + text, segment.label());
+}
+
+// A refusal about one element: the location names it, so the 999 reply can point IK4 at it.
+[[noreturn]] void refuseElement(const Segment& segment, std::size_t index, const std::string& text) {
+  throw gw::sdk::Error(GW_ERR_INVALID, segment.label() + ": " + text, segment.elementLabel(index));
 }
 
 // An amount the host applies or explains money with (paid, adjusted, patient responsibility, PLB): never
@@ -26,8 +26,8 @@ std::string elementName(const Segment& segment, std::size_t index) {
 std::string amountAt(const Segment& segment, std::size_t index, bool required) {
   const std::string& text = segment.at(index);
   if (text.empty() && !required) return {};
-  if (text.empty()) refuse(segment, elementName(segment, index) + " is missing: an amount is required");
-  if (!centsOf(text)) refuse(segment, elementName(segment, index) + " \"" + text + "\" is not an amount");
+  if (text.empty()) refuseElement(segment, index, segment.elementName(index) + " is missing: an amount is required");
+  if (!centsOf(text)) refuseElement(segment, index, segment.elementName(index) + " \"" + text + "\" is not an amount");
   return text;
 }
 
@@ -36,7 +36,7 @@ std::string amountAt(const Segment& segment, std::size_t index, bool required) {
 std::string chargeAt(const Segment& segment, std::size_t index, kit::Issues& issues) {
   const std::string& text = segment.at(index);
   if (centsOf(text)) return text;
-  const std::string element = elementName(segment, index);
+  const std::string element = segment.elementName(index);
   issues.defect("segment " + std::to_string(segment.position) + " " + element, text.empty() ? "required" : "value",
                 segment.label() + ": " + element + " (charge) " + (text.empty() ? "is missing" : "is not an amount") +
                     (issues.lenient() ? ": the submitted amount is left out" : ""),
@@ -121,8 +121,8 @@ class PaidClaims {
     ordinal_ = ordinal;
     // CLP01 names our claim and CLP02 says whether money is paid or taken back: without them the claim
     // can be neither matched nor applied, whatever the partner's validation.
-    if (clp.at(1).empty()) refuse(clp, "CLP01 patient control number is missing: the claim cannot be matched");
-    if (clp.at(2).empty()) refuse(clp, "CLP02 claim status is missing");
+    if (clp.at(1).empty()) refuseElement(clp, 1, "CLP01 patient control number is missing: the claim cannot be matched");
+    if (clp.at(2).empty()) refuseElement(clp, 2, "CLP02 claim status is missing");
     amountAt(clp, 4, true);
     amountAt(clp, 5, false);
     billed_ = chargeAt(clp, 3, issues_);

@@ -1,8 +1,8 @@
-// Wires the 837 writer, the 835/999 readers and the 999 reply to the plugin SDK.
+// Wires the 837 writer, the 835/999 readers and the 999/TA1 replies to the plugin SDK.
 #include "X12Adapter.hpp"
 
 #include "Ack999Reader.hpp"
-#include "Ack999Writer.hpp"
+#include "Acknowledgement.hpp"
 #include "Claim837Writer.hpp"
 #include "Remittance835Reader.hpp"
 #include "ResponseBundle.hpp"
@@ -95,7 +95,7 @@ gw::sdk::Output X12Adapter::encode(std::string_view canonicalJson) {
 gw::sdk::Output X12Adapter::acknowledge(std::string_view request, std::string_view, gw_ack_outcome outcome,
                                         std::string_view errorLocation, std::string_view text) {
   Acknowledgement ack = acknowledgementOf(request, outcome, errorLocation, text, options_, utcStamp());
-  return {ack.bytes, ack.contentType, {}, ack.contentType == kX12 ? "999" : "text"};
+  return {ack.bytes, ack.contentType, {}, ack.event};
 }
 
 }  // namespace gw::x12

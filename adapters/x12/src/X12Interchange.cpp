@@ -1,6 +1,8 @@
 // Splits an interchange on the delimiters its ISA declares, then walks the envelopes and counts.
 #include "X12Interchange.hpp"
 
+#include "IsaFields.hpp"
+
 #include <gw/kit/Text.hpp>
 #include <gw/plugin.hpp>
 
@@ -40,28 +42,15 @@ bool validSegmentId(const std::string& id) {
 }
 
 Delimiters delimitersOf(std::string_view isa) {
-  if (isa.size() < kIsaLength || isa.compare(0, 3, "ISA") != 0)
-    throw gw::sdk::Error(GW_ERR_INVALID, "not an X12 interchange: it does not start with a 106-character ISA segment",
-                         "segment 1 (ISA)");
+  IsaStructure structure = isaStructureOf(isa);
+  if (!structure.noteCode.empty()) throw gw::sdk::Error(GW_ERR_INVALID, structure.message, "segment 1 (ISA)");
   Delimiters d;
   d.element = isa[3];
-  // Every one of the 16 ISA elements sits at a fixed offset; a separator anywhere else means a
-  // padded field was shortened, and the delimiters read below would be wrong.
-  static constexpr std::size_t kSeparatorAt[] = {3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103};
-  for (std::size_t at : kSeparatorAt)
-    if (isa[at] != d.element)
-      throw gw::sdk::Error(GW_ERR_INVALID,
-                           "segment 1 (ISA): not fixed width: expected the element separator '" +
-                               std::string(1, d.element) + "' at offset " + std::to_string(at),
-                           "segment 1 (ISA)");
   d.component = isa[104];
   d.segment = isa[105];
   std::string_view version = isa.substr(84, 5);
   // 4010 has a standards identifier ("U") in ISA11; so do some 5010 senders. A letter is never a separator.
   d.repetition = version >= std::string_view("00501") && !std::isalnum(static_cast<unsigned char>(isa[82])) ? isa[82] : '\0';
-  if (std::isalnum(static_cast<unsigned char>(d.segment)) || d.segment == d.element || d.segment == d.component)
-    throw gw::sdk::Error(GW_ERR_INVALID, "segment 1 (ISA): unusable segment terminator after ISA16",
-                         "segment 1 (ISA)");
   return d;
 }
 
@@ -70,16 +59,23 @@ void walkEnvelopes(Interchange& interchange) {
   auto& segments = interchange.segments;
   auto& problems = interchange.problems;
   auto fault = [&](const Segment& segment, const std::string& text) { problems.push_back(segment.label() + ": " + text); };
+  // A fault of the interchange envelope itself: also noted with its TA1 note code.
+  auto interchangeFault = [&](const std::string& label, const char* noteCode, const std::string& text) {
+    interchange.interchangeFaults.push_back({noteCode, problems.size()});
+    problems.push_back(label + ": " + text);
+  };
   const Segment& isa = segments.front();
   interchange.control = isa.at(13);
   interchange.version = isa.at(12);
+  for (const auto& isaFault : isaFieldFaults(isa))
+    interchangeFault(isa.elementLabel(isaFault.element), isaFault.noteCode.c_str(), isaFault.text);
   FunctionalGroup* group = nullptr;
   TransactionSet* set = nullptr;
   bool ended = false;
   for (std::size_t i = 1; i < segments.size(); ++i) {
     const Segment& s = segments[i];
     if (ended) {
-      fault(s, "segment after IEA");
+      interchangeFault(s.label(), "024", "segment after IEA");
       continue;
     }
     if (s.id() == "GS") {
@@ -89,7 +85,7 @@ void walkEnvelopes(Interchange& interchange) {
       set = nullptr;
     } else if (s.id() == "ST") {
       if (!group) {
-        fault(s, "ST outside a functional group (GS missing)");
+        interchangeFault(s.label(), "024", "ST outside a functional group (GS missing)");
         continue;
       }
       if (set) fault(s, "ST inside the transaction set opened at " + segments[set->first].label() + " (SE missing)");
@@ -108,7 +104,7 @@ void walkEnvelopes(Interchange& interchange) {
       set = nullptr;
     } else if (s.id() == "GE") {
       if (!group) {
-        fault(s, "GE without GS");
+        interchangeFault(s.label(), "024", "GE without GS");
         continue;
       }
       if (set) fault(s, "GE before the SE of " + segments[set->first].label());
@@ -119,23 +115,27 @@ void walkEnvelopes(Interchange& interchange) {
       group = nullptr;
       set = nullptr;
     } else if (s.id() == "IEA") {
-      if (group) fault(s, "IEA before the GE of " + segments[group->first].label());
+      if (group) interchangeFault(s.label(), "024", "IEA before the GE of " + segments[group->first].label());
       if (s.at(1) != std::to_string(interchange.groups.size()))
-        fault(s, "IEA01 says " + s.at(1) + " functional groups, counted " + std::to_string(interchange.groups.size()));
+        interchangeFault(s.elementLabel(1), "021",
+                         "IEA01 says " + s.at(1) + " functional groups, counted " + std::to_string(interchange.groups.size()));
       if (s.at(2) != interchange.control)
-        fault(s, "IEA02 " + s.at(2) + " does not match ISA13 " + interchange.control);
+        interchangeFault(s.elementLabel(2), "001", "IEA02 " + s.at(2) + " does not match ISA13 " + interchange.control);
       ended = true;
     } else if (s.id() == "TA1") {
       // An interchange acknowledgement answers an interchange, so it belongs to none of the groups.
       if (group) fault(s, "TA1 inside the functional group opened at " + segments[group->first].label());
       else interchange.interchangeAcknowledgements.push_back(i);
     } else if (s.id() == "ISA") {
-      fault(s, "a second ISA: one interchange per message");
+      interchangeFault(s.label(), "024", "a second ISA: one interchange per message");
+    } else if (!set && !group) {
+      interchangeFault(s.label(), "024", "segment outside a transaction set");
     } else if (!set) {
       fault(s, "segment outside a transaction set");
     }
   }
-  if (!ended) problems.push_back(segments.back().label() + ": the interchange ends without IEA");
+  // Cut short: X12's "improper (premature) end-of-file".
+  if (!ended) interchangeFault(segments.back().label(), "023", "the interchange ends without IEA");
 }
 
 }  // namespace
@@ -151,6 +151,29 @@ std::vector<std::string> Segment::components(std::size_t index, char separator) 
 
 std::string Segment::label() const {
   return "segment " + std::to_string(position) + " (" + (elements.empty() ? std::string() : id()) + ")";
+}
+
+std::string Segment::elementLabel(std::size_t index) const { return label() + " element " + std::to_string(index); }
+
+std::string Segment::elementName(std::size_t index) const {
+  return (elements.empty() ? std::string() : id()) + (index < 10 ? "0" : "") + std::to_string(index);
+}
+
+IsaStructure isaStructureOf(std::string_view isa) {
+  if (isa.size() < kIsaLength || isa.compare(0, 3, "ISA") != 0)
+    return {"022", "not an X12 interchange: it does not start with a 106-character ISA segment"};
+  const char element = isa[3];
+  // Every one of the 16 ISA elements sits at a fixed offset; a separator anywhere else means a
+  // padded field was shortened, and the delimiters read below would be wrong.
+  static constexpr std::size_t kSeparatorAt[] = {3, 6, 17, 20, 31, 34, 50, 53, 69, 76, 81, 83, 89, 99, 101, 103};
+  for (std::size_t at : kSeparatorAt)
+    if (isa[at] != element)
+      return {"022", "segment 1 (ISA): not fixed width: expected the element separator '" + std::string(1, element) +
+                         "' at offset " + std::to_string(at)};
+  const char component = isa[104], segment = isa[105];
+  if (std::isalnum(static_cast<unsigned char>(segment)) || segment == element || segment == component)
+    return {"004", "segment 1 (ISA): unusable segment terminator after ISA16"};
+  return {};
 }
 
 Interchange readInterchange(std::string_view text) {
@@ -179,7 +202,8 @@ Interchange readInterchange(std::string_view text) {
 
 void refuseEnvelopeProblems(const Interchange& interchange) {
   if (interchange.problems.empty()) return;
-  std::string message = interchange.problems.front();
+  const std::size_t first = interchange.interchangeFaults.empty() ? 0 : interchange.interchangeFaults.front().problem;
+  std::string message = interchange.problems[first];
   if (interchange.problems.size() > 1)
     message += " (and " + std::to_string(interchange.problems.size() - 1) + " more envelope problems)";
   std::string location = message.substr(0, message.find(':'));

@@ -28,6 +28,11 @@ struct Segment {
   std::vector<std::string> components(std::size_t index, char separator) const;
   // "segment 57 (SE)": how errors name a segment.
   std::string label() const;
+  // "segment 12 (CLP) element 2": how errors name one element (1-based, X12 numbering); the 999 reply
+  // reads it back to point IK4 at the element.
+  std::string elementLabel(std::size_t index) const;
+  // "CLP04": how the implementation guides name an element.
+  std::string elementName(std::size_t index) const;
 };
 
 struct TransactionSet {
@@ -44,6 +49,13 @@ struct FunctionalGroup {
   std::vector<TransactionSet> sets;
 };
 
+// A fault of the interchange envelope itself (ISA fields, ISA/IEA agreement, what surrounds the groups),
+// which X12 answers with a TA1 rather than a 999.
+struct InterchangeFault {
+  std::string noteCode;  // TA105: "001" control numbers differ, "018" invalid control number, ...
+  std::size_t problem = 0;  // index into Interchange::problems of its text
+};
+
 struct Interchange {
   Delimiters delimiters;
   std::string control;  // ISA13
@@ -56,15 +68,25 @@ struct Interchange {
   // Envelope faults in document order, each starting with the segment's label: wrong SE01/GE01/IEA01
   // counts, control numbers that do not match, segments outside an envelope, a missing trailer.
   std::vector<std::string> problems;
+  // The problems that are about the interchange envelope itself, in the same order.
+  std::vector<InterchangeFault> interchangeFaults;
 };
+
+// What makes the start of `text` unusable as an ISA segment (too short, not fixed width, an unusable
+// segment terminator), as a TA1 note code and a message; an empty code when the ISA can be read.
+struct IsaStructure {
+  std::string noteCode;
+  std::string message;
+};
+IsaStructure isaStructureOf(std::string_view text);
 
 // Reads `text`. Text that is not an X12 interchange at all (no ISA, a short ISA, a bad segment id)
 // is GW_ERR_INVALID; envelope faults are only listed in problems, so a reader of imperfect public
 // samples can still look inside.
 Interchange readInterchange(std::string_view text);
 
-// GW_ERR_INVALID with the first of `interchange.problems` (and the count of the others); nothing when
-// there are none.
+// GW_ERR_INVALID with the first of `interchange.problems` (and the count of the others), an interchange
+// fault first (X12 checks the interchange envelope before what it holds); nothing when there are none.
 void refuseEnvelopeProblems(const Interchange& interchange);
 
 // readInterchange, then refuseEnvelopeProblems.

@@ -30,9 +30,10 @@ TEST(X12Acknowledge, AcceptedRemittanceGetsA999AcceptingItsSet) {
 
 TEST(X12Acknowledge, ErrorPointsAtTheSegmentInsideItsSet) {
   auto ack = adapterWith().acknowledge(sample("lfh_835_5010_managed_care.835"), "application/edi-x12", GW_ACK_ERROR,
-                                       "segment 13 (CLP)", "element 4 is not an amount");
+                                       "segment 13 (CLP) element 4", "CLP04 is not an amount");
   Interchange reply = readValidInterchange(ack.bytes);
   EXPECT_THAT(segmentsWithId(ack.bytes, "IK3").at(0), ::testing::ElementsAre("IK3", "CLP", "11", "", "8"));
+  EXPECT_THAT(segmentsWithId(ack.bytes, "IK4").at(0), ::testing::ElementsAre("IK4", "4", "782", "6", "450.00"));
   EXPECT_THAT(segmentsWithId(ack.bytes, "IK5").at(0), ::testing::ElementsAre("IK5", "R", "5"));
   EXPECT_THAT(segmentsWithId(ack.bytes, "AK9").at(0), ::testing::ElementsAre("AK9", "R", "1", "1", "0"));
 }

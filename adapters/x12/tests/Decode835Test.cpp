@@ -264,7 +264,7 @@ TEST(X12Decode835, AnIncompleteClaimIsRefusedEvenWhenTheOthersAreComplete) {
   // The sample's last CLP (CLP*090909*22) has neither charge nor payment: the payment cannot be left out.
   auto error = errorOf([] { adapterWith().decode(sample("x12parser_835_5010_example1.txt"), "application/edi-x12"); });
   EXPECT_EQ(error.status(), GW_ERR_INVALID);
-  EXPECT_EQ(error.location(), "segment 98 (CLP)");
+  EXPECT_EQ(error.location(), "segment 98 (CLP) element 4");
   EXPECT_THAT(error.what(), HasSubstr("CLP04 is missing"));
 }
 

@@ -153,7 +153,7 @@ TEST(X12Reader, EnvelopeFaultsNameTheSegment) {
   std::string badControl = good;
   badControl.replace(badControl.find("IEA*1*000000907"), 15, "IEA*1*000000908");
   EXPECT_EQ(readInterchange(badControl).problems.at(0),
-            "segment 30 (IEA): IEA02 000000908 does not match ISA13 000000907");
+            "segment 30 (IEA) element 2: IEA02 000000908 does not match ISA13 000000907");
   std::string badGroup = good;
   badGroup.replace(badGroup.find("GE*1*1"), 6, "GE*2*7");
   EXPECT_THAT(readInterchange(badGroup).problems,

@@ -3,6 +3,8 @@
 
 #include "X12Interchange.hpp"
 
+#include <stdexcept>
+
 namespace gw::x12::test {
 
 std::string sample(const std::string& name) { return readFile(std::string(GW_TEST_DATA_DIR) + "/x12/" + name); }
@@ -21,6 +23,20 @@ std::string optionsJson(const std::string& extra) {
 
 X12Adapter adapterWith(const std::string& extra) {
   return X12Adapter(gw::sdk::Partner{"keyins", GW_KIND_INSURER, optionsJson(extra)});
+}
+
+std::string replaced(std::string text, const std::string& from, const std::string& to) {
+  const std::size_t at = text.find(from);
+  if (at == std::string::npos) throw std::runtime_error("\"" + from + "\" is not in the text to corrupt");
+  return text.replace(at, from.size(), to);
+}
+
+RefusedReply refusedReply(const std::string& x12, const std::string& extraOptions) {
+  X12Adapter adapter = adapterWith(extraOptions);
+  auto error = errorOf([&] { adapter.decode(x12, "application/edi-x12"); });
+  EXPECT_EQ(error.status(), GW_ERR_INVALID);
+  return {error.location(),
+          acknowledgementOf(x12, GW_ACK_REJECT, error.location(), error.what(), adapter.options(), kReplyNow)};
 }
 
 std::vector<std::vector<std::string>> segmentsWithId(const std::string& x12, const std::string& id) {

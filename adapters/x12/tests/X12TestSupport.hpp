@@ -1,8 +1,9 @@
 // What the x12 tests share beyond the adapter test kit (gw/testing: files, temporary folders, error capture):
 // the public X12 samples (tests/data/x12, copied unmodified), the claim page fixture, a configured adapter and
-// the segments of an interchange.
+// the segments of an interchange, the reply to a refused interchange.
 #pragma once
 
+#include "Acknowledgement.hpp"
 #include "X12Adapter.hpp"
 #include "X12Json.hpp"
 
@@ -27,6 +28,20 @@ JsonObject fixtureObject(const std::string& name);
 // Options a real insurer block would carry; `extra` (a JSON object's members, without braces) is added.
 std::string optionsJson(const std::string& extra = "");
 X12Adapter adapterWith(const std::string& extra = "");
+
+// `text` with the first `from` replaced by `to`: samples are corrupted in a copy, never on disk.
+std::string replaced(std::string text, const std::string& from, const std::string& to);
+
+// The clock the reply tests write with: ISA13 of a reply is then 030712000.
+inline const std::string kReplyNow = "202603071200";
+
+// What the host does with an interchange decode refuses: decode (GW_ERR_INVALID expected), then acknowledge
+// it as rejected with decode's location and text.
+struct RefusedReply {
+  std::string location;
+  Acknowledgement reply;
+};
+RefusedReply refusedReply(const std::string& x12, const std::string& extraOptions = "");
 
 // The elements of every segment with id `id`, in order (reading with the interchange's delimiters).
 std::vector<std::vector<std::string>> segmentsWithId(const std::string& x12, const std::string& id);
