@@ -2,10 +2,13 @@
 // revenue split by contract and category, and nothing billed twice.
 #include <gtest/gtest.h>
 
+#include <random>
+
 #include "TestSupport.hpp"
 #include "audit/AuditLog.hpp"
 #include "claims/ClaimBuilder.hpp"
 #include "claims/DischargeBilling.hpp"
+#include "claims/Money.hpp"
 #include "claims/RemittanceApplier.hpp"
 #include "common/Json.hpp"
 #include "intake/BundleWriter.hpp"
@@ -259,6 +262,97 @@ TEST_P(ClaimBuilderTest, CancelledResponseOrNegativePaymentIsAReversal) {
             "reversed");
   EXPECT_EQ(applier.apply(tx.session(), "beta", remittance(built.claims[0], "complete", "1"))[0].status, "refused");
   tx.commit();
+}
+
+std::string identified(const std::string& remittanceJson, const std::string& id) {
+  std::string text = remittanceJson;
+  text.insert(text.find(R"("status":)"), R"("identifier":[{"system":"urn:acme:remittance","value":")" + id + R"("}],)");
+  return text;
+}
+
+TEST_P(ClaimBuilderTest, AReversalUndoesExactlyThePaymentItReverses) {
+  std::string encounter = admit("110101199001010122", {kAcme, kBeta, coverage("10", "urn:uuid:acme", 1, "2026-12-31"),
+                                                        coverage("11", "urn:uuid:beta", 2, "2026-12-31")});
+  auto built = bill(encounter);
+  ASSERT_EQ(built.claims.size(), 2u);
+  const std::string primary = built.claims[0];
+  gw::Transaction tx(*db_);
+  gw::RemittanceApplier applier(*db_);
+  // Nothing to reverse yet; and a reversal must mirror the payment it undoes.
+  auto early = applier.apply(tx.session(), "acme", remittance(primary, "complete", "-300.50"));
+  EXPECT_EQ(early[0].status, "refused");
+  EXPECT_NE(early[0].reason.find("nothing to reverse"), std::string::npos) << early[0].reason;
+  EXPECT_EQ(applier.apply(tx.session(), "acme", identified(remittance(primary, "complete", "300.50"), "P1"))[0].status,
+            "partially_paid");
+  auto mismatched = applier.apply(tx.session(), "acme", identified(remittance(primary, "complete", "-300.00"), "R0"));
+  EXPECT_EQ(mismatched[0].status, "refused");
+  EXPECT_NE(mismatched[0].reason.find("does not undo the payment of 300.50 CNY"), std::string::npos) << mismatched[0].reason;
+  // The payment released the held secondary; its reversal holds it again (it was not pulled yet).
+  auto reversed = applier.apply(tx.session(), "acme", identified(remittance(primary, "complete", "-300.50"), "R1"));
+  tx.commit();
+  EXPECT_EQ(reversed[0].status, "reversed");
+  EXPECT_NE(reversed[0].reason.find("held again"), std::string::npos) << reversed[0].reason;
+  EXPECT_EQ(rows("SELECT status || ' ' || COALESCE(CAST(paid_minor AS TEXT), 'none') || ' ' || "
+                 "COALESCE(CAST(patient_minor AS TEXT), 'none') FROM claim ORDER BY sequence"),
+            (std::vector<std::string>{"reversed none none", "held none none"}));
+  EXPECT_EQ(rows("SELECT insurer FROM claim_outbox ORDER BY seq"), std::vector<std::string>{"acme"});
+}
+
+TEST_P(ClaimBuilderTest, TheSameResponseTwiceIsAppliedOnce) {
+  std::string encounter = admit("110101199001010133", {kAcme, coverage("12", "urn:uuid:acme", 1, "2026-12-31")});
+  auto built = bill(encounter);
+  gw::RemittanceApplier applier(*db_);
+  for (const auto& text : {remittance(built.claims[0], "complete", "300.50"),
+                           identified(remittance(built.claims[0], "complete", "10.00"), "X-1")}) {
+    gw::Transaction tx(*db_);
+    auto first = applier.apply(tx.session(), "acme", text);
+    auto second = applier.apply(tx.session(), "acme", text);
+    tx.commit();
+    EXPECT_FALSE(first[0].duplicate);
+    EXPECT_TRUE(second[0].duplicate);
+    EXPECT_EQ(second[0].status, first[0].status);
+    EXPECT_EQ(second[0].reason, first[0].reason);
+  }
+  // Two payments, two events, two Invoices (50.00 then 340.50): none of them twice.
+  EXPECT_EQ(rows("SELECT state FROM claim_event WHERE state = 'partially_paid'").size(), 2u);
+  EXPECT_EQ(rows("SELECT resource_type FROM fhir_current WHERE resource_type = 'Invoice'").size(), 2u);
+  EXPECT_EQ(rows("SELECT CAST(paid_minor AS TEXT) || ' ' || CAST(patient_minor AS TEXT) FROM claim"),
+            std::vector<std::string>{"1000 34050"});
+}
+
+// Property: whatever the insurer pays, in whatever decimal form, paid + patient = total to the minor unit, and a
+// reversal then restores the claim exactly.
+TEST_P(ClaimBuilderTest, PaidAndPatientPartsAlwaysAddUpToTheTotal) {
+  std::string encounter = admit("110101199001010144", {kAcme, coverage("13", "urn:uuid:acme", 1, "2026-12-31")});
+  auto built = bill(encounter);
+  ASSERT_EQ(built.totalMinor, 35050);
+  std::mt19937 random(2026);
+  std::uniform_int_distribution<std::int64_t> amounts(0, 35050);
+  gw::RemittanceApplier applier(*db_);
+  for (int i = 0; i < 200; ++i) {
+    const std::int64_t paid = amounts(random);
+    std::string text = gw::fromMinorUnits(paid, "CNY");
+    if (i % 3 == 1) text += "0";                                        // 12.340
+    if (i % 3 == 2) text = std::to_string(paid) + "e-2";                // 1234e-2
+    gw::Transaction payment(*db_);
+    auto applied = applier.apply(payment.session(), "acme",
+                                 identified(remittance(built.claims[0], "complete", text), "P" + std::to_string(i)));
+    payment.commit();
+    ASSERT_NE(applied[0].status, "refused") << text << ": " << applied[0].reason;
+    auto row = rows("SELECT CAST(paid_minor AS TEXT) || ' ' || CAST(patient_minor AS TEXT) FROM claim");
+    ASSERT_EQ(row, std::vector<std::string>{std::to_string(paid) + " " + std::to_string(35050 - paid)}) << text;
+    gw::Transaction reversal(*db_);
+    auto reversed = applier.apply(reversal.session(), "acme",
+                                  identified(remittance(built.claims[0], "complete", "-" + gw::fromMinorUnits(paid, "CNY"), "cancelled"),
+                                             "R" + std::to_string(i)));
+    reversal.commit();
+    ASSERT_EQ(reversed[0].status, "reversed") << reversed[0].reason;
+    ASSERT_EQ(rows("SELECT COALESCE(CAST(paid_minor AS TEXT), 'none') FROM claim"), std::vector<std::string>{"none"});
+  }
+  // Every Invoice issued was cancelled by its reversal.
+  auto invoices = rows("SELECT id FROM fhir_current WHERE resource_type = 'Invoice'");
+  EXPECT_GT(invoices.size(), 150u);
+  for (const auto& id : invoices) EXPECT_EQ(resource("Invoice", id)->getValue<std::string>("status"), "cancelled") << id;
 }
 
 TEST_P(ClaimBuilderTest, DischargeBillingBuildsClaimsAndNeverFailsTheMessage) {

@@ -103,6 +103,15 @@ TEST_P(ClaimsFlow, HospitalChargesBecomeAClaimTheInsurerPullsAcknowledgesAndPays
   auto events = lifecycle->getArray("lifecycle");
   for (std::size_t i = 0; i < events->size(); ++i) states += events->getObject(static_cast<unsigned>(i))->getValue<std::string>("state") + " ";
   EXPECT_EQ(states, "built offered acknowledged partially_paid ");
+  // The same remittance again (the same content, no identifier): the first answer, nothing changed.
+  auto again = call("POST", "/v1/insurers/bcbs/remittances", "bcbs-key", remittance, "application/fhir+json");
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_NE(again.body.find("\"duplicate\":true"), std::string::npos) << again.body;
+  EXPECT_NE(again.body.find("partially_paid"), std::string::npos) << again.body;
+  EXPECT_EQ(json(call("GET", "/v1/claims/" + claim, "group-key"))->getArray("lifecycle")->size(), events->size());
+  const std::string patient = lifecycle->getValue<std::string>("patient");
+  EXPECT_EQ(json(call("GET", "/v1/fhir/Invoice?patient=" + patient, "group-key"))->getValue<int>("total"), 1)
+      << "billed the patient twice";
 
   // 5. Settlement: 220 USD billed, 60% to the group.
   auto settlement = json(call("GET", "/v1/settlements?hospital=sh-intl&from=1990-01-01&to=2099-12-31", "group-key"));
@@ -168,10 +177,15 @@ TEST_P(ClaimsFlow, InsurersOwnAcknowledgementNamesPageAndPosition) {
 TEST_P(ClaimsFlow, RemittanceForAnotherInsurersClaimIsRefused) {
   const std::string remittance =
       R"({"resourceType":"ClaimResponse","status":"active","type":{"coding":[{"code":"x"}]},"use":"claim","patient":{"reference":"Patient/x"},"created":"2026-03-05","insurer":{"display":"x"},"request":{"reference":"Claim/not-ours"},"outcome":"complete","payment":{"amount":{"value":1,"currency":"USD"}}})";
+  // Nothing in it was applied: a refusal with its reason, not a 200 (issue 20).
   auto r = call("POST", "/v1/insurers/other/remittances", "other-key", remittance, "application/fhir+json");
-  ASSERT_EQ(r.status, 200) << r.body;
-  EXPECT_NE(r.body.find("refused"), std::string::npos);
-  EXPECT_EQ(call("POST", "/v1/insurers/other/remittances", "other-key", "{not json", "application/fhir+json").status, 400);
+  ASSERT_EQ(r.status, 422) << r.body;
+  EXPECT_NE(r.body.find("claim not-ours is not a claim of insurer other"), std::string::npos) << r.body;
+  // A body that is not a ClaimResponse is answered in FHIR: an OperationOutcome saying why.
+  auto broken = call("POST", "/v1/insurers/other/remittances", "other-key", "{not json", "application/fhir+json");
+  EXPECT_EQ(broken.status, 400);
+  EXPECT_NE(broken.body.find("\"resourceType\":\"OperationOutcome\""), std::string::npos) << broken.body;
+  EXPECT_NE(broken.body.find("not JSON"), std::string::npos) << broken.body;
 }
 
 // Issue 13: an insurer's remittance named any patient and then showed in that patient's searches; a

@@ -3,6 +3,8 @@
 // with an 835.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include <Poco/File.h>
 
 #include <gw/testing/NodeTool.hpp>
@@ -151,6 +153,71 @@ TEST_P(X12ClaimsFlow, InsurerPullsAn837AcknowledgesWithA999AndPaysWithAn835) {
   EXPECT_EQ(state->getValue<std::string>("status"), "partially_paid");
   EXPECT_EQ(state->getValue<std::string>("paid"), "180.00 USD");
   EXPECT_EQ(state->getValue<std::string>("patient_responsibility"), "40.00 USD");
+
+  // Issue 20: the same 835 again (same ISA13) changes nothing and is answered as the first time: one
+  // partially_paid event, one patient Invoice.
+  auto again = call("POST", "/v1/insurers/acme/remittances", "acme-key", remittance);
+  ASSERT_EQ(again.status, 200) << again.body;
+  EXPECT_NE(again.body.find("\"duplicate\":true"), std::string::npos) << again.body;
+  EXPECT_EQ(gw::parseJsonObject(again.body, "answer")->getArray("results")->getObject(0)->getValue<std::string>("reason"),
+            gw::parseJsonObject(paid.body, "answer")->getArray("results")->getObject(0)->getValue<std::string>("reason"));
+  auto states = [&] {
+    std::string list;
+    auto events = gw::parseJsonObject(call("GET", "/v1/claims/" + claim, "group-key").body, "claim")->getArray("lifecycle");
+    for (std::size_t i = 0; i < events->size(); ++i)
+      list += events->getObject(static_cast<unsigned>(i))->getValue<std::string>("state") + " ";
+    return list;
+  };
+  EXPECT_EQ(states(), "built offered acknowledged partially_paid ");
+  const std::string patient = state->getValue<std::string>("patient");
+  // The patient's Invoices as the FHIR API shows them: "<status> <totalNet>" each.
+  auto invoices = [&] {
+    std::vector<std::string> found;
+    auto entries = gw::parseJsonObject(call("GET", "/v1/fhir/Invoice?patient=" + patient, "group-key").body, "search")
+                       ->getArray("entry");
+    for (std::size_t i = 0; entries && i < entries->size(); ++i) {
+      auto invoice = entries->getObject(static_cast<unsigned>(i))->getObject("resource");
+      found.push_back(invoice->getValue<std::string>("status") + " " + gw::toJson(invoice->getObject("totalNet")));
+    }
+    std::sort(found.begin(), found.end());
+    return found;
+  };
+  EXPECT_EQ(invoices(), std::vector<std::string>{R"(issued {"value":40.00,"currency":"USD"})"}) << "the patient was billed twice";
+
+  // A malformed 835 (CLP04 is not an amount) is answered with a 999 that points at the segment and the element.
+  std::string corrupted = remittance;
+  corrupted.replace(corrupted.find("*180*40*12"), 10, "*18O*40*12");
+  corrupted.replace(corrupted.find("000000702"), 9, "000000703");
+  corrupted.replace(corrupted.rfind("000000702"), 9, "000000703");
+  auto refused = call("POST", "/v1/insurers/acme/remittances", "acme-key", corrupted);
+  EXPECT_EQ(refused.status, 400) << refused.body;
+  EXPECT_EQ(refused.headers["Content-Type"], "application/edi-x12") << refused.body;
+  EXPECT_NE(refused.body.find("ST*999*"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("IK3*CLP*"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("IK4*4*782*6*18O~"), std::string::npos) << refused.body;
+  EXPECT_NE(refused.body.find("IK5*R*5~"), std::string::npos) << refused.body;
+  EXPECT_EQ(states(), "built offered acknowledged partially_paid ");
+
+  // A reversal (CLP02 22, the amounts negated) undoes exactly that payment: nothing paid, the Invoice
+  // cancelled; the correction that follows is applied as a payment of its own.
+  const std::string reversal = isa("000000704") + "GS*HP*ACMEHEALTH*DOCGROUP*20260320*1200*704*X*005010X221A1~" +
+                               "ST*835*0001~BPR*I*20*C*ACH*CCP*01*999999999*DA*123456*1512345678**01*999999999*DA*98765*20260320~" +
+                               "TRN*1*12346*1512345678~N1*PR*ACME HEALTH~N1*PE*DOCTOR GROUP*XX*1234567893~LX*1~" +
+                               "CLP*" + claim + "*22*-220*-180*-40*12*CLAIMREF1~CAS*PR*1*-40~" +
+                               "CLP*" + claim + "*1*220*200*20*12*CLAIMREF1~CAS*PR*1*20~SE*11*0001~GE*1*704~IEA*1*000000704~";
+  auto reversed = call("POST", "/v1/insurers/acme/remittances", "acme-key", reversal);
+  ASSERT_EQ(reversed.status, 200) << reversed.body;
+  auto results = gw::parseJsonObject(reversed.body, "answer")->getArray("results");
+  ASSERT_EQ(results->size(), 2u) << reversed.body;
+  EXPECT_EQ(results->getObject(0)->getValue<std::string>("status"), "reversed") << reversed.body;
+  EXPECT_NE(results->getObject(0)->getValue<std::string>("reason").find("cancelled"), std::string::npos) << reversed.body;
+  EXPECT_EQ(results->getObject(1)->getValue<std::string>("status"), "partially_paid") << reversed.body;
+  state = gw::parseJsonObject(call("GET", "/v1/claims/" + claim, "group-key").body, "claim");
+  EXPECT_EQ(state->getValue<std::string>("paid"), "200.00 USD");
+  EXPECT_EQ(state->getValue<std::string>("patient_responsibility"), "20.00 USD");
+  EXPECT_EQ(states(), "built offered acknowledged partially_paid reversed partially_paid ");
+  EXPECT_EQ(invoices(), (std::vector<std::string>{R"(cancelled {"value":40.00,"currency":"USD"})",
+                                                  R"(issued {"value":20.00,"currency":"USD"})"}));
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, X12ClaimsFlow, ::testing::ValuesIn(gwtest::storeBackends()),

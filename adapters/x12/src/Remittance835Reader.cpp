@@ -98,6 +98,7 @@ JsonObject note(std::size_t number, const std::string& text) {
 struct PaymentHeader {
   std::string total, method, handling, date, trace, payer;
   std::string productionDate, groupDate;
+  std::string position;  // "<ISA06>/<ISA13>/<GS06>/<ST02>": where this set sits in what the payer sent
 };
 
 // The ClaimResponses of one 835 transaction set, built as its CLP, SVC, CAS and PLB segments go by.
@@ -179,8 +180,14 @@ class PaidClaims {
       identifier->set("system", "urn:gw:x12:payer-claim-control-number");
       identifier->set("value", clp.at(7));
       identifiers->add(identifier);
-      response_->set("identifier", identifiers);
     }
+    // The CLP's own place in the interchange: the same 835 sent again names the same places, so the gateway
+    // applies each claim payment once (a reversal and its correction share CLP07, never their place).
+    JsonObject place = newObject();
+    place->set("system", "urn:gw:x12:remittance-claim");
+    place->set("value", header_.position + "/" + std::to_string(ordinal_));
+    identifiers->add(place);
+    response_->set("identifier", identifiers);
     response_->set("status", status == "22" ? "cancelled" : "active");
     response_->set("type", concept(kClaimTypeSystem, institutional_ ? "institutional" : "professional"));
     response_->set("use", "claim");
@@ -303,6 +310,9 @@ std::vector<JsonObject> remittanceResponses(const Interchange& interchange, cons
       if (set.code != "835") continue;
       PaymentHeader header;
       header.groupDate = interchange.segments[group.first].at(4);
+      std::string sender = interchange.segments.front().at(6);
+      while (!sender.empty() && sender.back() == ' ') sender.pop_back();
+      header.position = sender + "/" + interchange.control + "/" + group.control + "/" + set.control;
       for (std::size_t i = set.first; i <= set.last; ++i) {
         const Segment& s = interchange.segments[i];
         if (s.id() == "BPR") {

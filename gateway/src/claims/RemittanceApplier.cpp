@@ -4,21 +4,22 @@
 
 #include <Poco/JSON/Array.h>
 
+#include <algorithm>
+#include <optional>
 #include <set>
 
 #include "claims/ClaimOutbox.hpp"
 #include "claims/Money.hpp"
 #include "common/Json.hpp"
 #include "common/StoreValues.hpp"
+#include "http/ApiKey.hpp"
+#include "store/Sql.hpp"
 #include "store/ResourceRepository.hpp"
 
 namespace gw {
 
 namespace {
 
-using Poco::Data::Keywords::into;
-using Poco::Data::Keywords::now;
-using Poco::Data::Keywords::use;
 using Poco::JSON::Array;
 using Poco::JSON::Object;
 
@@ -34,10 +35,10 @@ std::string claimIdOf(const Object::Ptr& response) {
   return "";
 }
 
-// What the insurer says it pays: payment.amount, else the "benefit" total.
-std::optional<std::int64_t> paidOf(const Object::Ptr& response, const std::string& currency) {
+// What the insurer says it pays: payment.amount, else the "benefit" total; an empty Money when it says nothing.
+Object::Ptr paidMoneyOf(const Object::Ptr& response) {
   if (Object::Ptr payment = response->getObject("payment"))
-    if (Object::Ptr amount = payment->getObject("amount")) return toMinorUnits(amount->get("value"), currency);
+    if (Object::Ptr amount = payment->getObject("amount")) return amount;
   if (Array::Ptr totals = response->getArray("total")) {
     for (std::size_t i = 0; i < totals->size(); ++i) {
       Object::Ptr total = totals->getObject(static_cast<unsigned>(i));
@@ -45,10 +46,53 @@ std::optional<std::int64_t> paidOf(const Object::Ptr& response, const std::strin
       Array::Ptr codings = category ? category->getArray("coding") : nullptr;
       if (codings && codings->size() > 0 &&
           codings->getObject(0)->optValue<std::string>("code", "") == "benefit")
-        if (Object::Ptr amount = total->getObject("amount")) return toMinorUnits(amount->get("value"), currency);
+        if (Object::Ptr amount = total->getObject("amount")) return amount;
     }
   }
-  return std::nullopt;
+  return nullptr;
+}
+
+// What identifies a response as the insurer sent it: its identifiers (X12: the CLP's place; FHIR: the
+// insurer's ClaimResponse.identifier), else the SHA-256 of its content without the id and meta an insurer
+// may mint afresh each time it sends the same answer.
+std::string responseKeyOf(const Object::Ptr& response) {
+  std::vector<std::string> identifiers;
+  if (Array::Ptr list = response->getArray("identifier"))
+    for (std::size_t i = 0; i < list->size(); ++i)
+      if (Object::Ptr identifier = list->getObject(static_cast<unsigned>(i)))
+        identifiers.push_back(identifier->optValue<std::string>("system", "") + "|" +
+                              identifier->optValue<std::string>("value", ""));
+  if (!identifiers.empty()) {
+    std::sort(identifiers.begin(), identifiers.end());
+    std::string key = "identifier:";
+    for (const auto& identifier : identifiers) key += (key.back() == ':' ? "" : " ") + identifier;
+    return key;
+  }
+  Object::Ptr content = parseJsonObject(toJson(response), "ClaimResponse");
+  content->remove("id");
+  content->remove("meta");
+  return "sha256:" + sha256Hex(toJson(content));
+}
+
+// A row of the ledger (migration 009): what one applied response did to its claim.
+struct LedgerEntry {
+  std::string key;
+  std::optional<std::int64_t> paid, patient;
+  std::string invoice, released;
+};
+
+// The claim's latest payment that still stands (not reversed), if any.
+std::optional<LedgerEntry> standingPayment(Database& db, Poco::Data::Session& s, const std::string& claimId) {
+  auto rows = runSql(db, s,
+                     "SELECT response_key, paid_minor, patient_minor, invoice_id, released_claim_id FROM remittance_response "
+                     "WHERE claim_id = ? AND reversed_by IS NULL AND paid_minor IS NOT NULL ORDER BY seq DESC LIMIT 1",
+                     {claimId});
+  if (rows.empty()) return std::nullopt;
+  const SqlRow& row = rows.front();
+  LedgerEntry entry{text(row, 0), std::nullopt, std::nullopt, text(row, 3), text(row, 4)};
+  if (row.at(1)) entry.paid = integer(row, 1);
+  if (row.at(2)) entry.patient = integer(row, 2);
+  return entry;
 }
 
 // The insurer's words: disposition, process notes and error codes, for the claim's history.
@@ -81,6 +125,19 @@ void keepOnlyReferences(const Poco::Dynamic::Var& value, const std::set<std::str
   }
 }
 
+// `?` with `value` added to `parameters`, or NULL.
+std::string orNull(const std::optional<std::int64_t>& value, std::vector<SqlParameter>& parameters) {
+  if (!value) return "NULL";
+  parameters.emplace_back(*value);
+  return "?";
+}
+
+// A claim's own event, its status unchanged.
+void recordClaimEvent(Database& db, Poco::Data::Session& s, const std::string& claimId, const std::string& detail) {
+  runSql(db, s, "INSERT INTO claim_event (claim_id, state, at, detail) SELECT id, status, ?, ? FROM claim WHERE id = ?",
+         {utcTimestamp(), detail, claimId});
+}
+
 }  // namespace
 
 std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, const std::string& insurer,
@@ -96,32 +153,95 @@ std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, 
       if (resource && resource->optValue<std::string>("resourceType", "") == "ClaimResponse") responses.push_back(resource);
     }
   }
-  ResourceRepository resources(db_);
-  for (const auto& response : responses) {
-    RemittanceOutcome outcome;
-    outcome.claimId = claimIdOf(response);
-    std::string id = outcome.claimId, owner, patient, currency, status;
-    Poco::Int64 total = 0;
-    int sequence = 0;
-    std::vector<std::string> found;
-    s << db_.sql("SELECT insurer FROM claim WHERE id = ?"), use(id), into(found), now;
-    if (outcome.claimId.empty() || found.empty() || found.front() != insurer) {
-      outcome.status = "refused";
-      outcome.reason = outcome.claimId.empty() ? "the response names no claim (request)"
-                                               : "claim " + outcome.claimId + " is not a claim of insurer " + insurer;
-      outcomes.push_back(outcome);
-      continue;
-    }
-    s << db_.sql("SELECT patient_id, currency, total_minor, sequence, encounter_id FROM claim WHERE id = ?"), use(id),
-        into(patient), into(currency), into(total), into(sequence), into(owner), now;
+  for (const auto& response : responses) outcomes.push_back(applyOne(s, insurer, response));
+  return outcomes;
+}
 
-    const std::string result = response->optValue<std::string>("outcome", "");
-    const std::string reasons = reasonsOf(response);
-    auto paid = paidOf(response, currency);
-    const bool cancelled = response->optValue<std::string>("status", "") == "cancelled";
-    if (cancelled || (paid && *paid < 0)) {
-      status = "reversed";
-    } else if (result == "queued") {
+RemittanceOutcome RemittanceApplier::applyOne(Poco::Data::Session& s, const std::string& insurer,
+                                              const Object::Ptr& response) {
+  RemittanceOutcome outcome;
+  outcome.claimId = claimIdOf(response);
+  const std::string id = outcome.claimId;
+  auto refused = [&outcome](const std::string& reason) {
+    outcome.status = "refused";
+    outcome.reason = reason;
+    return outcome;
+  };
+  auto claim = runSql(db_, s, "SELECT insurer, patient_id, currency, total_minor, sequence, encounter_id FROM claim WHERE id = ?",
+                      {id});
+  if (id.empty()) return refused("the response names no claim (request)");
+  if (claim.empty() || text(claim.front(), 0) != insurer) return refused("claim " + id + " is not a claim of insurer " + insurer);
+  const std::string key = responseKeyOf(response);
+  auto first = runSql(db_, s, "SELECT status, reason FROM remittance_response WHERE insurer = ? AND response_key = ?",
+                      {insurer, key});
+  if (!first.empty()) {
+    outcome.status = text(first.front(), 0);
+    outcome.reason = text(first.front(), 1);
+    outcome.duplicate = true;
+    return outcome;
+  }
+  const std::string patient = text(claim.front(), 1), currency = text(claim.front(), 2), encounter = text(claim.front(), 5);
+  const std::int64_t total = integer(claim.front(), 3);
+  const std::int64_t sequence = integer(claim.front(), 4);
+
+  // The amount, exact and in the claim's currency; anything else is refused and changes nothing.
+  std::optional<std::int64_t> paid;
+  if (Object::Ptr money = paidMoneyOf(response)) {
+    const std::string paidCurrency = money->optValue<std::string>("currency", currency);
+    paid = toMinorUnits(money->get("value"), currency);
+    if (paidCurrency != currency || !paid)
+      return refused("the payment " + money->get("value").toString() + " " + paidCurrency +
+                     " is not an exact amount in the claim's currency " + currency);
+  }
+  const std::string result = response->optValue<std::string>("outcome", "");
+  const std::string reasons = reasonsOf(response);
+  const bool reversal = response->optValue<std::string>("status", "") == "cancelled" || (paid && *paid < 0);
+
+  LedgerEntry applied{key, std::nullopt, std::nullopt, "", ""};
+  std::string status, detail = reasons;
+  ResourceRepository resources(db_);
+  if (reversal) {
+    // A reversal undoes the claim's latest standing payment, exactly: its amounts, its patient Invoice and
+    // the secondary claim it released; the claim is left as the payment before it left it.
+    auto payment = standingPayment(db_, s, id);
+    if (!payment) return refused("nothing to reverse: claim " + id + " has no payment on record");
+    if (paid && *paid != -*payment->paid)
+      return refused("the reversal of " + fromMinorUnits(*paid, currency) + " " + currency +
+                     " does not undo the payment of " + fromMinorUnits(*payment->paid, currency) + " " + currency);
+    runSql(db_, s, "UPDATE remittance_response SET reversed_by = ? WHERE insurer = ? AND response_key = ?",
+           {key, insurer, payment->key});
+    detail = "reversed the payment of " + fromMinorUnits(*payment->paid, currency) + " " + currency +
+             (reasons.empty() ? "" : "; " + reasons);
+    if (!payment->invoice.empty()) {
+      if (auto stored = resources.current(s, "Invoice", payment->invoice)) {
+        Object::Ptr invoice = parseJsonObject(stored->body, "Invoice");
+        invoice->set("status", std::string("cancelled"));
+        invoice->set("cancelledReason", "the insurer reversed its payment of Claim/" + id);
+        resources.save(s, invoice, 0);
+        detail += "; Invoice/" + payment->invoice + " cancelled";
+      }
+    }
+    if (!payment->released.empty()) {
+      auto recalled = runSql(db_, s, "DELETE FROM claim_outbox WHERE claim_id = ? AND status = 'ready' RETURNING claim_id",
+                             {payment->released});
+      if (!recalled.empty()) {
+        recordClaimState(db_, s, payment->released, "held", "held again: the primary's payment was reversed");
+        detail += "; secondary Claim/" + payment->released + " held again";
+      } else {
+        recordClaimEvent(db_, s, payment->released, "the primary's payment was reversed after this claim was sent");
+        detail += "; secondary Claim/" + payment->released + " was already sent to its insurer";
+      }
+    }
+    std::vector<SqlParameter> parameters;
+    auto before = standingPayment(db_, s, id);
+    const std::string paidValue = orNull(before ? before->paid : std::nullopt, parameters);
+    const std::string patientValue = orNull(before ? before->patient : std::nullopt, parameters);
+    parameters.emplace_back(id);
+    runSql(db_, s, "UPDATE claim SET paid_minor = " + paidValue + ", patient_minor = " + patientValue + " WHERE id = ?",
+           parameters);
+    status = "reversed";
+  } else {
+    if (result == "queued") {
       status = "accepted";
     } else if (result == "error") {
       status = "denied";
@@ -131,51 +251,36 @@ std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, 
     } else {
       status = *paid >= total ? "paid" : *paid > 0 ? "partially_paid" : "denied";
     }
-
-    // Keep the insurer's answer as a resource of its own, pointing at our claim.
-    Object::Ptr stored = parseJsonObject(toJson(response), "ClaimResponse");
-    stored->set("id", newId());
-    Object::Ptr request = jsonObject();
-    request->set("reference", "Claim/" + outcome.claimId);
-    stored->set("request", request);
-    // It concerns our claim's patient, whatever patient the insurer named; any other reference it
-    // makes is dropped, so that an insurer cannot attach its answer to someone else's records.
-    stored->set("patient", referenceTo("Patient/" + patient));
-    keepOnlyReferences(stored, {"Claim/" + outcome.claimId, "Patient/" + patient});
-    resources.save(s, stored, 0, insurer);
-
-    std::string detail = reasons;
     if (paid) {
-      Poco::Int64 paidMinor = *paid;
-      Poco::Int64 patientMinor = status == "reversed" ? 0 : total - paidMinor;
-      s << db_.sql("UPDATE claim SET paid_minor = ?, patient_minor = ? WHERE id = ?"), use(paidMinor),
-          use(patientMinor), use(id), now;
-      detail = "paid " + fromMinorUnits(paidMinor, currency) + " " + currency + " of " + fromMinorUnits(total, currency) +
+      const std::int64_t patientMinor = total - *paid;
+      applied.paid = *paid;
+      applied.patient = patientMinor;
+      runSql(db_, s, "UPDATE claim SET paid_minor = ?, patient_minor = ? WHERE id = ?", {*paid, patientMinor, id});
+      detail = "paid " + fromMinorUnits(*paid, currency) + " " + currency + " of " + fromMinorUnits(total, currency) +
                (reasons.empty() ? "" : "; " + reasons);
       // What the insurer did not pay: the secondary payer's turn, or the patient's (self-pay).
-      if (patientMinor > 0 && status != "reversed" && sequence == 1) {
-        std::vector<std::string> held;
-        s << db_.sql("SELECT id FROM claim WHERE encounter_id = ? AND sequence = 2 AND status = 'held'"), use(owner),
-            into(held), now;
+      if (patientMinor > 0 && sequence == 1) {
+        auto held = runSql(db_, s, "SELECT id, insurer FROM claim WHERE encounter_id = ? AND sequence = 2 AND status = 'held'",
+                           {encounter});
         if (!held.empty()) {
-          std::string secondary = held.front(), secondaryInsurer, at = stored->optValue<std::string>("created", "");
-          s << db_.sql("SELECT insurer FROM claim WHERE id = ?"), use(secondary), into(secondaryInsurer), now;
-          std::string ready = "ready", timestamp = utcTimestamp();
-          s << db_.sql("INSERT INTO claim_outbox (insurer, claim_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
-              use(secondaryInsurer), use(secondary), use(ready), use(timestamp), use(timestamp), now;
-          recordClaimState(db_, s, secondary, "built", "released: the primary paid " + fromMinorUnits(paidMinor, currency) + " " +
-                                                           currency);
+          applied.released = text(held.front(), 0);
+          const std::string ready = "ready", timestamp = utcTimestamp();
+          runSql(db_, s, "INSERT INTO claim_outbox (insurer, claim_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
+                 {text(held.front(), 1), applied.released, ready, timestamp, timestamp});
+          recordClaimState(db_, s, applied.released, "built",
+                           "released: the primary paid " + fromMinorUnits(*paid, currency) + " " + currency);
         } else {
           Object::Ptr invoice = jsonObject();
           invoice->set("resourceType", std::string("Invoice"));
-          invoice->set("id", newId());
+          applied.invoice = newId();
+          invoice->set("id", applied.invoice);
           invoice->set("status", std::string("issued"));
           invoice->set("subject", referenceTo("Patient/" + patient));
           Object::Ptr money = moneyJson(patientMinor, currency);
           invoice->set("totalGross", money);
           invoice->set("totalNet", money);
           Object::Ptr note = jsonObject();
-          note->set("text", "patient responsibility after claim " + outcome.claimId);
+          note->set("text", "patient responsibility after claim " + id);
           Array::Ptr notes = new Array;
           notes->add(note);
           invoice->set("note", notes);
@@ -184,12 +289,33 @@ std::vector<RemittanceOutcome> RemittanceApplier::apply(Poco::Data::Session& s, 
         }
       }
     }
-    recordClaimState(db_, s, outcome.claimId, status, detail);
-    outcome.status = status;
-    outcome.reason = detail;
-    outcomes.push_back(outcome);
   }
-  return outcomes;
+
+  // Keep the insurer's answer as a resource of its own, pointing at our claim.
+  Object::Ptr stored = parseJsonObject(toJson(response), "ClaimResponse");
+  stored->set("id", newId());
+  Object::Ptr request = jsonObject();
+  request->set("reference", "Claim/" + id);
+  stored->set("request", request);
+  // It concerns our claim's patient, whatever patient the insurer named; any other reference it
+  // makes is dropped, so that an insurer cannot attach its answer to someone else's records.
+  stored->set("patient", referenceTo("Patient/" + patient));
+  keepOnlyReferences(stored, {"Claim/" + id, "Patient/" + patient});
+  resources.save(s, stored, 0, insurer);
+
+  std::vector<SqlParameter> parameters{insurer, key, id, status, detail};
+  const std::string paidValue = orNull(applied.paid, parameters);
+  const std::string patientValue = orNull(applied.patient, parameters);
+  parameters.insert(parameters.end(), {applied.invoice, applied.released, utcTimestamp()});
+  runSql(db_, s,
+         "INSERT INTO remittance_response (insurer, response_key, claim_id, status, reason, paid_minor, patient_minor, "
+         "invoice_id, released_claim_id, applied_at) VALUES (?, ?, ?, ?, ?, " + paidValue + ", " + patientValue +
+             ", NULLIF(?, ''), NULLIF(?, ''), ?)",
+         parameters);
+  recordClaimState(db_, s, id, status, detail);
+  outcome.status = status;
+  outcome.reason = detail;
+  return outcome;
 }
 
 }  // namespace gw

@@ -2,13 +2,10 @@
 
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
-#include <Poco/JSON/ParseHandler.h>
-#include <Poco/JSON/Parser.h>
-#include <Poco/JSON/Stringifier.h>
 
 #include <regex>
-#include <sstream>
 
+#include "common/Json.hpp"
 #include "http/Authorization.hpp"
 #include "http/HttpError.hpp"
 #include "store/ResourceRepository.hpp"
@@ -24,8 +21,8 @@ const char* const kFhirJson = "application/fhir+json";
 
 // The stored body with the store's version facts in meta.
 Object::Ptr withMeta(const StoredResource& stored) {
-  Poco::JSON::Parser parser(new Poco::JSON::ParseHandler(true));
-  Object::Ptr resource = parser.parse(stored.body).extract<Object::Ptr>();
+  // The kit's reader: decimals are written back exactly as stored (220.00 stays 220.00).
+  Object::Ptr resource = parseJsonObject(stored.body, stored.type);
   Object::Ptr meta = resource->getObject("meta");
   if (!meta) {
     meta = new Object(Poco::JSON_PRESERVE_KEY_ORDER);
@@ -34,12 +31,6 @@ Object::Ptr withMeta(const StoredResource& stored) {
   meta->set("versionId", std::to_string(stored.version));
   meta->set("lastUpdated", stored.updatedAt);
   return resource;
-}
-
-std::string toJson(const Object::Ptr& object) {
-  std::ostringstream out;
-  Poco::JSON::Stringifier::condense(object, out);
-  return out.str();
 }
 
 Object::Ptr bundleOf(const std::string& type, const std::vector<StoredResource>& resources) {

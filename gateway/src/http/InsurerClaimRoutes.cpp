@@ -12,6 +12,7 @@
 #include "claims/ClaimPage.hpp"
 #include "claims/RemittanceApplier.hpp"
 #include "common/Json.hpp"
+#include "common/ReasonText.hpp"
 #include "http/Authorization.hpp"
 #include "http/HttpError.hpp"
 
@@ -179,33 +180,54 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
     const std::string insurer = request.param("insurer");
     requirePartner(request, config->insurers, insurer, "insurer", context.audit);
     const std::string body = request.readBody();
+    const std::string contentType = request.http().getContentType();
     auto adapter = insurerAdapter(plugins, insurer);
-    AdapterCallResult decoded = adapter->decode(body, request.http().getContentType());
-    if (!decoded.ok())
-      throw HttpError(decoded.status == GW_ERR_UNSUPPORTED ? 422 : 400, "bad_remittance",
-                      decoded.error + (decoded.errorLocation.empty() ? "" : " (at " + decoded.errorLocation + ")"));
+    AdapterCallResult decoded = adapter->decode(body, contentType);
+    if (!decoded.ok()) {
+      // Answered in the insurer's own format (X12: a 999 pointing at the segment and element, or a TA1 for a
+      // broken envelope; FHIR: an OperationOutcome), through its adapter; JSON only when the adapter cannot.
+      const int status = decoded.status == GW_ERR_UNSUPPORTED ? 422 : 400;
+      const std::string reason =
+          decoded.error + (decoded.errorLocation.empty() ? "" : " (at " + decoded.errorLocation + ")");
+      AdapterCallResult answer = adapter->acknowledge(decoded.screenedOut ? std::string_view() : std::string_view(body),
+                                                      contentType, GW_ACK_REJECT, decoded.errorLocation, decoded.error);
+      commits.run([&](Poco::Data::Session& s) {
+        context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.remittance", "", "rejected",
+                                                     withoutValues(reason)}));
+      });
+      if (!answer.ok()) throw HttpError(status, "bad_remittance", reason);
+      request.send(status, answer.contentType.empty() ? "text/plain" : answer.contentType, answer.output);
+      return;
+    }
     std::vector<RemittanceOutcome> outcomes;
     commits.run([&](Poco::Data::Session& s) {
       outcomes = RemittanceApplier(context.db).apply(s, insurer, decoded.output);
       std::vector<std::string> answered;
-      for (const auto& o : outcomes)
-        if (o.status != "refused") answered.push_back(o.claimId);
+      std::vector<AuditEvent> events;
+      for (const auto& o : outcomes) {
+        if (o.status != "refused" && !o.duplicate) answered.push_back(o.claimId);
+        const char* result = o.status == "refused" ? "rejected" : o.duplicate ? "duplicate" : "ok";
+        events.push_back(fromClient(request, {"insurer:" + insurer, "claims.remittance", "Claim/" + o.claimId, result,
+                                              o.status}));
+      }
       ClaimOutbox(context.db).acknowledge(s, insurer, answered, true, "answered by a remittance");
-      for (const auto& o : outcomes)
-        context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.remittance", "Claim/" + o.claimId,
-                                                     o.status == "refused" ? "rejected" : "ok", o.status}));
+      context.audit.appendAll(s, events);
     });
     Array::Ptr results = new Array;
+    bool anyTaken = false;  // applied now or before
     for (const auto& o : outcomes) {
       Object::Ptr item = jsonObject();
       item->set("claim", o.claimId);
       item->set("status", o.status);
       item->set("reason", o.reason);
+      if (o.duplicate) item->set("duplicate", true);
       results->add(item);
+      anyTaken = anyTaken || o.status != "refused";
     }
     Object answer;
     answer.set("results", results);
-    request.sendJson(200, answer);
+    // Nothing in the request was applied (no claim of this insurer, or none at all): a refusal, not a 200.
+    request.sendJson(anyTaken ? 200 : 422, answer);
   });
 }
 
