@@ -7,6 +7,7 @@
 #include <Poco/File.h>
 
 #include "TestSupport.hpp"
+#include "claims/Money.hpp"
 #include "app/Gateway.hpp"
 #include "common/Json.hpp"
 
@@ -74,11 +75,14 @@ TEST_P(CdaIntakeFlow, FrontPageIsStoredAcknowledgedAndBilledOncePerFeeCategory) 
       call("GET", "/v1/settlements?hospital=bj-union&from=2013-01-01&to=2013-12-31", "group-key").body, "settlement");
   auto line = settlement->getArray("by_payer_class")->getObject(0);
   EXPECT_EQ(line->getValue<std::string>("payer_class"), "self_pay");
-  EXPECT_EQ(line->getValue<std::string>("amount"), "55192.96");
-  const double group = std::stod(line->getValue<std::string>("group_share"));
-  const double hospital = std::stod(line->getValue<std::string>("hospital_share"));
-  EXPECT_NEAR(group, 55192.96 * 0.6, 0.13);  // each of the 24 items rounds to the 分
-  EXPECT_NEAR(group + hospital, 55192.96, 0.001);
+  EXPECT_EQ(line->getValue<std::string>("billed"), "55192.96");
+  // Exact, in 分: the parts add up to the amount, and the group's is within half a 分 per item of 60%.
+  const auto minor = [&](const char* column) { return *gw::toMinorUnits(line->get(column), "CNY"); };
+  EXPECT_LE(std::llabs(minor("group_billed") * 10 - 5519296 * 6), 24 * 5);
+  EXPECT_EQ(minor("group_billed") + minor("hospital_billed"), 5519296);
+  // Self-pay: the patient owes all of it and no insurer pays.
+  EXPECT_EQ(line->getValue<std::string>("patient_responsibility"), "55192.96");
+  EXPECT_EQ(line->getValue<std::string>("paid"), "0.00");
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CdaIntakeFlow, ::testing::ValuesIn(gwtest::storeBackends()),

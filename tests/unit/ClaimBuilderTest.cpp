@@ -10,6 +10,7 @@
 #include "claims/DischargeBilling.hpp"
 #include "claims/Money.hpp"
 #include "claims/RemittanceApplier.hpp"
+#include "claims/Settlement.hpp"
 #include "common/Json.hpp"
 #include "intake/BundleWriter.hpp"
 #include "store/InboundMessageRepository.hpp"
@@ -198,9 +199,11 @@ TEST_P(ClaimBuilderTest, ExpiredPolicyFallsThroughToSelfPay) {
 TEST_P(ClaimBuilderTest, ChargesAreBilledOnce) {
   std::string encounter = admit("110101199001010077", {kAcme, coverage("4", "urn:uuid:acme", 1, "2026-12-31")});
   EXPECT_EQ(bill(encounter).claims.size(), 1u);
+  auto first = rows("SELECT id FROM claim");
   auto again = bill(encounter);
-  EXPECT_EQ(again.coverage, "none");
-  EXPECT_TRUE(again.claims.empty());
+  // Issue 20: "already billed", with the existing claims (was coverage "none", read as "no coverage").
+  EXPECT_EQ(again.status, "already_billed");
+  EXPECT_EQ(again.claims, first);
   EXPECT_EQ(rows("SELECT id FROM claim").size(), 1u);
 }
 
@@ -353,6 +356,55 @@ TEST_P(ClaimBuilderTest, PaidAndPatientPartsAlwaysAddUpToTheTotal) {
   auto invoices = rows("SELECT id FROM fhir_current WHERE resource_type = 'Invoice'");
   EXPECT_GT(invoices.size(), 150u);
   for (const auto& id : invoices) EXPECT_EQ(resource("Invoice", id)->getValue<std::string>("status"), "cancelled") << id;
+}
+
+// The patient owes what the insurer says (copay), not everything it did not pay; the settlement shows the
+// rest as the insurer's adjustment and splits what was paid as the contract splits what was billed.
+TEST_P(ClaimBuilderTest, ThePatientOwesWhatTheInsurerStatesAndTheSettlementAddsUp) {
+  std::string encounter = admit("110101199001010155", {kAcme, coverage("14", "urn:uuid:acme", 1, "2026-12-31")});
+  auto built = bill(encounter);
+  std::string text = remittance(built.claims[0], "complete", "300.50");
+  text.insert(text.find(R"("disposition")"),
+              R"("total":[{"category":{"coding":[{"code":"copay"}]},"amount":{"value":20.00,"currency":"CNY"}}],)");
+  gw::Transaction tx(*db_);
+  auto applied = gw::RemittanceApplier(*db_).apply(tx.session(), "acme", text);
+  tx.commit();
+  EXPECT_NE(applied[0].reason.find("patient owes 20.00 CNY"), std::string::npos) << applied[0].reason;
+  Poco::Data::Session s = db_->session();
+  auto lines = gw::settlement(*db_, s, "sh-intl", "2026-01-01", "2026-12-31");
+  ASSERT_EQ(lines.size(), 1u);
+  const gw::SettlementLine& line = lines[0];
+  EXPECT_EQ(line.billed, 35050);
+  EXPECT_EQ(line.paid, 30050);
+  EXPECT_EQ(line.patient, 2000);
+  EXPECT_EQ(line.allowed, 32050);
+  EXPECT_EQ(line.adjustments, 3000);
+  EXPECT_EQ(line.outstanding, 0);
+  // 300.50 over the items 100.00 (lab, 30%) and 250.50 (60%): 85.73 and 214.77; the group's 25.72 + 128.86.
+  EXPECT_EQ(line.groupPaid, 2572 + 12886);
+  EXPECT_EQ(line.groupPaid + line.hospitalPaid, line.paid);
+  EXPECT_EQ(line.groupBilled + line.hospitalBilled, line.billed);
+}
+
+TEST(Apportion, PartsAlwaysAddUpAndStayWithinOneMinorUnitOfTheirShare) {
+  std::mt19937_64 random(7);
+  std::uniform_int_distribution<std::int64_t> amounts(-10'000'000'000, 10'000'000'000), weights(0, 1'000'000);
+  std::uniform_int_distribution<int> counts(1, 40);
+  for (int i = 0; i < 5000; ++i) {
+    const std::int64_t amount = amounts(random);
+    std::vector<std::int64_t> w(static_cast<std::size_t>(counts(random)));
+    std::int64_t whole = 0;
+    for (auto& weight : w) whole += weight = weights(random);
+    if (whole == 0) continue;
+    auto parts = gw::apportion(amount, w);
+    std::int64_t sum = 0;
+    for (std::size_t j = 0; j < parts.size(); ++j) {
+      sum += parts[j];
+      const __int128 error = static_cast<__int128>(parts[j]) * whole - static_cast<__int128>(amount) * w[j];
+      ASSERT_LE(error < 0 ? -error : error, whole) << "part " << j << " strays more than one minor unit";
+    }
+    ASSERT_EQ(sum, amount);
+  }
 }
 
 TEST_P(ClaimBuilderTest, DischargeBillingBuildsClaimsAndNeverFailsTheMessage) {

@@ -101,9 +101,19 @@ TEST_P(ClaimOutboxTest, AcknowledgingAClaimTwiceInOneListSettlesItOnce) {
   gw::ClaimOutbox outbox(*db_);
   outbox.lease("acme", 0, 10, 300);
   auto result = ack("acme", {"A1", "A2", "A1"});
+  using Repeated = std::vector<std::pair<std::string, std::string>>;
   EXPECT_EQ(result.settled, (std::vector<std::string>{"A1", "A2"}));
-  EXPECT_EQ(result.unknown, std::vector<std::string>{"A1"});
-  EXPECT_EQ(ack("acme", {"A1"}).unknown, std::vector<std::string>{"A1"});  // never settled again
+  EXPECT_EQ(result.repeated, (Repeated{{"A1", "acknowledged"}}));
+  EXPECT_TRUE(result.unknown.empty());
+  // The same acknowledgement again (issue 20): answered as the first time, never settled again; a later
+  // refusal does not overturn it.
+  auto again = ack("acme", {"A1", "A2"});
+  EXPECT_TRUE(again.settled.empty());
+  EXPECT_EQ(again.repeated, (Repeated{{"A1", "acknowledged"}, {"A2", "acknowledged"}}));
+  EXPECT_EQ(ack("acme", {"A1"}, false).repeated, (Repeated{{"A1", "acknowledged"}}));
+  EXPECT_EQ(status("A1"), "acknowledged");
+  // Another insurer's claim is still unknown to this one, settled or not.
+  EXPECT_EQ(ack("beta", {"A1"}).unknown, std::vector<std::string>{"A1"});
   Poco::Data::Session s = db_->session();
   int events = 0;
   s << "SELECT COUNT(*) FROM claim_event WHERE claim_id = 'A1' AND state = 'acknowledged'", into(events), now;

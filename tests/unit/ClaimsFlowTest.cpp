@@ -69,6 +69,12 @@ TEST_P(ClaimsFlow, HospitalChargesBecomeAClaimTheInsurerPullsAcknowledgesAndPays
   EXPECT_EQ(bill->getValue<std::string>("coverage"), "own");
   EXPECT_EQ(bill->getValue<std::string>("total"), "220.00 USD");
   const std::string claim = bill->getArray("claims")->getElement<std::string>(0).substr(6);
+  EXPECT_EQ(bill->getValue<std::string>("status"), "billed");
+  // Billing it again answers "already billed" with the existing claim, and builds nothing.
+  auto rebilled = json(call("POST", "/v1/admin/encounters/" + encounter + "/bill", gwtest::kAdminKey));
+  EXPECT_EQ(rebilled->getValue<std::string>("status"), "already_billed");
+  ASSERT_EQ(rebilled->getArray("claims")->size(), 1u);
+  EXPECT_EQ(rebilled->getArray("claims")->getElement<std::string>(0), "Claim/" + claim);
 
   // 3. Another insurer sees nothing; the insurer pulls its page through the fhir_claim adapter.
   EXPECT_EQ(call("GET", "/v1/insurers/other/claims", "other-key").status, 204);
@@ -89,6 +95,12 @@ TEST_P(ClaimsFlow, HospitalChargesBecomeAClaimTheInsurerPullsAcknowledgesAndPays
   auto ack = call("POST", "/v1/insurers/bcbs/claims/ack", "bcbs-key", R"({"claims":[")" + claim + R"("]})");
   ASSERT_EQ(ack.status, 200) << ack.body;
   EXPECT_NE(ack.body.find(R"("acknowledged":[")" + claim), std::string::npos) << ack.body;
+  // The same acknowledgement again is answered as the first time (issue 20), not as an unknown claim.
+  auto ackAgain = call("POST", "/v1/insurers/bcbs/claims/ack", "bcbs-key", R"({"claims":[")" + claim + R"("]})");
+  ASSERT_EQ(ackAgain.status, 200) << ackAgain.body;
+  EXPECT_NE(ackAgain.body.find(R"("acknowledged":[")" + claim), std::string::npos) << ackAgain.body;
+  EXPECT_NE(ackAgain.body.find(R"("unknown":[])"), std::string::npos) << ackAgain.body;
+  EXPECT_NE(ackAgain.body.find(R"("repeated":[")" + claim), std::string::npos) << ackAgain.body;
   const std::string remittance =
       R"({"resourceType":"ClaimResponse","id":"R1","status":"active","type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/claim-type","code":"institutional"}]},"use":"claim","patient":{"reference":"Patient/x"},"created":"2026-03-05","insurer":{"display":"BCBS"},"request":{"reference":"Claim/)" +
       claim + R"("},"outcome":"complete","disposition":"Paid per contract","payment":{"type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/ex-paymenttype","code":"complete"}]},"amount":{"value":150.00,"currency":"USD"}}})";
@@ -113,17 +125,24 @@ TEST_P(ClaimsFlow, HospitalChargesBecomeAClaimTheInsurerPullsAcknowledgesAndPays
   EXPECT_EQ(json(call("GET", "/v1/fhir/Invoice?patient=" + patient, "group-key"))->getValue<int>("total"), 1)
       << "billed the patient twice";
 
-  // 5. Settlement: 220 USD billed, 60% to the group.
+  // 5. Settlement: 220 USD billed, 150 paid by the insurer, 70 the patient's; 60% to the group of both what
+  // was billed and what was paid (issue 20: it showed only what was billed).
   auto settlement = json(call("GET", "/v1/settlements?hospital=sh-intl&from=1990-01-01&to=2099-12-31", "group-key"));
   auto total = settlement->getArray("totals")->getObject(0);
-  EXPECT_EQ(total->getValue<std::string>("amount"), "220.00");
-  EXPECT_EQ(total->getValue<std::string>("group_share"), "132.00");
-  EXPECT_EQ(total->getValue<std::string>("hospital_share"), "88.00");
+  EXPECT_EQ(total->getValue<std::string>("billed"), "220.00");
+  EXPECT_EQ(total->getValue<std::string>("paid"), "150.00");
+  EXPECT_EQ(total->getValue<std::string>("patient_responsibility"), "70.00");
+  EXPECT_EQ(total->getValue<std::string>("group_billed"), "132.00");
+  EXPECT_EQ(total->getValue<std::string>("hospital_billed"), "88.00");
+  EXPECT_EQ(total->getValue<std::string>("group_paid"), "90.00");
+  EXPECT_EQ(total->getValue<std::string>("hospital_paid"), "60.00");
   auto csv = call("GET", "/v1/settlements?hospital=sh-intl&from=1990-01-01&to=2099-12-31", "group-key", "", "",
                   {{"Accept", "text/csv"}});
   EXPECT_EQ(csv.headers["Content-Type"], "text/csv; charset=utf-8");
-  EXPECT_NE(csv.body.find("sh-intl,1990-01-01,2099-12-31,insurer,USD,2,220.00,132.00,88.00"), std::string::npos)
-      << csv.body;
+  EXPECT_EQ(csv.body,
+            "hospital,from,to,payer_class,currency,items,billed,outstanding,allowed,paid,patient_responsibility,"
+            "adjustments,group_billed,hospital_billed,group_paid,hospital_paid\n"
+            "sh-intl,1990-01-01,2099-12-31,insurer,USD,2,220.00,0.00,220.00,150.00,70.00,0.00,132.00,88.00,90.00,60.00\n");
   EXPECT_TRUE(gateway_->context().audit.verify().intact);
 
   // 6. What the claims engine wrote is valid FHIR R4 for an independent validator.

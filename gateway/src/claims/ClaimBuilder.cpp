@@ -9,6 +9,7 @@
 #include <cctype>
 
 #include "claims/Money.hpp"
+#include "store/Sql.hpp"
 #include "common/Json.hpp"
 #include "common/StoreValues.hpp"
 #include "store/ResourceRepository.hpp"
@@ -296,7 +297,14 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
     items.push_back(item);
   }
   if (items.empty()) {
+    // Nothing left to bill: either the encounter was billed before (answer with its claims, so that a
+    // second request reads "already billed", not "no coverage") or it has no billable charges.
+    auto billed = runSql(db_, s, "SELECT DISTINCT claim_id FROM billed_item WHERE encounter_id = ? ORDER BY claim_id",
+                         {encounterId});
+    result.status = billed.empty() ? "nothing_to_bill" : "already_billed";
     result.coverage = "none";
+    for (const auto& row : billed)
+      if (row.at(0)) result.claims.push_back(*row.at(0));
     return result;
   }
   result.currency = items.front().currency;

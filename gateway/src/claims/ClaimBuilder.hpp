@@ -21,7 +21,8 @@ class ClaimBuildError : public std::runtime_error {
 };
 
 struct ClaimBuildResult {
-  std::string coverage;             // own | family | self-pay | none (nothing to bill)
+  std::string status = "billed";    // billed | already_billed (claims: the existing ones) | nothing_to_bill
+  std::string coverage;             // own | family | self-pay | none (nothing billed now)
   std::vector<std::string> claims;  // Claim ids, primary first
   std::string invoice;              // Invoice id when self-pay
   int items = 0;

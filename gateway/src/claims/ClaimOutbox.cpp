@@ -4,6 +4,7 @@
 #include <Poco/Timespan.h>
 
 #include <algorithm>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "common/StoreValues.hpp"
@@ -121,11 +122,30 @@ OutboxAck ClaimOutbox::acknowledge(Poco::Data::Session& s, const std::string& in
                                   parameters))
       settled.insert(text(row, 0));
   });
-  // In the order given; an id named twice is settled by its first mention (the second finds it settled).
+  // What this insurer settled before: the same acknowledgement again is answered as the first time.
+  std::vector<std::string> others;
+  for (const auto& id : unique)
+    if (!settled.count(id)) others.push_back(id);
+  std::unordered_map<std::string, std::string> earlier;
+  if (!others.empty())
+    forEachInList(others, [&](const std::vector<std::string>& chunk) {
+      std::vector<SqlParameter> parameters{insurer};
+      parameters.insert(parameters.end(), chunk.begin(), chunk.end());
+      for (const auto& row : runSql(db_, s,
+                                    "SELECT claim_id, status FROM claim_outbox WHERE insurer = ? AND status IN "
+                                    "('acknowledged', 'rejected') AND claim_id IN (" + placeholders(chunk.size()) + ")",
+                                    parameters))
+        earlier[text(row, 0)] = text(row, 1);
+    });
+  // In the order given; an id named twice is settled by its first mention (the second is a repetition).
   std::unordered_set<std::string> reported;
   for (const auto& id : claimIds) {
     if (settled.count(id) && reported.insert(id).second)
       result.settled.push_back(id);
+    else if (settled.count(id))
+      result.repeated.emplace_back(id, status);
+    else if (auto found = earlier.find(id); found != earlier.end())
+      result.repeated.emplace_back(id, found->second);
     else
       result.unknown.push_back(id);
   }

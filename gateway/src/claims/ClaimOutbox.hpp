@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "store/Database.hpp"
@@ -24,6 +25,9 @@ struct OutboxPage {
 
 struct OutboxAck {
   std::vector<std::string> settled;  // claims of this insurer now acknowledged (or rejected)
+  // Claims of this insurer it settled before (or earlier in the same list), with how: "acknowledged" or
+  // "rejected". The first answer stands; nothing is written again.
+  std::vector<std::pair<std::string, std::string>> repeated;
   std::vector<std::string> unknown;  // ids that are not this insurer's claims on lease
 };
 

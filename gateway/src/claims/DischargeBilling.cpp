@@ -34,7 +34,7 @@ void billEndedEncounters(Database& db, Poco::Data::Session& s, const GatewayConf
     try {
       ClaimBuildResult result = ClaimBuilder(db).build(s, config, id);
       s << "RELEASE SAVEPOINT bill", now;
-      if (result.coverage != "none")
+      if (result.status == "billed")
         audit.append(s, {"hospital:" + hospitalId, "claims.build", "Encounter/" + id, "ok",
                          result.coverage + ", " + std::to_string(result.claims.size()) + " claims"});
     } catch (const ClaimBuildError& e) {

@@ -52,6 +52,25 @@ Object::Ptr paidMoneyOf(const Object::Ptr& response) {
   return nullptr;
 }
 
+// The patient's part as the insurer states it: the totals of category copay and deductible (X12 CLP05 arrives
+// as copay), summed; nothing when it states neither or an amount is not exact in `currency`.
+std::optional<std::int64_t> statedPatientPartOf(const Object::Ptr& response, const std::string& currency) {
+  Array::Ptr totals = response->getArray("total");
+  std::optional<std::int64_t> sum;
+  for (std::size_t i = 0; totals && i < totals->size(); ++i) {
+    Object::Ptr total = totals->getObject(static_cast<unsigned>(i));
+    Object::Ptr category = total ? total->getObject("category") : nullptr;
+    Array::Ptr codings = category ? category->getArray("coding") : nullptr;
+    const std::string code = codings && codings->size() > 0 ? codings->getObject(0)->optValue<std::string>("code", "") : "";
+    if (code != "copay" && code != "deductible") continue;
+    Object::Ptr amount = total->getObject("amount");
+    auto minor = amount ? toMinorUnits(amount->get("value"), currency) : std::nullopt;
+    if (!minor || amount->optValue<std::string>("currency", currency) != currency) return std::nullopt;
+    sum = sum.value_or(0) + *minor;
+  }
+  return sum;
+}
+
 // What identifies a response as the insurer sent it: its identifiers (X12: the CLP's place; FHIR: the
 // insurer's ClaimResponse.identifier), else the SHA-256 of its content without the id and meta an insurer
 // may mint afresh each time it sends the same answer.
@@ -252,7 +271,10 @@ RemittanceOutcome RemittanceApplier::applyOne(Poco::Data::Session& s, const std:
       status = *paid >= total ? "paid" : *paid > 0 ? "partially_paid" : "denied";
     }
     if (paid) {
-      const std::int64_t patientMinor = total - *paid;
+      // The patient owes what the insurer says (its contractual adjustments are the hospital's write-off),
+      // else everything the insurer did not pay; a denial leaves the patient the whole amount.
+      auto stated = status == "denied" ? std::nullopt : statedPatientPartOf(response, currency);
+      const std::int64_t patientMinor = stated ? *stated : total - *paid;
       applied.paid = *paid;
       applied.patient = patientMinor;
       runSql(db_, s, "UPDATE claim SET paid_minor = ?, patient_minor = ? WHERE id = ?", {*paid, patientMinor, id});

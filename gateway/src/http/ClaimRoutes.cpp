@@ -13,6 +13,7 @@
 
 #include "claims/ClaimBuilder.hpp"
 #include "claims/Money.hpp"
+#include "claims/Settlement.hpp"
 #include "common/Json.hpp"
 #include "common/StoreValues.hpp"
 #include "http/Authorization.hpp"
@@ -65,13 +66,15 @@ void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commit
     try {
       commits.run([&](Poco::Data::Session& s) {
         result = ClaimBuilder(context.db).build(s, *config, encounter);
-        context.audit.append(s, {"admin", "claims.build", "Encounter/" + encounter, "ok", result.coverage});
+        context.audit.append(s, {"admin", "claims.build", "Encounter/" + encounter, "ok",
+                                 result.status == "billed" ? result.coverage : result.status});
       });
     } catch (const ClaimBuildError& e) {
       throw HttpError(422, "cannot_bill", e.what());
     }
     Object body;
     body.set("encounter", "Encounter/" + encounter);
+    body.set("status", result.status);
     body.set("coverage", result.coverage);
     Array::Ptr claims = new Array;
     for (const auto& id : result.claims) claims->add("Claim/" + id);
@@ -134,60 +137,61 @@ void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commit
     request.sendJson(200, body);
   });
 
-  // Revenue split per hospital and period, by party and payer class; CSV with Accept: text/csv.
+  // The settlement per hospital and period, by payer class (README: "Settlements"); CSV with Accept: text/csv.
   router.add("GET", "/v1/settlements", [&context](Request& request) {
     requireGroupOrAdmin(request, *context.config.get(), context.audit);
     std::string hospital = request.query("hospital"), from = request.query("from"), to = request.query("to");
     if (hospital.empty() || !isDate(from) || !isDate(to))
       throw HttpError(400, "bad_period", "settlements need hospital=ID&from=YYYY-MM-DD&to=YYYY-MM-DD");
     Poco::Data::Session s = context.db.session();
-    Poco::Data::Statement select(s);
-    select << context.db.sql("SELECT payer_class, currency, COUNT(*), SUM(amount_minor), SUM(group_minor), "
-                             "SUM(hospital_minor) FROM billed_item WHERE hospital = ? AND service_date >= ? AND "
-                             "service_date <= ? GROUP BY payer_class, currency ORDER BY payer_class, currency"),
-        use(hospital), use(from), use(to);
-    select.execute();
-    Poco::Data::RecordSet rows(select);
-    const bool csv = request.http().get("Accept", "").find("text/csv") != std::string::npos;
-    std::string text = "hospital,from,to,payer_class,currency,items,amount,group_share,hospital_share\n";
-    Array::Ptr lines = new Array;
-    std::map<std::string, std::tuple<Poco::Int64, Poco::Int64, Poco::Int64>> totals;  // by currency
-    for (bool more = rows.moveFirst(); more; more = rows.moveNext()) {
-      const std::string payerClass = rows.value(0).convert<std::string>();
-      const std::string currency = rows.value(1).convert<std::string>();
-      const Poco::Int64 items = rows.value(2).convert<Poco::Int64>(), amount = rows.value(3).convert<Poco::Int64>(),
-                        group = rows.value(4).convert<Poco::Int64>(), rest = rows.value(5).convert<Poco::Int64>();
-      auto& [a, g, h] = totals[currency];
-      a += amount, g += group, h += rest;
-      text += hospital + "," + from + "," + to + "," + payerClass + "," + currency + "," + std::to_string(items) + "," +
-              fromMinorUnits(amount, currency) + "," + fromMinorUnits(group, currency) + "," + fromMinorUnits(rest, currency) + "\n";
-      Object::Ptr line = jsonObject();
-      line->set("payer_class", payerClass);
-      line->set("currency", currency);
-      line->set("items", items);
-      line->set("amount", fromMinorUnits(amount, currency));
-      line->set("group_share", fromMinorUnits(group, currency));
-      line->set("hospital_share", fromMinorUnits(rest, currency));
-      lines->add(line);
-    }
-    if (csv) {
+    std::vector<SettlementLine> lines = settlement(context.db, s, hospital, from, to);
+    // The columns, in the order of the CSV header, each an amount but `items`.
+    using Column = std::pair<const char*, std::int64_t SettlementLine::*>;
+    static const std::vector<Column> kColumns = {
+        {"billed", &SettlementLine::billed},           {"outstanding", &SettlementLine::outstanding},
+        {"allowed", &SettlementLine::allowed},         {"paid", &SettlementLine::paid},
+        {"patient_responsibility", &SettlementLine::patient}, {"adjustments", &SettlementLine::adjustments},
+        {"group_billed", &SettlementLine::groupBilled}, {"hospital_billed", &SettlementLine::hospitalBilled},
+        {"group_paid", &SettlementLine::groupPaid},    {"hospital_paid", &SettlementLine::hospitalPaid}};
+    if (request.http().get("Accept", "").find("text/csv") != std::string::npos) {
+      std::string text = "hospital,from,to,payer_class,currency,items";
+      for (const auto& [name, member] : kColumns) text += std::string(",") + name;
+      text += "\n";
+      for (const auto& line : lines) {
+        text += hospital + "," + from + "," + to + "," + line.payerClass + "," + line.currency + "," +
+                std::to_string(line.items);
+        for (const auto& [name, member] : kColumns) text += "," + fromMinorUnits(line.*member, line.currency);
+        text += "\n";
+      }
       request.send(200, "text/csv; charset=utf-8", text);
       return;
+    }
+    Array::Ptr byClass = new Array;
+    std::map<std::string, SettlementLine> totals;  // by currency
+    for (const auto& line : lines) {
+      Object::Ptr item = jsonObject();
+      item->set("payer_class", line.payerClass);
+      item->set("currency", line.currency);
+      item->set("items", line.items);
+      for (const auto& [name, member] : kColumns) item->set(name, fromMinorUnits(line.*member, line.currency));
+      byClass->add(item);
+      SettlementLine& sum = totals[line.currency];
+      sum.items += line.items;
+      for (const auto& [name, member] : kColumns) sum.*member += line.*member;
+    }
+    Array::Ptr sums = new Array;
+    for (const auto& [currency, sum] : totals) {
+      Object::Ptr item = jsonObject();
+      item->set("currency", currency);
+      item->set("items", sum.items);
+      for (const auto& [name, member] : kColumns) item->set(name, fromMinorUnits(sum.*member, currency));
+      sums->add(item);
     }
     Object body;
     body.set("hospital", hospital);
     body.set("from", from);
     body.set("to", to);
-    body.set("by_payer_class", lines);
-    Array::Ptr sums = new Array;
-    for (const auto& [currency, t] : totals) {
-      Object::Ptr sum = jsonObject();
-      sum->set("currency", currency);
-      sum->set("amount", fromMinorUnits(std::get<0>(t), currency));
-      sum->set("group_share", fromMinorUnits(std::get<1>(t), currency));
-      sum->set("hospital_share", fromMinorUnits(std::get<2>(t), currency));
-      sums->add(sum);
-    }
+    body.set("by_payer_class", byClass);
     body.set("totals", sums);
     request.sendJson(200, body);
   });

@@ -168,10 +168,18 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
     });
     std::vector<std::string> unknown = done.unknown;
     unknown.insert(unknown.end(), rejected.unknown.begin(), rejected.unknown.end());
+    // Claims settled before are answered as the first time (issue 20: the same acknowledgement again).
+    std::vector<std::string> acknowledgedIds = done.settled, rejectedIds = rejected.settled, repeatedIds;
+    for (const auto* ack : {&done, &rejected})
+      for (const auto& [id, how] : ack->repeated) {
+        (how == "acknowledged" ? acknowledgedIds : rejectedIds).push_back(id);
+        repeatedIds.push_back(id);
+      }
     Object body2;
-    body2.set("acknowledged", toArray(done.settled));
-    body2.set("rejected", toArray(rejected.settled));
+    body2.set("acknowledged", toArray(acknowledgedIds));
+    body2.set("rejected", toArray(rejectedIds));
     body2.set("unknown", toArray(unknown));
+    if (!repeatedIds.empty()) body2.set("repeated", toArray(repeatedIds));
     request.sendJson(200, body2);
   });
 
