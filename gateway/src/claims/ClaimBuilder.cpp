@@ -8,6 +8,8 @@
 #include <algorithm>
 #include <cctype>
 
+#include "claims/ClaimStore.hpp"
+#include "claims/Coverage.hpp"
 #include "claims/Money.hpp"
 #include "store/Sql.hpp"
 #include "common/Json.hpp"
@@ -27,183 +29,6 @@ using Poco::JSON::Object;
 std::string idOf(const std::string& reference) {
   auto slash = reference.find('/');
   return slash == std::string::npos ? reference : reference.substr(slash + 1);
-}
-
-bool covers(const std::string& from, const std::string& to, const std::string& date) {
-  return (from.empty() || from.substr(0, 10) <= date) && (to.empty() || date <= to.substr(0, 10));
-}
-
-std::string lower(std::string text) {
-  std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return std::tolower(c); });
-  return text;
-}
-
-Object::Ptr coding(const std::string& system, const std::string& code) {
-  Object::Ptr c = jsonObject();
-  c->set("system", system);
-  c->set("code", code);
-  Array::Ptr codings = new Array;
-  codings->add(c);
-  Object::Ptr concept = jsonObject();
-  concept->set("coding", codings);
-  return concept;
-}
-
-// What the builder knows about one loaded resource.
-class Store {
- public:
-  Store(Database& db, Poco::Data::Session& s) : repo_(db), s_(s) {}
-  Object::Ptr load(const std::string& type, const std::string& id) {
-    auto stored = repo_.current(s_, type, id);
-    return stored ? parseJsonObject(stored->body, type + "/" + id) : nullptr;
-  }
-  Object::Ptr load(const std::string& reference) {
-    auto slash = reference.find('/');
-    if (slash == std::string::npos) return nullptr;
-    return load(reference.substr(0, slash), reference.substr(slash + 1));
-  }
-  std::vector<std::string> referencing(const std::string& type, const std::string& path, const std::string& target) {
-    return repo_.findReferencing(s_, type, path, target);
-  }
-  std::optional<std::string> byIdentifier(const std::string& type, const std::string& system, const std::string& value) {
-    return repo_.findByIdentifier(s_, type, system, value);
-  }
-  // "Patient/…" of every hospital's record of the person `patient` is (the same group patient id).
-  std::vector<std::string> samePerson(const std::string& patientRef, const Object::Ptr& patient) {
-    std::vector<std::string> refs{patientRef};
-    for (const auto& identifier : ResourceRepository::identifiersOf(patient))
-      if (identifier.system == kit::profile::kGroupPatientSystem)
-        for (const auto& id : repo_.findAllByIdentifier(s_, "Patient", identifier.system, identifier.value))
-          if ("Patient/" + id != patientRef) refs.push_back("Patient/" + id);
-    return refs;
-  }
-  void save(const Object::Ptr& resource) { repo_.save(s_, resource, 0); }
-
- private:
-  ResourceRepository repo_;
-  Poco::Data::Session& s_;
-};
-
-struct Payer {
-  std::string insurer;         // configured insurer id
-  std::string coverage;        // Coverage id
-  std::string insurerOrg;      // Organization reference used as Claim.insurer
-  int order = 1;
-};
-
-const PartnerConfig* insurerFor(const GatewayConfig& config, const Object::Ptr& organization) {
-  if (!organization) return nullptr;
-  const auto identifiers = ResourceRepository::identifiersOf(organization);
-  const std::string name = lower(organization->optValue<std::string>("name", ""));
-  for (const auto& insurer : config.insurers) {
-    for (const auto& token : insurer.payer.identifiers)
-      for (const auto& id : identifiers)
-        if (id.system == token.system && id.value == token.value) return &insurer;
-    for (const auto& candidate : insurer.payer.names)
-      if (!name.empty() && lower(candidate) == name) return &insurer;
-  }
-  return nullptr;
-}
-
-// The patient's own active coverages on `date` whose payer is a configured insurer, by order: those
-// any hospital recorded for the same person.
-std::vector<Payer> ownCoverage(Store& store, const GatewayConfig& config, const std::string& patientRef,
-                               const Object::Ptr& patient, const std::string& date) {
-  std::vector<Payer> payers;
-  std::vector<std::string> coverageIds;
-  for (const auto& ref : store.samePerson(patientRef, patient))
-    for (const auto& id : store.referencing("Coverage", "beneficiary", ref)) coverageIds.push_back(id);
-  for (const auto& id : coverageIds) {
-    Object::Ptr coverage = store.load("Coverage", id);
-    if (!coverage || coverage->optValue<std::string>("status", "") != "active") continue;
-    Object::Ptr period = coverage->getObject("period");
-    if (period && !covers(period->optValue<std::string>("start", ""), period->optValue<std::string>("end", ""), date))
-      continue;
-    Array::Ptr payors = coverage->getArray("payor");
-    if (!payors || payors->size() == 0) continue;
-    const std::string payorRef = payors->getObject(0)->optValue<std::string>("reference", "");
-    const PartnerConfig* insurer = insurerFor(config, store.load(payorRef));
-    if (!insurer) continue;
-    payers.push_back({insurer->id, id, payorRef, coverage->optValue<int>("order", 1)});
-  }
-  std::stable_sort(payers.begin(), payers.end(), [](const Payer& a, const Payer& b) { return a.order < b.order; });
-  return payers;
-}
-
-// The group's Organization for a configured insurer (created once).
-std::string insurerOrganization(Store& store, const PartnerConfig& insurer) {
-  const std::string system = kit::profile::kInsurerSystem;
-  if (auto id = store.byIdentifier("Organization", system, insurer.id)) return "Organization/" + *id;
-  Object::Ptr org = jsonObject();
-  org->set("resourceType", std::string("Organization"));
-  org->set("id", "insurer-" + insurer.id);
-  Object::Ptr identifier = jsonObject();
-  identifier->set("system", system);
-  identifier->set("value", insurer.id);
-  Array::Ptr identifiers = new Array;
-  identifiers->add(identifier);
-  org->set("identifier", identifiers);
-  Array::Ptr types = new Array;
-  types->add(coding("http://terminology.hl7.org/CodeSystem/organization-type", "ins"));
-  org->set("type", types);
-  org->set("name", insurer.name.empty() ? insurer.id : insurer.name);
-  store.save(org);
-  return "Organization/insurer-" + insurer.id;
-}
-
-// A family plan listing the patient as a dependant: its Coverage, made (once) from the membership.
-std::vector<Payer> familyCoverage(Store& store, const GatewayConfig& config, const Object::Ptr& patient,
-                                  const std::string& patientRef, const std::string& date) {
-  const auto identifiers = ResourceRepository::identifiersOf(patient);
-  for (const auto& plan : config.memberships) {
-    if (!covers(plan.from, plan.to, date)) continue;
-    for (const auto& member : plan.members) {
-      bool listed = false;
-      for (const auto& id : identifiers)
-        listed = listed || (id.system == member.identifier.system && id.value == member.identifier.value);
-      if (!listed) continue;
-      const PartnerConfig* insurer = config.insurer(plan.insurer);
-      if (!insurer) continue;
-      const std::string orgRef = insurerOrganization(store, *insurer);
-      const std::string key = plan.plan + "|" + member.identifier.system + "|" + member.identifier.value;
-      const std::string id = store.byIdentifier("Coverage", kit::profile::kMembershipSystem, key).value_or(newId());
-      Object::Ptr coverage = jsonObject();
-      coverage->set("resourceType", std::string("Coverage"));
-      coverage->set("id", id);
-      Array::Ptr ids = new Array;
-      Object::Ptr membership = jsonObject();
-      membership->set("system", std::string(kit::profile::kMembershipSystem));
-      membership->set("value", key);
-      ids->add(membership);
-      coverage->set("identifier", ids);
-      coverage->set("status", std::string("active"));
-      if (auto subscriber = store.byIdentifier("Patient", plan.subscriber.system, plan.subscriber.value)) {
-        coverage->set("policyHolder", referenceTo("Patient/" + *subscriber));
-        coverage->set("subscriber", referenceTo("Patient/" + *subscriber));
-      }
-      coverage->set("subscriberId", plan.subscriber.value);
-      coverage->set("beneficiary", referenceTo(patientRef));
-      coverage->set("dependent", plan.policy);
-      coverage->set("relationship", coding("http://terminology.hl7.org/CodeSystem/subscriber-relationship",
-                                           member.relationship));
-      Object::Ptr period = jsonObject();
-      period->set("start", plan.from);
-      if (!plan.to.empty()) period->set("end", plan.to);
-      coverage->set("period", period);
-      Array::Ptr payors = new Array;
-      payors->add(referenceTo(orgRef));
-      coverage->set("payor", payors);
-      Object::Ptr planClass = jsonObject();
-      planClass->set("type", coding("http://terminology.hl7.org/CodeSystem/coverage-class", "plan"));
-      planClass->set("value", plan.plan);
-      Array::Ptr classes = new Array;
-      classes->add(planClass);
-      coverage->set("class", classes);
-      store.save(coverage);
-      return {{insurer->id, id, orgRef, 1}};
-    }
-  }
-  return {};
 }
 
 const SharePeriod* shareOn(const HospitalContract& contract, const std::string& date) {
@@ -231,7 +56,7 @@ struct PricedItem {
 
 ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig& config,
                                      const std::string& encounterId) {
-  Store store(db_, s);
+  ClaimStore store(db_, s);
   ClaimBuildResult result;
   Object::Ptr encounter = store.load("Encounter", encounterId);
   if (!encounter) throw ClaimBuildError("Encounter/" + encounterId + " does not exist");
@@ -317,13 +142,9 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
   result.items = static_cast<int>(items.size());
   if (serviceDate.empty()) serviceDate = items.front().date;
 
-  std::vector<Payer> payers = ownCoverage(store, config, patientRef, patient, serviceDate);
-  result.coverage = "own";
-  if (payers.empty()) {
-    payers = familyCoverage(store, config, patient, patientRef, serviceDate);
-    result.coverage = "family";
-  }
-  if (payers.size() > 2) payers.resize(2);  // primary and secondary
+  Payers found = payersOn(store, config, patientRef, patient, serviceDate);
+  std::vector<Payer>& payers = found.payers;
+  result.coverage = found.source;
   const std::string at = utcTimestamp();
 
   auto recordItem = [&](const PricedItem& item, const std::string& claimId, const std::string& payerClass,
@@ -418,14 +239,14 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
     identifiers->add(identifier);
     claim->set("identifier", identifiers);
     claim->set("status", std::string("active"));
-    claim->set("type", coding("http://terminology.hl7.org/CodeSystem/claim-type", inpatient ? "institutional" : "professional"));
+    claim->set("type", codeableConcept("http://terminology.hl7.org/CodeSystem/claim-type", inpatient ? "institutional" : "professional"));
     claim->set("use", std::string("claim"));
     claim->set("patient", referenceTo(patientRef));
     if (period) claim->set("billablePeriod", period);
     claim->set("created", at);
     claim->set("insurer", referenceTo(payers[p].insurerOrg));
     claim->set("provider", referenceTo(provider));
-    claim->set("priority", coding("http://terminology.hl7.org/CodeSystem/processpriority", "normal"));
+    claim->set("priority", codeableConcept("http://terminology.hl7.org/CodeSystem/processpriority", "normal"));
     if (std::string facility = referenceAt(encounter, "serviceProvider"); !facility.empty()) {
       Object::Ptr extension = jsonObject();
       extension->set("url", std::string(kit::profile::kExtensionBase) + "facility-organization");
@@ -464,7 +285,7 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
         line->set("diagnosisSequence", pointers);
       }
       Object::Ptr code = item.charge->getObject("code");
-      line->set("productOrService", code ? code : coding(kit::profile::kChargeSystem, "unspecified"));
+      line->set("productOrService", code ? code : codeableConcept(kit::profile::kChargeSystem, "unspecified"));
       line->set("servicedDate", item.date);
       if (Object::Ptr quantity = item.charge->getObject("quantity")) line->set("quantity", quantity);
       line->set("net", moneyJson(item.amount, item.currency));

@@ -27,4 +27,15 @@ Poco::JSON::Object::Ptr referenceTo(const std::string& target) {
   return reference;
 }
 
+Poco::JSON::Object::Ptr codeableConcept(const std::string& system, const std::string& code) {
+  Poco::JSON::Object::Ptr coding = jsonObject();
+  coding->set("system", system);
+  coding->set("code", code);
+  Poco::JSON::Array::Ptr codings = new Poco::JSON::Array;
+  codings->add(coding);
+  Poco::JSON::Object::Ptr concept = jsonObject();
+  concept->set("coding", codings);
+  return concept;
+}
+
 }  // namespace gw

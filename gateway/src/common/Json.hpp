@@ -23,5 +23,7 @@ inline Poco::JSON::Object::Ptr jsonObject() { return new Poco::JSON::Object(Poco
 std::string referenceAt(const Poco::JSON::Object::Ptr& object, const std::string& key);
 // {"reference": target}
 Poco::JSON::Object::Ptr referenceTo(const std::string& target);
+// {"coding": [{"system": system, "code": code}]}
+Poco::JSON::Object::Ptr codeableConcept(const std::string& system, const std::string& code);
 
 }  // namespace gw
