@@ -4,6 +4,7 @@
 
 #include <Poco/File.h>
 
+#include <gw/kit/JsonReader.hpp>
 #include <gw/testing/FhirValidator.hpp>
 #include "TestSupport.hpp"
 #include "app/Gateway.hpp"
@@ -47,6 +48,7 @@ class ClaimsFlow : public ::testing::TestWithParam<std::string> {
   Object::Ptr json(const gwtest::HttpResult& r) { return gw::parseJsonObject(r.body, "response"); }
 
   gwtest::TempDir dir_;
+  std::vector<std::string> files_;  // what an independent FHIR validator checks
   std::unique_ptr<gwtest::TestStore> store_;
   std::unique_ptr<gw::Gateway> gateway_;
 };
@@ -247,6 +249,91 @@ TEST_P(ClaimsFlow, AnInsurersAnswersConcernOnlyItsOwnClaimsAndNeverGoBack) {
   s << "SELECT COUNT(*) FROM audit_log WHERE actor = 'insurer:other' AND action = 'claims.ack' AND outcome = 'denied'",
       Poco::Data::Keywords::into(denied), Poco::Data::Keywords::now;
   EXPECT_EQ(denied, 1);
+}
+
+// Issue 20: the group asks the insurer to pre-authorise planned care; the insurer pulls the request like claims
+// (its own pages), approves it with a guarantee of payment; the hospital and the group see the decision; the
+// final claim names the pre-authorisation and, over the guarantee, waits for an operator before it is sent.
+TEST_P(ClaimsFlow, APreauthorizationIsPulledApprovedWithAGuaranteeAndHoldsAFinalClaimOverIt) {
+  auto posted = call("POST", "/v1/hospitals/sh-intl/messages", "sh-key",
+                     gwtest::readFile(std::string(GW_TEST_DATA_DIR) + "/hl7v2-er7/msconv_dft_p03_01.hl7"),
+                     "application/hl7-v2");
+  ASSERT_EQ(posted.status, 200) << posted.body;
+  auto encounter = json(call("GET", "/v1/fhir/Encounter?identifier=urn:oid:1.2%7C40007716", "group-key"))
+                       ->getArray("entry")->getObject(0)->getObject("resource");
+  const std::string patient = gw::referenceAt(encounter, "subject");
+  const std::string practitioner =
+      gw::referenceAt(encounter->getArray("participant")->getObject(0), "individual");
+  const std::string admission = encounter->getObject("period")->getValue<std::string>("start").substr(0, 10);
+
+  // 1. The request: a planned chest X-ray and visit, 200.00 USD estimated.
+  const std::string request = R"({"hospital":"sh-intl","patient":")" + patient + R"(","provider":")" + practitioner +
+                              R"(","admission":")" + admission + R"(","currency":"USD",)"
+                              R"("diagnosis":[{"system":"http://snomed.info/sct","code":"29857009","display":"Chest pain"}],)"
+                              R"("services":[{"system":"http://www.ama-assn.org/go/cpt","code":"71045","estimate":80.00},)"
+                              R"({"system":"http://www.ama-assn.org/go/cpt","code":"99203","estimate":"120"}]})";
+  EXPECT_EQ(call("POST", "/v1/preauthorizations", "sh-key", request).status, 401) << "a hospital key cannot ask";
+  auto asked = call("POST", "/v1/preauthorizations", "group-key", request);
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const std::string preauth = json(asked)->getValue<std::string>("id");
+  EXPECT_EQ(json(asked)->getValue<std::string>("insurer"), "bcbs");
+  EXPECT_EQ(json(asked)->getValue<std::string>("requested"), "200.00 USD");
+  auto refused = call("POST", "/v1/preauthorizations", "group-key",
+                      R"({"hospital":"sh-intl","patient":")" + patient + R"(","provider":")" + practitioner +
+                          R"(","admission":")" + admission + R"(","currency":"USD","services":[{"system":"s","code":"c","estimate":1.005}]})");
+  EXPECT_EQ(refused.status, 422) << refused.body;
+  EXPECT_NE(refused.body.find("services[0].estimate must be an exact amount of USD"), std::string::npos) << refused.body;
+
+  // 2. The insurer pulls it from its pre-authorisation pages, not its claim pages.
+  EXPECT_EQ(call("GET", "/v1/insurers/bcbs/claims", "bcbs-key").status, 204);
+  auto page = call("GET", "/v1/insurers/bcbs/preauthorizations", "bcbs-key");
+  ASSERT_EQ(page.status, 200) << page.body;
+  auto claim = json(page)->getArray("entry")->getObject(0)->getObject("resource");
+  EXPECT_EQ(claim->getValue<std::string>("id"), preauth);
+  EXPECT_EQ(claim->getValue<std::string>("use"), "preauthorization");
+  EXPECT_EQ(gw::toJson(claim->getObject("total")), R"({"value":200.00,"currency":"USD"})");
+  files_.push_back(dir_.file("preauth-page.json"));
+  gwtest::writeFile(files_.back(), page.body);
+
+  // 3. Approved: a guarantee of payment of 180.00 USD, reference GOP-2026-001, until the end of the year.
+  const std::string approval =
+      R"({"resourceType":"ClaimResponse","identifier":[{"system":"urn:bcbs:gop","value":"GOP-2026-001"}],"status":"active","type":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/claim-type","code":"institutional"}]},"use":"preauthorization","patient":{"reference":"Patient/x"},"created":"2019-11-20","insurer":{"display":"BCBS"},"request":{"reference":"Claim/)" +
+      preauth + R"("},"outcome":"complete","disposition":"approved up to 180.00","preAuthRef":"GOP-2026-001","preAuthPeriod":{"start":"2019-11-20","end":"2099-12-31"},"total":[{"category":{"coding":[{"system":"http://terminology.hl7.org/CodeSystem/adjudication","code":"benefit"}]},"amount":{"value":180.00,"currency":"USD"}}]})";
+  auto decided = call("POST", "/v1/insurers/bcbs/remittances", "bcbs-key", approval, "application/fhir+json");
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  EXPECT_NE(decided.body.find("partially_approved: guarantee of payment 180.00 USD until 2099-12-31 (GOP-2026-001)"),
+            std::string::npos) << decided.body;
+  files_.push_back(dir_.file("approval.json"));
+  gwtest::writeFile(files_.back(), approval);
+
+  // 4. The hospital sees the decision on its own pre-authorisation; another key does not.
+  auto seen = call("GET", "/v1/hospitals/sh-intl/preauthorizations/" + preauth, "sh-key");
+  ASSERT_EQ(seen.status, 200) << seen.body;
+  EXPECT_EQ(json(seen)->getValue<std::string>("status"), "partially_approved");
+  EXPECT_EQ(json(seen)->getValue<std::string>("guarantee"), "180.00 USD");
+  EXPECT_EQ(json(seen)->getValue<std::string>("authorization"), "GOP-2026-001");
+  EXPECT_EQ(call("GET", "/v1/hospitals/sh-intl/preauthorizations/" + preauth, "bcbs-key").status, 401);
+
+  // 5. The final claim (220.00 USD) names the pre-authorisation and is over its guarantee: held, not offered.
+  const std::string encounterId = encounter->getValue<std::string>("id");
+  auto bill = json(call("POST", "/v1/admin/encounters/" + encounterId + "/bill", gwtest::kAdminKey));
+  const std::string finalClaim = bill->getArray("claims")->getElement<std::string>(0).substr(6);
+  auto stored = json(call("GET", "/v1/fhir/Claim/" + finalClaim, "group-key"));
+  EXPECT_EQ(stored->getArray("insurance")->getObject(0)->getArray("preAuthRef")->getElement<std::string>(0), "GOP-2026-001");
+  auto state = json(call("GET", "/v1/claims/" + finalClaim, "group-key"));
+  EXPECT_EQ(state->getValue<std::string>("status"), "over_guarantee");
+  EXPECT_NE(gw::kit::render(state->getArray("lifecycle")).find("over the guarantee of payment 180.00 USD"), std::string::npos);
+  EXPECT_EQ(call("GET", "/v1/insurers/bcbs/claims", "bcbs-key").status, 204) << "sent before review";
+  auto group = json(call("GET", "/v1/preauthorizations/" + preauth, "group-key"));
+  EXPECT_EQ(gw::kit::render(group->getArray("claims")), R"([{"claim":"Claim/)" + finalClaim + R"(","status":"over_guarantee"}])");
+
+  // 6. An operator releases it; the insurer then pulls it like any claim.
+  EXPECT_EQ(call("POST", "/v1/admin/claims/" + finalClaim + "/release", gwtest::kAdminKey).status, 200);
+  EXPECT_EQ(call("POST", "/v1/admin/claims/" + finalClaim + "/release", gwtest::kAdminKey).status, 409);
+  auto claims = call("GET", "/v1/insurers/bcbs/claims", "bcbs-key");
+  ASSERT_EQ(claims.status, 200) << claims.body;
+  EXPECT_NE(claims.body.find(finalClaim), std::string::npos);
+  GW_EXPECT_VALID_FHIR(files_);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, ClaimsFlow, ::testing::ValuesIn(gwtest::storeBackends()),

@@ -10,6 +10,7 @@
 #include "config/ConfigError.hpp"
 #include "http/AdminPartnerRoutes.hpp"
 #include "http/ClaimRoutes.hpp"
+#include "http/PreauthorizationRoutes.hpp"
 #include "http/InsurerClaimRoutes.hpp"
 #include "http/FhirReadRoutes.hpp"
 #include "http/AdminPluginRoutes.hpp"
@@ -95,6 +96,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   addDataQualityRoutes(router_, *context_);
   addInsurerClaimRoutes(router_, *context_, *plugins_, *commits_);
   addClaimRoutes(router_, *context_, *commits_);
+  addPreauthorizationRoutes(router_, *context_, *commits_);
   server_ = std::make_unique<HttpServer>(snapshot->server, router_, metrics_);
   metrics_.addCollector([this](std::string& out) {
     const ConnectionGuard& guard = server_->guard();

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <optional>
 
 #include "claims/ClaimStore.hpp"
 #include "claims/Coverage.hpp"
@@ -40,6 +41,30 @@ const SharePeriod* shareOn(const HospitalContract& contract, const std::string& 
 bool codeMatches(const std::string& pattern, const std::string& code) {
   if (!pattern.empty() && pattern.back() == '*') return code.compare(0, pattern.size() - 1, pattern, 0, pattern.size() - 1) == 0;
   return pattern == code;
+}
+
+// A pre-authorisation's guarantee of payment.
+struct Guarantee {
+  std::string claimId;    // the pre-authorisation (a Claim)
+  std::string reference;  // the insurer's authorisation number
+  std::int64_t amount = 0;
+};
+
+// The latest approved pre-authorisation by `insurer` for one of `patientRefs` whose guarantee holds on `date`,
+// made for this encounter or for none in particular, in `currency`.
+std::optional<Guarantee> findGuarantee(Database& db, Poco::Data::Session& s, const std::vector<std::string>& patientRefs,
+                                       const std::string& insurer, const std::string& encounterId,
+                                       const std::string& date, const std::string& currency) {
+  for (const auto& ref : patientRefs) {
+    auto rows = runSql(db, s,
+                       "SELECT id, COALESCE(preauth_ref, ''), guarantee_minor FROM claim WHERE patient_id = ? AND insurer = ? "
+                       "AND claim_use = 'preauthorization' AND status IN ('approved', 'partially_approved') AND currency = ? "
+                       "AND guarantee_minor IS NOT NULL AND (guarantee_until IS NULL OR guarantee_until >= ?) "
+                       "AND (encounter_id = '' OR encounter_id = ?) ORDER BY created_at DESC, id LIMIT 1",
+                       {ref.substr(ref.find('/') + 1), insurer, currency, date, encounterId});
+    if (!rows.empty()) return Guarantee{text(rows.front(), 0), text(rows.front(), 1), integer(rows.front(), 2)};
+  }
+  return std::nullopt;
 }
 
 struct PricedItem {
@@ -226,6 +251,12 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
     return cls && cls->optValue<std::string>("code", "") == "IMP";
   }();
 
+  // The primary insurer's guarantee of payment for this person, if one holds on the service date: the claim
+  // names its pre-authorisation, and a total over the guarantee holds the claim for review before it is sent.
+  std::optional<Guarantee> guarantee = findGuarantee(db_, s, store.samePerson(patientRef, patient), payers.front().insurer,
+                                                     encounterId, serviceDate, result.currency);
+  const bool overGuarantee = guarantee && result.totalMinor > guarantee->amount;
+
   std::vector<std::string> claimIds;
   for (std::size_t p = 0; p < payers.size(); ++p) claimIds.push_back(newId());
   for (std::size_t p = 0; p < payers.size(); ++p) {
@@ -261,6 +292,11 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
       entry->set("sequence", static_cast<int>(q + 1));
       entry->set("focal", q == p);
       entry->set("coverage", referenceTo("Coverage/" + payers[q].coverage));
+      if (q == 0 && guarantee && !guarantee->reference.empty()) {
+        Array::Ptr references = new Array;
+        references->add(guarantee->reference);
+        entry->set("preAuthRef", references);
+      }
       insurance->add(entry);
     }
     claim->set("insurance", insurance);
@@ -318,18 +354,26 @@ ClaimBuildResult ClaimBuilder::build(Poco::Data::Session& s, const GatewayConfig
     // Its state: the primary is offered at once; a secondary waits for the primary's remittance.
     std::string id = claimIds[p], insurer = payers[p].insurer, hospitalKey = hospital->id, encounterKey = encounterId,
                 patientKey = idOf(patientRef), coverage = payers[p].coverage, currency = result.currency;
-    std::string status = p == 0 ? "built" : "held";
+    std::string status = p != 0 ? "held" : overGuarantee ? "over_guarantee" : "built";
     int sequence = static_cast<int>(p + 1);
     Poco::Int64 total = result.totalMinor;
     std::string timestamp = at;
+    Poco::Nullable<std::string> preauthorization;
+    if (p == 0 && guarantee) preauthorization = guarantee->claimId;
     s << db_.sql("INSERT INTO claim (id, insurer, hospital, encounter_id, patient_id, coverage_id, sequence, status, "
-                 "total_minor, currency, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+                 "total_minor, currency, created_at, updated_at, preauthorization_id) "
+                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
         use(id), use(insurer), use(hospitalKey), use(encounterKey), use(patientKey), use(coverage), use(sequence),
-        use(status), use(total), use(currency), use(timestamp), use(timestamp), now;
+        use(status), use(total), use(currency), use(timestamp), use(timestamp), use(preauthorization), now;
     std::string detail = p == 0 ? "primary" : "secondary, waiting for the primary's remittance";
+    if (p == 0 && guarantee) detail += "; pre-authorisation " + guarantee->reference + " (Claim/" + guarantee->claimId + ")";
+    if (p == 0 && overGuarantee)
+      detail += ": held, the total " + fromMinorUnits(result.totalMinor, result.currency) + " " + result.currency +
+                " is over the guarantee of payment " + fromMinorUnits(guarantee->amount, result.currency) + " " +
+                result.currency + "; POST /v1/admin/claims/" + id + "/release sends it";
     s << db_.sql("INSERT INTO claim_event (claim_id, state, at, detail) VALUES (?, ?, ?, ?)"), use(id), use(status),
         use(timestamp), use(detail), now;
-    if (p == 0) {
+    if (p == 0 && !overGuarantee) {
       std::string ready = "ready";
       s << db_.sql("INSERT INTO claim_outbox (insurer, claim_id, status, created_at, updated_at) VALUES (?, ?, ?, ?, ?)"),
           use(insurer), use(id), use(ready), use(timestamp), use(timestamp), now;

@@ -27,7 +27,9 @@ void recordClaimState(Database& db, Poco::Data::Session& s, const std::string& c
 namespace {
 
 // The claim states an insurer's answer (a remittance) sets: an acknowledgement never takes a claim back from them.
-const char* const kDecided = "('accepted', 'adjudicated', 'paid', 'partially_paid', 'denied', 'reversed')";
+const char* const kDecided =
+    "('accepted', 'adjudicated', 'paid', 'partially_paid', 'denied', 'reversed', 'approved', 'partially_approved', "
+    "'pended', 'revoked')";
 
 // Sets `state` on the claims in `ids` whose status is not one of kDecided (all of them when `keepDecided` is
 // false) and writes an event row for each: two statements per 256 claims. `detail` is the event's detail;
@@ -56,15 +58,16 @@ void recordClaimStates(Database& db, Poco::Data::Session& s, const std::vector<s
 
 }  // namespace
 
-OutboxPage ClaimOutbox::lease(const std::string& insurer, std::int64_t after, int limit, int leaseSeconds) {
+OutboxPage ClaimOutbox::lease(const std::string& insurer, std::int64_t after, int limit, int leaseSeconds,
+                              const std::string& kind) {
   Transaction tx(db_);
-  OutboxPage page = lease(tx.session(), insurer, after, limit, leaseSeconds);
+  OutboxPage page = lease(tx.session(), insurer, after, limit, leaseSeconds, kind);
   tx.commit();
   return page;
 }
 
 OutboxPage ClaimOutbox::lease(Poco::Data::Session& s, const std::string& insurer, std::int64_t after, int limit,
-                              int leaseSeconds) {
+                              int leaseSeconds, const std::string& kind) {
   OutboxPage page;
   page.nextCursor = after;
   if (limit <= 0) return page;
@@ -79,13 +82,13 @@ OutboxPage ClaimOutbox::lease(Poco::Data::Session& s, const std::string& insurer
       db_, s,
       "UPDATE claim_outbox SET status = 'leased', lease_until = ?, updated_at = ? WHERE seq IN ("
       "SELECT seq FROM ("
-      "SELECT seq FROM (SELECT seq FROM claim_outbox WHERE insurer = ? AND status = 'ready' AND seq > ? "
+      "SELECT seq FROM (SELECT seq FROM claim_outbox WHERE insurer = ? AND status = 'ready' AND seq > ? AND kind = ? "
       "ORDER BY seq LIMIT ?" + lock + ") ready "
       "UNION ALL "
       "SELECT seq FROM (SELECT seq FROM claim_outbox WHERE insurer = ? AND status = 'leased' AND lease_until < ? "
-      "ORDER BY seq LIMIT ?" + lock + ") expired"
+      "AND kind = ? ORDER BY seq LIMIT ?" + lock + ") expired"
       ") offered ORDER BY seq LIMIT ?) RETURNING seq, claim_id",
-      {until, nowText, insurer, after, std::int64_t{limit}, insurer, nowText, std::int64_t{limit},
+      {until, nowText, insurer, after, kind, std::int64_t{limit}, insurer, nowText, kind, std::int64_t{limit},
        std::int64_t{limit}});
   for (const auto& row : leased) page.entries.push_back({integer(row, 0), text(row, 1)});
   std::sort(page.entries.begin(), page.entries.end(),

@@ -39,10 +39,12 @@ class ClaimOutbox {
   // position), up to `limit`; each is leased for `leaseSeconds`. Runs in its own transaction.
   // One UPDATE … RETURNING leases the page (on PostgreSQL skipping rows another transaction holds), then
   // the page's claim states and events are written with a few statements.
-  OutboxPage lease(const std::string& insurer, std::int64_t after, int limit, int leaseSeconds);
+  // A page holds one `kind` of entry: "claim" or "preauthorization".
+  OutboxPage lease(const std::string& insurer, std::int64_t after, int limit, int leaseSeconds,
+                   const std::string& kind = "claim");
   // The same in the caller's transaction.
   OutboxPage lease(Poco::Data::Session& session, const std::string& insurer, std::int64_t after, int limit,
-                   int leaseSeconds);
+                   int leaseSeconds, const std::string& kind = "claim");
 
   // The insurer received (accepted = true) or refused the claims. Only its own claims on lease are touched,
   // in one statement per 256 claims, and their states and events in two more.

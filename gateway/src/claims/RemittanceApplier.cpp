@@ -144,6 +144,47 @@ void keepOnlyReferences(const Poco::Dynamic::Var& value, const std::set<std::str
   }
 }
 
+// What an insurer decided on a pre-authorisation: the decision extension when it sends one (the x12 adapter
+// does, from HCR01), else read from the outcome and the amount it guarantees.
+struct PreauthDecision {
+  std::string status;  // approved | partially_approved | pended | denied | revoked
+  std::optional<std::int64_t> guarantee;
+  std::string until;      // preAuthPeriod.end (a date)
+  std::string reference;  // preAuthRef
+};
+
+PreauthDecision preauthDecisionOf(const Object::Ptr& response, const std::optional<std::int64_t>& amount,
+                                  std::int64_t requested) {
+  PreauthDecision decision;
+  decision.reference = response->optValue<std::string>("preAuthRef", "");
+  if (Object::Ptr period = response->getObject("preAuthPeriod"))
+    decision.until = period->optValue<std::string>("end", "").substr(0, 10);
+  std::string stated;
+  if (Array::Ptr extensions = response->getArray("extension"))
+    for (std::size_t i = 0; i < extensions->size(); ++i) {
+      Object::Ptr extension = extensions->getObject(static_cast<unsigned>(i));
+      if (extension && extension->optValue<std::string>("url", "") ==
+                           std::string(kit::profile::kExtensionBase) + "preauth-decision")
+        stated = extension->optValue<std::string>("valueCode", "");
+    }
+  const std::string outcome = response->optValue<std::string>("outcome", "");
+  if (response->optValue<std::string>("status", "") == "cancelled") {
+    decision.status = "revoked";
+  } else if (stated == "approved" || stated == "partially-approved" || stated == "pended" || stated == "denied") {
+    decision.status = stated == "partially-approved" ? "partially_approved" : stated;
+  } else if (outcome == "error") {
+    decision.status = "denied";
+  } else if (outcome == "queued" || outcome == "partial") {
+    decision.status = "pended";
+  } else {
+    decision.status = !amount ? "approved" : *amount <= 0 ? "denied" : *amount < requested ? "partially_approved" : "approved";
+  }
+  // Approving a request without naming an amount guarantees what was asked for.
+  if (decision.status == "approved" || decision.status == "partially_approved")
+    decision.guarantee = amount ? *amount : requested;
+  return decision;
+}
+
 // `?` with `value` added to `parameters`, or NULL.
 std::string orNull(const std::optional<std::int64_t>& value, std::vector<SqlParameter>& parameters) {
   if (!value) return "NULL";
@@ -186,7 +227,9 @@ RemittanceOutcome RemittanceApplier::applyOne(Poco::Data::Session& s, const std:
     outcome.reason = reason;
     return outcome;
   };
-  auto claim = runSql(db_, s, "SELECT insurer, patient_id, currency, total_minor, sequence, encounter_id FROM claim WHERE id = ?",
+  auto claim = runSql(db_, s,
+                      "SELECT insurer, patient_id, currency, total_minor, sequence, encounter_id, claim_use FROM claim "
+                      "WHERE id = ?",
                       {id});
   if (id.empty()) return refused("the response names no claim (request)");
   if (claim.empty() || text(claim.front(), 0) != insurer) return refused("claim " + id + " is not a claim of insurer " + insurer);
@@ -202,6 +245,7 @@ RemittanceOutcome RemittanceApplier::applyOne(Poco::Data::Session& s, const std:
   const std::string patient = text(claim.front(), 1), currency = text(claim.front(), 2), encounter = text(claim.front(), 5);
   const std::int64_t total = integer(claim.front(), 3);
   const std::int64_t sequence = integer(claim.front(), 4);
+  const bool preauthorization = text(claim.front(), 6) == "preauthorization";
 
   // The amount, exact and in the claim's currency; anything else is refused and changes nothing.
   std::optional<std::int64_t> paid;
@@ -219,7 +263,23 @@ RemittanceOutcome RemittanceApplier::applyOne(Poco::Data::Session& s, const std:
   LedgerEntry applied{key, std::nullopt, std::nullopt, "", ""};
   std::string status, detail = reasons;
   ResourceRepository resources(db_);
-  if (reversal) {
+  if (preauthorization) {
+    // The insurer's decision on a pre-authorisation, and the guarantee of payment that comes with it.
+    PreauthDecision decision = preauthDecisionOf(response, paid, total);
+    status = decision.status;
+    std::vector<SqlParameter> parameters{decision.reference};
+    const std::string guarantee = orNull(decision.guarantee, parameters);
+    parameters.insert(parameters.end(), {decision.until, id});
+    runSql(db_, s,
+           "UPDATE claim SET preauth_ref = NULLIF(?, ''), guarantee_minor = " + guarantee +
+               ", guarantee_until = NULLIF(?, '') WHERE id = ?",
+           parameters);
+    detail = status;
+    if (decision.guarantee) detail += ": guarantee of payment " + fromMinorUnits(*decision.guarantee, currency) + " " + currency;
+    if (!decision.until.empty()) detail += " until " + decision.until;
+    if (!decision.reference.empty()) detail += " (" + decision.reference + ")";
+    if (!reasons.empty()) detail += "; " + reasons;
+  } else if (reversal) {
     // A reversal undoes the claim's latest standing payment, exactly: its amounts, its patient Invoice and
     // the secondary claim it released; the claim is left as the payment before it left it.
     auto payment = standingPayment(db_, s, id);

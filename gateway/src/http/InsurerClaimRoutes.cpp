@@ -85,7 +85,9 @@ Array::Ptr toArray(const std::vector<std::string>& values) {
 }  // namespace
 
 void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& plugins, GroupCommit& commits) {
-  router.add("GET", "/v1/insurers/{insurer}/claims", [&context, &plugins, &commits](Request& request) {
+  // A page of claims, or of pre-authorisation requests (an X12 insurer gets a 278 for those, an 837 for claims):
+  // the same lease, cursor and acknowledgement.
+  auto pullPage = [&context, &plugins, &commits](Request& request, const std::string& kind) {
     auto config = context.config.get();
     const std::string insurer = request.param("insurer");
     requirePartner(request, config->insurers, insurer, "insurer", context.audit);
@@ -103,7 +105,7 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
     std::vector<std::string> ids;
     std::string canonical;
     commits.run([&](Poco::Data::Session& s) {
-      page = ClaimOutbox(context.db).lease(s, insurer, after, limit, partner.payer.leaseSeconds);
+      page = ClaimOutbox(context.db).lease(s, insurer, after, limit, partner.payer.leaseSeconds, kind);
       ids.clear();
       for (const auto& entry : page.entries) ids.push_back(entry.claimId);
       if (!ids.empty()) canonical = claimPageBundle(context.db, s, insurer, ids);
@@ -120,11 +122,15 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
       throw HttpError(500, "render_failed", "the " + adapter->adapterName() + " adapter could not render the page: " +
                                                 rendered.error);
     std::vector<AuditEvent> pulled;  // a row per claim, in one shared commit and one insert for the page
-    for (const auto& id : ids) pulled.push_back(fromClient(request, {"insurer:" + insurer, "claims.pull", "Claim/" + id, "ok", ""}));
+    for (const auto& id : ids) pulled.push_back(fromClient(request, {"insurer:" + insurer, "claims.pull", "Claim/" + id, "ok", kind}));
     commits.run([&](Poco::Data::Session& s) { context.audit.appendAll(s, pulled); });
     request.send(200, rendered.contentType.empty() ? "application/octet-stream" : rendered.contentType,
                  rendered.output);
-  });
+  };
+  router.add("GET", "/v1/insurers/{insurer}/claims",
+             [pullPage](Request& request) { pullPage(request, "claim"); });
+  router.add("GET", "/v1/insurers/{insurer}/preauthorizations",
+             [pullPage](Request& request) { pullPage(request, "preauthorization"); });
 
   router.add("POST", "/v1/insurers/{insurer}/claims/ack", [&context, &plugins, &commits](Request& request) {
     auto config = context.config.get();
