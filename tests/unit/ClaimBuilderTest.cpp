@@ -6,7 +6,9 @@
 
 #include "TestSupport.hpp"
 #include "audit/AuditLog.hpp"
+#include "claims/ClaimAging.hpp"
 #include "claims/ClaimBuilder.hpp"
+#include "claims/ClaimOutbox.hpp"
 #include "claims/DischargeBilling.hpp"
 #include "claims/Money.hpp"
 #include "claims/RemittanceApplier.hpp"
@@ -384,6 +386,44 @@ TEST_P(ClaimBuilderTest, ThePatientOwesWhatTheInsurerStatesAndTheSettlementAddsU
   EXPECT_EQ(line.groupPaid, 2572 + 12886);
   EXPECT_EQ(line.groupPaid + line.hospitalPaid, line.paid);
   EXPECT_EQ(line.groupBilled + line.hospitalBilled, line.billed);
+}
+
+// Aging: a claim offered and not acknowledged past the insurer's ack_days is overdue; bands follow its age.
+TEST_P(ClaimBuilderTest, AgingPutsClaimsInBandsAndFlagsThoseNotAcknowledgedInTime) {
+  std::string encounter = admit("110101199001010166", {kAcme, coverage("15", "urn:uuid:acme", 1, "2026-12-31")});
+  auto built = bill(encounter);
+  Poco::Data::Session s = db_->session();
+  const Poco::DateTime now;
+  auto fresh = gw::agingOf(*db_, s, "acme", 3, now);
+  ASSERT_EQ(fresh.cells.size(), 1u);
+  EXPECT_EQ(fresh.cells[0].band, "0-7");
+  EXPECT_EQ(fresh.cells[0].state, "built");
+  EXPECT_EQ(fresh.cells[0].amountMinor, 35050);
+  EXPECT_EQ(fresh.ready, 1);
+  EXPECT_TRUE(fresh.lastPull.empty());
+  {
+    gw::Transaction tx(*db_);
+    gw::ClaimOutbox(*db_).lease(tx.session(), "acme", 0, 10, 300);
+    gw::recordPull(*db_, tx.session(), "acme", "claim");
+    tx.commit();
+  }
+  auto offered = gw::agingOf(*db_, s, "acme", 3, now);
+  EXPECT_TRUE(offered.overdue.empty());
+  EXPECT_EQ(offered.onLease, 1);
+  EXPECT_FALSE(offered.lastPull.empty());
+  // Forty days on, still not acknowledged: overdue, and in the 31-60 band.
+  auto later = gw::agingOf(*db_, s, "acme", 3, now + Poco::Timespan(40, 0, 0, 0, 0));
+  EXPECT_EQ(later.overdue, std::vector<std::string>{built.claims[0]});
+  ASSERT_EQ(later.cells.size(), 1u);
+  EXPECT_EQ(later.cells[0].band, "31-60");
+  EXPECT_EQ(later.cells[0].state, "offered");
+  // Acknowledged: no longer overdue.
+  {
+    gw::Transaction tx(*db_);
+    gw::ClaimOutbox(*db_).acknowledge(tx.session(), "acme", built.claims, true, "ack");
+    tx.commit();
+  }
+  EXPECT_TRUE(gw::agingOf(*db_, s, "acme", 3, now + Poco::Timespan(40, 0, 0, 0, 0)).overdue.empty());
 }
 
 TEST(Apportion, PartsAlwaysAddUpAndStayWithinOneMinorUnitOfTheirShare) {

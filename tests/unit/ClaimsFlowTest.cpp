@@ -90,6 +90,15 @@ TEST_P(ClaimsFlow, HospitalChargesBecomeAClaimTheInsurerPullsAcknowledgesAndPays
   EXPECT_EQ(first->getValue<std::string>("resourceType"), "Claim");
   EXPECT_EQ(first->getValue<std::string>("id"), claim);
   EXPECT_EQ(first->getObject("total")->getValue<double>("value"), 220.0);
+  // The group sees the insurer's outbox and its last pull; so does /metrics.
+  auto aging = json(call("GET", "/v1/aging?insurer=bcbs", "group-key"))->getArray("insurers")->getObject(0);
+  EXPECT_FALSE(aging->isNull("last_pull"));
+  EXPECT_EQ(aging->getValue<int>("outbox_on_lease"), 1);
+  EXPECT_EQ(gw::kit::render(aging->getArray("by_age")), R"([{"age_days":"0-7","state":"offered","claims":1,"amount":"220.00 USD"}])");
+  auto metrics = call("GET", "/metrics", "");
+  EXPECT_NE(metrics.body.find("gateway_insurer_outbox{insurer=\"bcbs\",state=\"on_lease\"} 1"), std::string::npos);
+  EXPECT_NE(metrics.body.find("gateway_insurer_last_pull_age_seconds{insurer=\"bcbs\"}"), std::string::npos);
+  EXPECT_NE(metrics.body.find("gateway_insurer_outbox{insurer=\"other\",state=\"ready\"} 0"), std::string::npos);
   // Leased: the next pull from the cursor is empty.
   EXPECT_EQ(call("GET", "/v1/insurers/bcbs/claims?after=" + page.headers["X-Next-Cursor"], "bcbs-key").status, 204);
 

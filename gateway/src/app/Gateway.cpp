@@ -1,5 +1,6 @@
 #include "app/Gateway.hpp"
 
+#include <Poco/DateTimeParser.h>
 #include <Poco/Logger.h>
 #include <Poco/Path.h>
 
@@ -9,6 +10,7 @@
 
 #include "config/ConfigError.hpp"
 #include "http/AdminPartnerRoutes.hpp"
+#include "claims/ClaimAging.hpp"
 #include "http/ClaimRoutes.hpp"
 #include "http/PreauthorizationRoutes.hpp"
 #include "http/InsurerClaimRoutes.hpp"
@@ -86,6 +88,39 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
     out += "# HELP gateway_plugin_libraries_mapped Plugin copies still mapped, old versions held by requests included.\n"
            "# TYPE gateway_plugin_libraries_mapped gauge\n";
     out += "gateway_plugin_libraries_mapped " + std::to_string(PluginLibrary::alive()) + "\n";
+  });
+  // Per insurer: what waits in its outbox, what is overdue for an acknowledgement, and how long since it last
+  // pulled (an insurer that has stopped pulling is an alert, not a surprise at month end).
+  metrics_.addCollector([this](std::string& out) {
+    auto config = config_.get();
+    if (config->insurers.empty()) return;
+    std::string backlog, overdue, age;
+    try {
+      Poco::Data::Session s = db_->session();
+      const Poco::DateTime now;
+      for (const auto& insurer : config->insurers) {
+        InsurerAging aging = agingOf(*db_, s, insurer.id, insurer.payer.ackDays, now);
+        const std::string label = "{insurer=\"" + Metrics::escapeLabel(insurer.id) + "\"";
+        backlog += "gateway_insurer_outbox" + label + ",state=\"ready\"} " + std::to_string(aging.ready) + "\n";
+        backlog += "gateway_insurer_outbox" + label + ",state=\"on_lease\"} " + std::to_string(aging.onLease) + "\n";
+        overdue += "gateway_insurer_claims_overdue_acknowledgement" + label + "} " +
+                   std::to_string(aging.overdue.size()) + "\n";
+        int zone = 0;
+        Poco::DateTime pulled;
+        if (!aging.lastPull.empty() &&
+            Poco::DateTimeParser::tryParse(Poco::DateTimeFormat::ISO8601_FRAC_FORMAT, aging.lastPull, pulled, zone))
+          age += "gateway_insurer_last_pull_age_seconds" + label + "} " +
+                 std::to_string((now - pulled).totalSeconds()) + "\n";
+      }
+    } catch (const std::exception&) {
+      return;  // the store is down: gateway_store_errors_total and /ready say so
+    }
+    out += "# HELP gateway_insurer_outbox Claims and pre-authorisations waiting for the insurer (ready) or pulled "
+           "and not yet acknowledged (on_lease).\n# TYPE gateway_insurer_outbox gauge\n" + backlog;
+    out += "# HELP gateway_insurer_claims_overdue_acknowledgement Claims offered and not acknowledged for longer "
+           "than the insurer's ack_days.\n# TYPE gateway_insurer_claims_overdue_acknowledgement gauge\n" + overdue;
+    out += "# HELP gateway_insurer_last_pull_age_seconds Seconds since the insurer last pulled a page (absent: "
+           "never).\n# TYPE gateway_insurer_last_pull_age_seconds gauge\n" + age;
   });
   addHealthRoutes(router_, *context_);
   addAdminPartnerRoutes(router_, *context_);

@@ -48,6 +48,7 @@ struct InsurerPayer {
   std::vector<std::string> names;            // or Organization names (compared case-insensitively)
   int leaseSeconds = 300;
   int maxPage = 100;
+  int ackDays = 3;  // a claim offered this long without an acknowledgement is overdue (aging report, metrics)
 };
 
 struct MembershipMember {

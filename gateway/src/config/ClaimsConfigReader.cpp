@@ -97,7 +97,7 @@ void readContract(YamlReader& r, const YAML::Node& node, const std::string& path
 }
 
 void readPayer(YamlReader& r, const YAML::Node& node, const std::string& path, InsurerPayer& out) {
-  if (!r.mapping(node, path, {"identifiers", "names", "lease_seconds", "max_page"})) return;
+  if (!r.mapping(node, path, {"identifiers", "names", "lease_seconds", "max_page", "ack_days"})) return;
   if (YAML::Node ids = node["identifiers"]; ids.IsDefined() && r.sequence(ids, path + ".identifiers"))
     for (std::size_t i = 0; i < ids.size(); ++i)
       if (auto t = token(r, ids[i], path + ".identifiers[" + std::to_string(i) + "]")) out.identifiers.push_back(*t);
@@ -108,6 +108,7 @@ void readPayer(YamlReader& r, const YAML::Node& node, const std::string& path, I
     r.error(node, path, "needs identifiers or names to recognise this insurer in hospital messages");
   if (auto v = r.integer(node, path, "lease_seconds", false, 1, 86400)) out.leaseSeconds = static_cast<int>(*v);
   if (auto v = r.integer(node, path, "max_page", false, 1, 10000)) out.maxPage = static_cast<int>(*v);
+  if (auto v = r.integer(node, path, "ack_days", false, 1, 365)) out.ackDays = static_cast<int>(*v);
 }
 
 void readMemberships(YamlReader& r, const YAML::Node& node, const std::set<std::string>& insurers,

@@ -11,6 +11,7 @@
 #include <regex>
 #include <tuple>
 
+#include "claims/ClaimAging.hpp"
 #include "claims/ClaimBuilder.hpp"
 #include "claims/Money.hpp"
 #include "claims/Settlement.hpp"
@@ -134,6 +135,46 @@ void addClaimRoutes(Router& router, GatewayContext& context, GroupCommit& commit
                                                   std::to_string(claims->size()) + " claims"}));
     Object body;
     body.set("claims", claims);
+    request.sendJson(200, body);
+  });
+
+  // Claims aging per insurer (all configured insurers, or ?insurer=ID): claims by age band and state with their
+  // amounts, the claims offered and not acknowledged past the insurer's ack_days, its outbox and its last pull.
+  router.add("GET", "/v1/aging", [&context](Request& request) {
+    auto config = context.config.get();
+    requireGroupOrAdmin(request, *config, context.audit);
+    const std::string only = request.query("insurer");
+    if (!only.empty() && !config->insurer(only)) throw HttpError(404, "not_found", "no insurer " + only);
+    Poco::Data::Session s = context.db.session();
+    const Poco::DateTime now;
+    Array::Ptr insurers = new Array;
+    for (const auto& insurer : config->insurers) {
+      if (!only.empty() && insurer.id != only) continue;
+      InsurerAging aging = agingOf(context.db, s, insurer.id, insurer.payer.ackDays, now);
+      Object::Ptr item = jsonObject();
+      item->set("insurer", insurer.id);
+      item->set("last_pull", aging.lastPull.empty() ? Poco::Dynamic::Var() : Poco::Dynamic::Var(aging.lastPull));
+      item->set("outbox_ready", aging.ready);
+      item->set("outbox_on_lease", aging.onLease);
+      item->set("ack_days", insurer.payer.ackDays);
+      Array::Ptr overdue = new Array;
+      for (const auto& id : aging.overdue) overdue->add("Claim/" + id);
+      item->set("overdue_acknowledgement", overdue);
+      Array::Ptr bands = new Array;
+      for (const auto& cell : aging.cells) {
+        Object::Ptr band = jsonObject();
+        band->set("age_days", cell.band);
+        band->set("state", cell.state);
+        band->set("claims", cell.claims);
+        band->set("amount", fromMinorUnits(cell.amountMinor, cell.currency) + " " + cell.currency);
+        bands->add(band);
+      }
+      item->set("by_age", bands);
+      insurers->add(item);
+    }
+    Object body;
+    body.set("as_of", utcTimestamp(now));
+    body.set("insurers", insurers);
     request.sendJson(200, body);
   });
 

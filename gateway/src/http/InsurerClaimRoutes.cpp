@@ -8,6 +8,7 @@
 
 #include <map>
 
+#include "claims/ClaimAging.hpp"
 #include "claims/ClaimOutbox.hpp"
 #include "claims/ClaimPage.hpp"
 #include "claims/RemittanceApplier.hpp"
@@ -106,6 +107,7 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
     std::string canonical;
     commits.run([&](Poco::Data::Session& s) {
       page = ClaimOutbox(context.db).lease(s, insurer, after, limit, partner.payer.leaseSeconds, kind);
+      recordPull(context.db, s, insurer, kind);
       ids.clear();
       for (const auto& entry : page.entries) ids.push_back(entry.claimId);
       if (!ids.empty()) canonical = claimPageBundle(context.db, s, insurer, ids);

@@ -9,6 +9,19 @@ namespace gw {
 
 namespace {
 
+// A label value as the text format requires it: backslash, double quote and line feed escaped.
+std::string escaped(const std::string& value) {
+  std::string out;
+  out.reserve(value.size());
+  for (char c : value) {
+    if (c == '\\') out += "\\\\";
+    else if (c == '"') out += "\\\"";
+    else if (c == '\n') out += "\\n";
+    else out += c;
+  }
+  return out;
+}
+
 std::string number(double value) {
   char text[64];
   std::snprintf(text, sizeof text, "%.9g", value);
@@ -34,18 +47,6 @@ const char* outcomeLabel(const std::string& outcome) {
   return fixedLabel(outcome, known);
 }
 
-// A label value as the text format requires it: backslash, double quote and line feed escaped.
-std::string escaped(const std::string& value) {
-  std::string out;
-  out.reserve(value.size());
-  for (char c : value) {
-    if (c == '\\') out += "\\\\";
-    else if (c == '"') out += "\\\"";
-    else if (c == '\n') out += "\\n";
-    else out += c;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -63,6 +64,8 @@ void Metrics::observeMessage(const std::string& hospital, const std::string& out
   std::lock_guard<std::mutex> lock(mutex_);
   ++messages_[{hospital, outcomeLabel(outcome)}];
 }
+
+std::string Metrics::escapeLabel(const std::string& value) { return escaped(value); }
 
 void Metrics::addCollector(std::function<void(std::string&)> collector) {
   std::lock_guard<std::mutex> lock(mutex_);

@@ -27,6 +27,9 @@ class Metrics {
   // counted as "other"). Called only for an authenticated, configured hospital.
   void observeMessage(const std::string& hospital, const std::string& outcome);
 
+  // A label value as the text format requires it (for collectors that label by a configured partner).
+  static std::string escapeLabel(const std::string& value);
+
   // Extra gauges/counters owned elsewhere (store errors, plugins); each renders its own lines.
   void addCollector(std::function<void(std::string&)> collector);
 

@@ -1,0 +1,38 @@
+// Claims aging and follow-up: per insurer, its claims by age band and state with their amounts; the claims it
+// was offered and has not acknowledged for longer than its `ack_days` (overdue: they are offered again each
+// time their lease expires, and listed here); what waits in its outbox; and when it last pulled.
+#pragma once
+
+#include <Poco/Data/Session.h>
+#include <Poco/DateTime.h>
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "store/Database.hpp"
+
+namespace gw {
+
+struct AgingCell {
+  std::string band;  // "0-7", "8-30", "31-60", "61-90", "90+" days since the claim was built
+  std::string state;
+  std::string currency;
+  std::int64_t claims = 0;
+  std::int64_t amountMinor = 0;
+};
+
+struct InsurerAging {
+  std::vector<AgingCell> cells;       // by band, then state, then currency
+  std::vector<std::string> overdue;   // claim ids offered, not acknowledged, first offered over ack_days ago
+  std::int64_t ready = 0, onLease = 0;  // outbox entries waiting to be pulled, and pulled but not acknowledged
+  std::string lastPull;               // the latest pull of any kind (ISO timestamp), "" when never
+};
+
+// Notes that `insurer` pulled a page of `kind` now (in the caller's transaction).
+void recordPull(Database& db, Poco::Data::Session& session, const std::string& insurer, const std::string& kind);
+
+InsurerAging agingOf(Database& db, Poco::Data::Session& session, const std::string& insurer, int ackDays,
+                     const Poco::DateTime& now);
+
+}  // namespace gw
