@@ -240,7 +240,7 @@ class SetWriter {
 
 }  // namespace
 
-Rendered837 render837(const ClaimPage& page, const X12Options& options, const std::string& now) {
+RenderedPage render837(const ClaimPage& page, const X12Options& options, const std::string& now) {
   const PageControl control = pageControlOf(page);
   const std::string& isa13 = control.isa13;
   const std::string& gs06 = control.gs06;

@@ -10,6 +10,13 @@
 
 namespace gw::x12 {
 
+// What encode returns for a page: the interchange, its ISA13 (the host's message id) and its event.
+struct RenderedPage {
+  std::string text;
+  std::string interchangeControl;  // ISA13
+  std::string event;               // "837P", "837I", "837P+837I", "278"
+};
+
 struct PageControl {
   std::string isa13;  // the page number modulo 10^9, 9 digits zero-padded
   std::string gs06;   // the same number without padding (GE02 repeats it)

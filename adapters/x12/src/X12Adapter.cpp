@@ -4,6 +4,7 @@
 #include "Ack999Reader.hpp"
 #include "Acknowledgement.hpp"
 #include "Claim837Writer.hpp"
+#include "Preauth278Writer.hpp"
 #include "Remittance835Reader.hpp"
 #include "ResponseBundle.hpp"
 
@@ -88,7 +89,7 @@ gw::sdk::Output X12Adapter::decode(std::string_view input, std::string_view cont
 
 gw::sdk::Output X12Adapter::encode(std::string_view canonicalJson) {
   ClaimPage page(canonicalJson);
-  Rendered837 rendered = render837(page, options_, utcStamp());
+  RenderedPage rendered = page.preauthorization() ? render278(page, options_, utcStamp()) : render837(page, options_, utcStamp());
   return {rendered.text, kX12, rendered.interchangeControl, rendered.event};
 }
 
