@@ -8,6 +8,8 @@
 #include "ClaimParties.hpp"
 #include "X12Writer.hpp"
 
+#include <algorithm>
+
 namespace gw::x12 {
 
 namespace {
@@ -94,18 +96,18 @@ class ReviewRequestWriter {
       claimError(claim, "missing " + focal.coverageReference + ".subscriberId (2010C NM109 member id)");
     out_.segment({"HL", "3", "2", "22", "1"});
     name("IL", focal.subscriber, "2010C", "MI", focal.memberId);
-    std::string eventParent = "3";
+    std::size_t patientHl = 3;  // the subscriber's level, or the dependant's under it
     if (focal.patientIsSubscriber) {
       demographics(focal.subscriber);
     } else {
       out_.segment({"HL", "4", "3", "23", "1"});
       name("QC", parties.patient, "2010D", "", "");
       demographics(parties.patient);
-      eventParent = "4";
+      patientHl = 4;
     }
     // 2000E: the patient event, traced by the Claim id.
-    const std::size_t eventHl = std::stoul(eventParent) + 1;
-    out_.segment({"HL", std::to_string(eventHl), eventParent, "EV", "1"});
+    const std::size_t eventHl = patientHl + 1;
+    out_.segment({"HL", std::to_string(eventHl), std::to_string(patientHl), "EV", "1"});
     out_.segment({"TRN", "1", id, "1" + o_.billingProviderTaxId});
     const bool admitting = !admission.from.empty();
     std::string serviceType = firstCode(objectAt(objectIn(arrayAt(claim, "item"), 0), "category"));
