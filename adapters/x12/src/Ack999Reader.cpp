@@ -58,13 +58,13 @@ class AcknowledgedSets {
     if (!isNumber(ak2.at(2)))
       throw gw::sdk::Error(GW_ERR_INVALID, ak2.label() + ": AK202 \"" + ak2.at(2) + "\" is not a transaction set control number",
                            ak2.label());
-    // Only the 837s this adapter sent have a claim to answer: a 999 about enrollments (834) or anything
-    // else acknowledges business the gateway never sent, whatever its verdict.
-    if (ak2.at(1) != "837")
+    // Only the 837 claims and 278 pre-authorisation requests this adapter sent have a Claim to answer: a 999
+    // about enrollments (834) or anything else acknowledges business the gateway never sent, whatever its verdict.
+    if (ak2.at(1) != "837" && ak2.at(1) != "278")
       throw gw::sdk::Error(GW_ERR_UNSUPPORTED,
                            ak2.label() + ": the acknowledgement is for " +
                                (ak2.at(1).empty() ? std::string("an unnamed transaction set") : ak2.at(1) + " transaction sets") +
-                               "; x12 reads acknowledgements of the 837 claims it sent",
+                               "; x12 reads acknowledgements of the 837 claims and 278 requests it sent",
                            ak2.label());
     ak2_ = &ak2;
     errors_ = new Poco::JSON::Array;
@@ -102,7 +102,7 @@ class AcknowledgedSets {
     response->set("status", "active");
     bool institutional = ak2_->at(3).rfind("005010X223", 0) == 0 || groupVersion_.rfind("005010X223", 0) == 0;
     response->set("type", concept(kClaimTypeSystem, institutional ? "institutional" : "professional"));
-    response->set("use", "claim");
+    response->set("use", ak2_->at(1) == "278" ? "preauthorization" : "claim");
     // A 999 names no patient; FHIR requires one. The host ignores it and finds the claim by page/position.
     JsonObject patient = newObject();
     patient->set("display", "not stated in a 999 acknowledgement");

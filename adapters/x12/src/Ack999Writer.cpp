@@ -24,9 +24,13 @@ std::string trailerErrorCode(const Interchange& received, const TransactionSet& 
 }
 
 // IK3 (and IK4 when an element is named) for the refused segment `bad` of the set that starts at `st`.
-void writeSegmentError(X12Writer& out, const Segment& st, const Segment& bad, std::size_t element) {
+void writeSegmentError(X12Writer& out, const Segment& st, const Segment& bad, const ErrorLocation& error) {
+  const std::string position = std::to_string(bad.position - st.position + 1);
+  // IK304 3: a required segment is missing from the loop `bad` opens; IK302 is where it was looked for.
+  if (!error.missing.empty()) return out.segment({"IK3", error.missing, position, "", "3"});
   // IK304 8: the segment has data element errors (the IK4 says which); 2: the segment is not expected there.
-  out.segment({"IK3", bad.id(), std::to_string(bad.position - st.position + 1), "", element ? "8" : "2"});
+  const std::size_t element = error.element;
+  out.segment({"IK3", bad.id(), position, "", element ? "8" : "2"});
   if (!element) return;
   ElementSyntaxError syntax = elementSyntaxErrorOf(bad, element);
   out.segment({"IK4", std::to_string(element), syntax.reference, syntax.code, bad.at(element).substr(0, kBadDataLength)});
@@ -62,7 +66,7 @@ std::string ack999Of(const Interchange& received, gw_ack_outcome outcome, std::s
       if (errorInSet && error.segment == received.segments[set.last].position)
         setError = trailerErrorCode(received, set);
       else if (errorInSet)
-        writeSegmentError(out, st, received.segments[error.segment - 1], error.element);
+        writeSegmentError(out, st, received.segments[error.segment - 1], error);
       out.segment({"IK5", accepted ? "A" : "R", accepted ? "" : setError});
     }
     std::string count = std::to_string(group.sets.size());

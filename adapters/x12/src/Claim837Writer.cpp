@@ -3,7 +3,9 @@
 #include "Claim837Writer.hpp"
 
 #include "Cents.hpp"
+#include "ClaimLines.hpp"
 #include "ClaimParties.hpp"
+#include "PageEnvelope.hpp"
 #include "X12Writer.hpp"
 
 #include <algorithm>
@@ -36,97 +38,6 @@ std::string relationshipCode(const std::string& fhir) {
   return "G8";  // parent, injured, other: "other relationship"
 }
 
-struct Diagnosis {
-  bool icd10 = true;
-  std::string code;  // without the dot, as X12 wants it
-};
-
-Diagnosis diagnosisOf(const ClaimPage& page, const JsonObject& claim, const JsonObject& entry, std::size_t index) {
-  std::string where = "Claim.diagnosis[" + std::to_string(index) + "]";
-  JsonObject concept = objectAt(entry, "diagnosisCodeableConcept");
-  if (!concept) {
-    std::string reference = stringAt(objectAt(entry, "diagnosisReference"), "reference");
-    concept = objectAt(page.require(claim, where + ".diagnosisReference", reference), "code");
-  }
-  JsonArray codings = arrayAt(concept, "coding");
-  for (std::size_t i = 0; codings && i < codings->size(); ++i) {
-    JsonObject coding = objectIn(codings, i);
-    std::string system = stringAt(coding, "system");
-    std::string code = stringAt(coding, "code");
-    code.erase(std::remove(code.begin(), code.end(), '.'), code.end());
-    if (code.empty()) continue;
-    if (system == "http://hl7.org/fhir/sid/icd-10" || system == "http://hl7.org/fhir/sid/icd-10-cm") return {true, code};
-    if (system == "http://hl7.org/fhir/sid/icd-9-cm" || system == "http://hl7.org/fhir/sid/icd-9") return {false, code};
-  }
-  claimError(claim, where + " has no ICD-10 or ICD-9-CM code (2300 HI needs one)");
-}
-
-struct ServiceLine {
-  int sequence = 0;
-  std::string procedure;
-  std::vector<std::string> modifiers;
-  std::string revenueCode;
-  std::int64_t cents = 0;
-  std::string units;
-  std::string from, to;  // CCYYMMDD
-  std::vector<std::string> pointers;  // HI positions, 1-based
-};
-
-std::vector<ServiceLine> linesOf(const JsonObject& claim, const std::map<int, std::size_t>& hiPosition,
-                                 const X12Options& options) {
-  std::vector<ServiceLine> lines;
-  JsonArray items = arrayAt(claim, "item");
-  if (!items || items->size() == 0) claimError(claim, "missing Claim.item (2400 needs at least one service line)");
-  for (std::size_t i = 0; i < items->size(); ++i) {
-    JsonObject item = objectIn(items, i);
-    std::string where = "Claim.item[" + std::to_string(i) + "]";
-    ServiceLine line;
-    line.sequence = item->optValue<int>("sequence", static_cast<int>(i + 1));
-    line.procedure = firstCode(objectAt(item, "productOrService"));
-    if (line.procedure.empty()) claimError(claim, "missing " + where + ".productOrService code (SV1/SV2 procedure)");
-    JsonArray modifiers = arrayAt(item, "modifier");
-    for (std::size_t m = 0; modifiers && m < modifiers->size() && m < 4; ++m)
-      line.modifiers.push_back(firstCode(objectIn(modifiers, m)));
-    line.revenueCode = firstCode(objectAt(item, "revenue"));
-    if (line.revenueCode.empty()) line.revenueCode = options.revenueCode;
-    JsonObject quantity = objectAt(item, "quantity");
-    line.units = numberAt(quantity, "value");
-    if (line.units.empty()) line.units = "1";
-    if (!centsOf(line.units)) claimError(claim, where + ".quantity.value " + line.units + " is not a number (SV1-04/SV2-05 units)");
-    std::string netText = numberAt(objectAt(item, "net"), "value");
-    auto net = centsOf(netText);
-    if (!netText.empty() && !net)
-      claimError(claim, where + ".net.value " + netText + " is not an amount in whole cents (SV1-02/SV2-03)");
-    if (!net) {
-      auto unit = centsOf(numberAt(objectAt(item, "unitPrice"), "value"));
-      auto count = centsOf(line.units);
-      if (!unit || !count || *count % 100 != 0)
-        claimError(claim, "missing " + where + ".net (SV1/SV2 line charge)");
-      net = *unit * (*count / 100);
-    }
-    line.cents = *net;
-    std::string date = stringAt(item, "servicedDate");
-    line.from = line.to = x12Date(date);
-    if (JsonObject period = objectAt(item, "servicedPeriod")) {
-      line.from = x12Date(stringAt(period, "start"));
-      line.to = x12Date(stringAt(period, "end"));
-      if (line.to.empty()) line.to = line.from;
-    }
-    JsonArray pointers = arrayAt(item, "diagnosisSequence");
-    for (std::size_t p = 0; pointers && p < pointers->size() && line.pointers.size() < 4; ++p) {
-      auto found = hiPosition.find(pointers->getElement<int>(static_cast<unsigned>(p)));
-      if (found == hiPosition.end())
-        claimError(claim, where + ".diagnosisSequence names diagnosis " +
-                              pointers->getElement<std::string>(static_cast<unsigned>(p)) + ", which the Claim does not list");
-      line.pointers.push_back(std::to_string(found->second));
-    }
-    if (line.pointers.empty()) line.pointers.push_back("1");
-    lines.push_back(line);
-  }
-  std::stable_sort(lines.begin(), lines.end(), [](const ServiceLine& a, const ServiceLine& b) { return a.sequence < b.sequence; });
-  return lines;
-}
-
 // Writes the transaction sets of one functional group.
 class SetWriter {
  public:
@@ -137,8 +48,7 @@ class SetWriter {
     claim_ = claim;
     ClaimParties parties = partiesOf(page_, claim);
     const InsuranceParty& focal = parties.insurance[parties.focal];
-    std::string control = std::to_string(position);
-    if (control.size() < 4) control.insert(0, 4 - control.size(), '0');
+    const std::string control = setControlOf(position);
 
     out_.mark();
     out_.segment({"ST", "837", control, institutional_ ? kInstitutionalVersion : kProfessionalVersion});
@@ -215,23 +125,9 @@ class SetWriter {
   }
 
   void claimLoop(const ClaimParties& parties) {
-    // HI: the diagnoses in Claim.diagnosis order; pointers map a diagnosis sequence to its HI position.
-    std::vector<std::pair<int, Diagnosis>> diagnoses;
-    JsonArray listed = arrayAt(claim_, "diagnosis");
-    for (std::size_t i = 0; listed && i < listed->size(); ++i) {
-      JsonObject entry = objectIn(listed, i);
-      diagnoses.push_back({entry->optValue<int>("sequence", static_cast<int>(i + 1)), diagnosisOf(page_, claim_, entry, i)});
-    }
-    std::stable_sort(diagnoses.begin(), diagnoses.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
-    if (diagnoses.empty()) missing("Claim.diagnosis (2300 HI needs the principal diagnosis)");
-    if (diagnoses.size() > 12) claimError(claim_, "more than 12 diagnoses: 2300 HI holds 12");
-    std::map<int, std::size_t> hiPosition;
-    for (std::size_t i = 0; i < diagnoses.size(); ++i) {
-      hiPosition[diagnoses[i].first] = i + 1;
-      if (diagnoses[i].second.icd10 != diagnoses.front().second.icd10)
-        claimError(claim_, "mixes ICD-9 and ICD-10 diagnoses: one HI code list per claim");
-    }
-    std::vector<ServiceLine> lines = linesOf(claim_, hiPosition, o_);
+    const ClaimDiagnoses claimDiagnoses = diagnosesOf(page_, claim_, "2300 HI");
+    const std::vector<Diagnosis>& diagnoses = claimDiagnoses.inOrder;
+    std::vector<ServiceLine> lines = linesOf(claim_, claimDiagnoses, o_, "2400");
 
     std::int64_t sum = 0;
     for (const auto& line : lines) sum += line.cents;
@@ -260,24 +156,22 @@ class SetWriter {
         if (to.empty() || line.to > to) to = line.to;
       }
       if (from.empty()) missing("Claim.billablePeriod (2300 DTP*434 statement dates)");
-      if (o_.facilityType.rfind("11", 0) == 0 || o_.facilityType.rfind("18", 0) == 0 || o_.facilityType.rfind("21", 0) == 0)
+      if (isInpatientFacility(o_.facilityType))
         out_.segment({"DTP", "435", "D8", from});  // admission date: required on inpatient bills
       out_.segment({"DTP", "434", "RD8", from + "-" + (to.empty() ? from : to)});
       out_.segment({"CL1", "3", "", "01"});
-      std::string principal = diagnoses.front().second.icd10 ? "ABK" : "BK";
-      std::string other = diagnoses.front().second.icd10 ? "ABF" : "BF";
-      out_.segment({"HI", out_.composite({principal, diagnoses.front().second.code})});
+      out_.segment({"HI", out_.composite({hiQualifier(diagnoses.front(), true), diagnoses.front().code})});
       if (diagnoses.size() > 1) {
         std::vector<Element> hi = {"HI"};
-        for (std::size_t i = 1; i < diagnoses.size(); ++i) hi.push_back(out_.composite({other, diagnoses[i].second.code}));
+        for (std::size_t i = 1; i < diagnoses.size(); ++i)
+          hi.push_back(out_.composite({hiQualifier(diagnoses[i], false), diagnoses[i].code}));
         out_.segment(hi);
       }
     } else {
       out_.segment({"CLM", id, x12Amount(*total), "", "", out_.composite({o_.placeOfService, "B", "1"}), "Y", "A", "Y", "Y"});
       std::vector<Element> hi = {"HI"};
       for (std::size_t i = 0; i < diagnoses.size(); ++i) {
-        std::string qualifier = diagnoses[i].second.icd10 ? (i == 0 ? "ABK" : "ABF") : (i == 0 ? "BK" : "BF");
-        hi.push_back(out_.composite({qualifier, diagnoses[i].second.code}));
+        hi.push_back(out_.composite({hiQualifier(diagnoses[i], i == 0), diagnoses[i].code}));
       }
       out_.segment(hi);
     }
@@ -346,18 +240,12 @@ class SetWriter {
 
 }  // namespace
 
-Rendered837 render837(const ClaimPage& page, const X12Options& options, const std::string& now) {
-  const std::uint64_t control = page.pageNumber() % 1000000000ULL;
-  std::string isa13 = std::to_string(control);
-  isa13.insert(0, 9 - isa13.size(), '0');
-  const std::string gs06 = std::to_string(control);
-  const Delimiters& d = options.delimiters;
-  X12Writer out(d);
-  const std::string e(1, d.element);
-  out.raw("ISA" + e + "00" + e + fixedWidth("", 10) + e + "00" + e + fixedWidth("", 10) + e + options.senderQualifier + e +
-          fixedWidth(options.senderId, 15) + e + options.receiverQualifier + e + fixedWidth(options.receiverId, 15) + e +
-          now.substr(2, 6) + e + now.substr(8, 4) + e + std::string(1, d.repetition) + e + "00501" + e + isa13 + e +
-          "0" + e + std::string(1, options.usage) + e + std::string(1, d.component));
+RenderedPage render837(const ClaimPage& page, const X12Options& options, const std::string& now) {
+  const PageControl control = pageControlOf(page);
+  const std::string& isa13 = control.isa13;
+  const std::string& gs06 = control.gs06;
+  X12Writer out(options.delimiters);
+  writePageIsa(out, options, isa13, now);
 
   // One functional group per guide; in auto mode a mixed page has two, both numbered with the page so
   // that a 999's AK1 still names the page and ST02 (unique across the page) the claim.

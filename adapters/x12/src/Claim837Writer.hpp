@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ClaimPage.hpp"
+#include "PageEnvelope.hpp"
 #include "X12Options.hpp"
 
 #include <string>
@@ -13,14 +14,8 @@ namespace gw::x12 {
 constexpr const char* kProfessionalVersion = "005010X222A1";
 constexpr const char* kInstitutionalVersion = "005010X223A2";
 
-struct Rendered837 {
-  std::string text;
-  std::string interchangeControl;  // ISA13: the page number modulo 10^9, 9 digits
-  std::string event;               // "837P", "837I", or "837P+837I" for a mixed page in auto mode
-};
-
-// `now` is the interchange time, "CCYYMMDDHHMM" (UTC). Missing data an 837 requires is
-// GW_ERR_INVALID naming the Claim and the element.
-Rendered837 render837(const ClaimPage& page, const X12Options& options, const std::string& now);
+// `now` is the interchange time, "CCYYMMDDHHMM" (UTC); the event is "837P", "837I", or "837P+837I" (auto
+// mode, a mixed page). Missing data an 837 requires is GW_ERR_INVALID naming the Claim and the element.
+RenderedPage render837(const ClaimPage& page, const X12Options& options, const std::string& now);
 
 }  // namespace gw::x12

@@ -11,6 +11,7 @@ namespace gw::x12 {
 
 namespace {
 
+constexpr const char* kPreauthorizationUse = "preauthorization";
 
 [[noreturn]] void invalid(const std::string& message, const std::string& location) {
   throw gw::sdk::Error(GW_ERR_INVALID, message, location);
@@ -50,6 +51,15 @@ ClaimPage::ClaimPage(std::string_view json) {
     if (type == "Claim") claims_.push_back(resource);
   }
   if (claims_.empty()) invalid("the page holds no Claim", "Bundle.entry");
+  // The host pages pre-authorisations and claims apart; a page with both cannot be one interchange (278 and
+  // 837 are different functional groups with different answers), so it is refused rather than split.
+  preauthorization_ = stringAt(claims_.front(), "use") == kPreauthorizationUse;
+  for (const auto& claim : claims_)
+    if ((stringAt(claim, "use") == kPreauthorizationUse) != preauthorization_)
+      claimError(claim, std::string("the page mixes pre-authorisation requests (use preauthorization, sent as a 278) with "
+                                    "claims (sent as an 837): this Claim's use is \"") +
+                            stringAt(claim, "use") + "\" but Claim/" + stringAt(claims_.front(), "id") + "'s is \"" +
+                            stringAt(claims_.front(), "use") + "\"; one page is one interchange of one kind");
 }
 
 JsonObject ClaimPage::find(const std::string& reference) const {

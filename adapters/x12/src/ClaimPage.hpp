@@ -21,6 +21,9 @@ class ClaimPage {
 
   std::uint64_t pageNumber() const { return page_; }
   const std::vector<JsonObject>& claims() const { return claims_; }
+  // Whether the page's Claims are pre-authorisation requests (Claim.use "preauthorization", sent as a 278)
+  // rather than claims (837). A page is one interchange of one kind: mixing both is GW_ERR_INVALID.
+  bool preauthorization() const { return preauthorization_; }
 
   // The resource `reference` ("Type/id", or a fullUrl) names, or null when the page lacks it.
   JsonObject find(const std::string& reference) const;
@@ -29,6 +32,7 @@ class ClaimPage {
 
  private:
   std::uint64_t page_ = 0;
+  bool preauthorization_ = false;
   std::vector<JsonObject> claims_;
   std::map<std::string, JsonObject> byReference_;
 };

@@ -1,4 +1,4 @@
-// Reads names, demographics, member ids and payers out of FHIR resources for the 837 loops.
+// Reads names, demographics, member ids and payers out of FHIR resources for the 837 and 278 loops.
 #include "ClaimParties.hpp"
 
 #include <algorithm>
@@ -65,7 +65,7 @@ ClaimParties partiesOf(const ClaimPage& page, const JsonObject& claim) {
   parties.patient = personOf(page.require(claim, "Claim.patient", patientRef), patientRef);
 
   JsonArray insurance = arrayAt(claim, "insurance");
-  if (!insurance || insurance->size() == 0) claimError(claim, "missing Claim.insurance (2000B SBR needs the payer)");
+  if (!insurance || insurance->size() == 0) claimError(claim, "missing Claim.insurance (the 837 or 278 needs the payer and member id)");
   bool focalSeen = false;
   for (std::size_t i = 0; i < insurance->size(); ++i) {
     JsonObject entry = objectIn(insurance, i);
@@ -87,7 +87,7 @@ ClaimParties partiesOf(const ClaimPage& page, const JsonObject& claim) {
     } else {
       if (subscriberRef.empty())
         claimError(claim, party.coverageReference + " covers the patient as " + party.relationship +
-                              " but names no Coverage.subscriber (2010BA NM1*IL needs the subscriber)");
+                              " but names no Coverage.subscriber (NM1*IL needs the subscriber)");
       party.subscriber = personOf(page.require(claim, party.coverageReference + ".subscriber", subscriberRef), subscriberRef);
     }
     // The focal payer is the Claim's insurer; another entry's payer is its Coverage.payor.
@@ -97,7 +97,7 @@ ClaimParties partiesOf(const ClaimPage& page, const JsonObject& claim) {
     focalSeen = focalSeen || party.focal;
     parties.insurance.push_back(party);
   }
-  if (!focalSeen) claimError(claim, "no Claim.insurance entry is focal (the 837 goes to the focal payer)");
+  if (!focalSeen) claimError(claim, "no Claim.insurance entry is focal (the 837 or 278 goes to the focal payer)");
   std::stable_sort(parties.insurance.begin(), parties.insurance.end(),
                    [](const InsuranceParty& a, const InsuranceParty& b) { return a.sequence < b.sequence; });
   for (std::size_t i = 0; i < parties.insurance.size(); ++i)

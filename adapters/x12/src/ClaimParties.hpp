@@ -1,4 +1,4 @@
-// Who a Claim involves, as the 837 names them: the patient, and per insurance entry the coverage,
+// Who a Claim involves, as the 837 and 278 name them: the patient, and per insurance entry the coverage,
 // its subscriber, the patient's relationship to that subscriber and the payer. Resolved from the
 // page's Patient, RelatedPerson, Coverage and Organization resources.
 #pragma once

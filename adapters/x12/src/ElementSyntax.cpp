@@ -1,5 +1,5 @@
-// The dictionary entries (reference number, data type) of the elements the 835 reader refuses, and the
-// IK403 code each data type's faults map to.
+// The dictionary entries (reference number, data type) of the elements the 835 and 278 readers refuse, and
+// the IK403 code each data type's faults map to.
 #include "ElementSyntax.hpp"
 
 #include <map>
@@ -20,7 +20,9 @@ const std::map<std::string, Entry>& dictionary() {
       {"CAS01", {"1033", "ID"}}, {"CAS02", {"1034", "ID"}}, {"CAS03", {"782", "R"}},  {"CAS06", {"782", "R"}},
       {"CAS09", {"782", "R"}},   {"CAS12", {"782", "R"}},   {"CAS15", {"782", "R"}},  {"CAS18", {"782", "R"}},
       {"PLB04", {"782", "R"}},   {"PLB06", {"782", "R"}},   {"PLB08", {"782", "R"}},  {"PLB10", {"782", "R"}},
-      {"PLB12", {"782", "R"}},   {"PLB14", {"782", "R"}}};
+      {"PLB12", {"782", "R"}},   {"PLB14", {"782", "R"}},
+      // 278 responses: BHT02 purpose, HCR01 action, HCR02 certification number.
+      {"BHT02", {"353", "ID"}},  {"HCR01", {"306", "ID"}},  {"HCR02", {"127", "AN"}}};
   return entries;
 }
 

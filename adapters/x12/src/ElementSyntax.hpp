@@ -1,6 +1,6 @@
 // What a 999's IK4 says about one refused element: its data element reference number (IK402) and the
 // implementation data element syntax error code (IK403, 005010X231A1), from the X12 dictionary entry of
-// the 835 elements the adapter refuses and the value the partner sent.
+// the 835 and 278 elements the adapter refuses and the value the partner sent.
 #pragma once
 
 #include "X12Interchange.hpp"

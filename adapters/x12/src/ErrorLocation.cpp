@@ -1,4 +1,4 @@
-// A small reader for the three location forms; anything else names no segment.
+// A small reader for the four location forms; anything else names no segment.
 #include "ErrorLocation.hpp"
 
 #include <cctype>
@@ -33,6 +33,8 @@ ErrorLocation errorLocationOf(std::string_view text) {
     if (startsWith(text, " element ")) {
       text.remove_prefix(9);
       location.element = leadingNumber(text);
+    } else if (startsWith(text, " missing ")) {
+      location.missing = std::string(text.substr(9));
     }
   } else if (startsWith(text, " ")) {
     // "CLP03", "N103": the segment id, then the element in two digits

@@ -86,14 +86,6 @@ void addAdjustments(const Segment& cas, JsonArray into, const std::string& curre
   }
 }
 
-JsonObject note(std::size_t number, const std::string& text) {
-  JsonObject entry = newObject();
-  entry->set("number", static_cast<int>(number));
-  entry->set("type", "display");
-  entry->set("text", text);
-  return entry;
-}
-
 // What one 835 transaction set says about the payment as a whole.
 struct PaymentHeader {
   std::string total, method, handling, date, trace, payer;
@@ -155,10 +147,10 @@ class PaidClaims {
       line_->set("adjudication", adjudications);
       items_->add(line_);
       std::string code = procedure.size() > 1 ? procedure[0] + " " + procedure[1] : procedure[0];
-      notes_->add(note(notes_->size() + 1, "line " + std::to_string(items_->size()) + ": " + code + " billed " +
+      notes_->add(processNote(notes_->size() + 1, "line " + std::to_string(items_->size()) + ": " + code + " billed " +
                                                 s.at(2) + ", paid " + s.at(3)));
     } else if (s.id() == "LQ") {
-      notes_->add(note(notes_->size() + 1, "remark " + s.at(2) + (line_ ? " on line " + std::to_string(items_->size()) : "")));
+      notes_->add(processNote(notes_->size() + 1, "remark " + s.at(2) + (line_ ? " on line " + std::to_string(items_->size()) : "")));
     }
   }
 
@@ -277,7 +269,7 @@ class PaidClaims {
           notes = new Poco::JSON::Array;
           target->set("processNote", notes);
         }
-        notes->add(note(notes->size() + 1, text));
+        notes->add(processNote(notes->size() + 1, text));
       }
     }
     return responses_;
@@ -310,9 +302,7 @@ std::vector<JsonObject> remittanceResponses(const Interchange& interchange, cons
       if (set.code != "835") continue;
       PaymentHeader header;
       header.groupDate = interchange.segments[group.first].at(4);
-      std::string sender = interchange.segments.front().at(6);
-      while (!sender.empty() && sender.back() == ' ') sender.pop_back();
-      header.position = sender + "/" + interchange.control + "/" + group.control + "/" + set.control;
+      header.position = setPosition(interchange, group, set);
       for (std::size_t i = set.first; i <= set.last; ++i) {
         const Segment& s = interchange.segments[i];
         if (s.id() == "BPR") {

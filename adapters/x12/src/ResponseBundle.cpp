@@ -22,6 +22,20 @@ std::string fhirDate(const std::string& x12Date) {
   return x12Date.substr(0, 4) + "-" + x12Date.substr(4, 2) + "-" + x12Date.substr(6, 2);
 }
 
+JsonObject processNote(std::size_t number, const std::string& text) {
+  JsonObject entry = newObject();
+  entry->set("number", static_cast<int>(number));
+  entry->set("type", "display");
+  entry->set("text", text);
+  return entry;
+}
+
+std::string setPosition(const Interchange& interchange, const FunctionalGroup& group, const TransactionSet& set) {
+  std::string sender = interchange.segments.front().at(6);
+  while (!sender.empty() && sender.back() == ' ') sender.pop_back();
+  return sender + "/" + interchange.control + "/" + group.control + "/" + set.control;
+}
+
 std::string responseBundle(const Interchange& interchange, const std::vector<JsonObject>& responses) {
   JsonObject bundle = newObject();
   bundle->set("resourceType", "Bundle");

@@ -24,6 +24,13 @@ std::string nameUuid(const std::string& name);
 // CCYYMMDD → CCYY-MM-DD; "" when the text is not 8 digits or not a plausible date.
 std::string fhirDate(const std::string& x12Date);
 
+// A ClaimResponse.processNote entry: {number, type display, text}.
+JsonObject processNote(std::size_t number, const std::string& text);
+
+// "<ISA06>/<ISA13>/<GS06>/<ST02>": where a transaction set sits in what the insurer sent (ISA06 without its
+// padding). The same interchange received twice names the same places, so the gateway applies each once.
+std::string setPosition(const Interchange& interchange, const FunctionalGroup& group, const TransactionSet& set);
+
 // {resourceType Bundle, id, type collection, identifier {urn:gw:x12:interchange, ISA13}, entry[]} with each
 // response's fullUrl "urn:uuid:<its id>".
 std::string responseBundle(const Interchange& interchange, const std::vector<JsonObject>& responses);

@@ -4,7 +4,9 @@
 #include "Ack999Reader.hpp"
 #include "Acknowledgement.hpp"
 #include "Claim837Writer.hpp"
+#include "Preauth278Writer.hpp"
 #include "Remittance835Reader.hpp"
+#include "Review278Reader.hpp"
 #include "ResponseBundle.hpp"
 
 #include <gw/kit/PartnerOptions.hpp>
@@ -35,7 +37,7 @@ std::string claimKind(const std::string& version) {
   return "837P";
 }
 
-// "835", "999", "997", or "837P"/"837I"/"837D" for each set, in order, once each; "TA1" first when the
+// "835", "278", "999", "997", or "837P"/"837I"/"837D" for each set, in order, once each; "TA1" first when the
 // interchange carries interchange acknowledgements.
 std::string eventOf(const Interchange& interchange) {
   std::string event = interchange.interchangeAcknowledgements.empty() ? "" : "TA1";
@@ -73,14 +75,16 @@ gw::sdk::Output X12Adapter::decode(std::string_view input, std::string_view cont
   // What the interchange carries is judged before its envelope counts: an 837 with a wrong SE01 is
   // refused for being an 837, which the partner can act on, not for the count. Without any set read,
   // the envelope problems are all there is to say.
-  const bool decoded = event == "835" || event == "999" || event == "997";
+  const bool decoded = event == "835" || event == "999" || event == "997" || event == "278";
   if (!decoded && !(event.empty() && !interchange.problems.empty()))
-    throw gw::sdk::Error(GW_ERR_UNSUPPORTED, "x12 decodes 835 remittances and 999 acknowledgements from insurers, not " +
+    throw gw::sdk::Error(GW_ERR_UNSUPPORTED,
+                         "x12 decodes 835 remittances, 278 review responses and 999 acknowledgements from insurers, not " +
                                                  (event.empty() ? std::string("an interchange without transaction sets") : event));
   refuseEnvelopeProblems(interchange);
   kit::Issues issues(lenient_);
-  std::vector<JsonObject> responses = event == "835" ? remittanceResponses(interchange, options_.currency, issues)
-                                                     : acknowledgementResponses(interchange);
+  std::vector<JsonObject> responses = event == "835"   ? remittanceResponses(interchange, options_.currency, issues)
+                                      : event == "278" ? reviewResponses(interchange, options_)
+                                                       : acknowledgementResponses(interchange);
   gw::sdk::Output output{responseBundle(interchange, responses), "application/fhir+json", interchange.control, event};
   output.issues = issues.operationOutcome();
   return output;
@@ -88,7 +92,7 @@ gw::sdk::Output X12Adapter::decode(std::string_view input, std::string_view cont
 
 gw::sdk::Output X12Adapter::encode(std::string_view canonicalJson) {
   ClaimPage page(canonicalJson);
-  Rendered837 rendered = render837(page, options_, utcStamp());
+  RenderedPage rendered = page.preauthorization() ? render278(page, options_, utcStamp()) : render837(page, options_, utcStamp());
   return {rendered.text, kX12, rendered.interchangeControl, rendered.event};
 }
 

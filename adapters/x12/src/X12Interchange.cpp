@@ -155,6 +155,8 @@ std::string Segment::label() const {
 
 std::string Segment::elementLabel(std::size_t index) const { return label() + " element " + std::to_string(index); }
 
+std::string Segment::missingLabel(const std::string& segmentId) const { return label() + " missing " + segmentId; }
+
 std::string Segment::elementName(std::size_t index) const {
   return (elements.empty() ? std::string() : id()) + (index < 10 ? "0" : "") + std::to_string(index);
 }

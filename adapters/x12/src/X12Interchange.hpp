@@ -31,6 +31,9 @@ struct Segment {
   // "segment 12 (CLP) element 2": how errors name one element (1-based, X12 numbering); the 999 reply
   // reads it back to point IK4 at the element.
   std::string elementLabel(std::size_t index) const;
+  // "segment 12 (HL) missing HCR": how errors name a required segment absent from the loop this segment
+  // opens; the 999 reply reads it back to answer IK3*HCR with code 3 (required segment missing).
+  std::string missingLabel(const std::string& segmentId) const;
   // "CLP04": how the implementation guides name an element.
   std::string elementName(std::size_t index) const;
 };

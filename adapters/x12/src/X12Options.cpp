@@ -133,4 +133,8 @@ X12Options readOptions(const std::string& optionsJson) {
   return o;
 }
 
+bool isInpatientFacility(const std::string& facilityType) {
+  return facilityType.rfind("11", 0) == 0 || facilityType.rfind("18", 0) == 0 || facilityType.rfind("21", 0) == 0;
+}
+
 }  // namespace gw::x12

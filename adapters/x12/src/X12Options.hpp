@@ -29,6 +29,10 @@ struct X12Options {
   std::string currency = "USD";             // of every X12 amount, both ways
 };
 
+// Whether a facility type code (837I CLM05-1, 278 UM04-1) is an inpatient stay: 11 hospital inpatient,
+// 18 swing bed, 21 skilled nursing inpatient. Inpatient bills carry an admission date.
+bool isInpatientFacility(const std::string& facilityType);
+
 // The config fields the plugin declares (names, types, required, defaults), for the descriptor.
 std::vector<gw_config_field> x12ConfigFields();
 

@@ -16,28 +16,6 @@ namespace {
 const std::string kFirst = "0b7d3c2e-9a51-4f7e-8c1d-2f4a6b8c0d11";
 const std::string kSecond = "5c9e1f20-7b3a-4d6e-9f80-a1b2c3d4e5f6";
 
-// The segments of transaction set `control` (ST to SE), as "ID*E1*E2…" text joined with the
-// interchange's own delimiters normalised to * and :, for readable expectations.
-std::vector<std::string> setSegments(const std::string& x12, const std::string& control) {
-  Interchange interchange = readValidInterchange(x12);
-  std::vector<std::string> lines;
-  for (const auto& group : interchange.groups)
-    for (const auto& set : group.sets) {
-      if (set.control != control) continue;
-      for (std::size_t i = set.first; i <= set.last; ++i) {
-        std::string line;
-        for (std::size_t e = 0; e < interchange.segments[i].elements.size(); ++e) {
-          std::string element = interchange.segments[i].elements[e];
-          for (char& c : element)
-            if (c == interchange.delimiters.component) c = ':';
-          line += (e ? "*" : "") + element;
-        }
-        lines.push_back(line);
-      }
-    }
-  return lines;
-}
-
 }  // namespace
 
 TEST(X12Encode837, OneTransactionSetPerClaimWithControlNumbersFromThePage) {

@@ -1,4 +1,4 @@
-// The ClaimResponse Bundles decode writes (835 and 999, with their placeholders for what X12 does not
+// The ClaimResponse Bundles decode writes (835, 278 and 999, with their placeholders for what X12 does not
 // say) checked by the project's independent FHIR R4 validator (tools/fhir-validator): zero errors.
 #include "X12TestSupport.hpp"
 
@@ -19,5 +19,14 @@ TEST(X12FhirValidator, DecodedRemittancesAndAcknowledgementsAreValidR4) {
       folder.write("managed-care.json", adapter.decode(sample("lfh_835_5010_managed_care.835"), "application/edi-x12").bytes),
       folder.write("mult-loops.json", adapter.decode(sample("pyx12_835_5010_mult_loops.txt"), "application/edi-x12").bytes),
       folder.write("ack.json", adapter.decode(ack999, "application/edi-x12").bytes)};
+  GW_EXPECT_VALID_FHIR(files);
+}
+
+TEST(X12FhirValidator, DecodedPreauthorizationResponsesAreValidR4) {
+  TempFolder folder;
+  auto adapter = adapterWith();
+  std::vector<std::string> files;
+  for (const char* name : {"278-response-approved.x12", "278-response-denied.x12", "278-response-pended.x12"})
+    files.push_back(folder.write(std::string(name) + ".json", adapter.decode(fixture(name), "application/edi-x12").bytes));
   GW_EXPECT_VALID_FHIR(files);
 }

@@ -46,4 +46,24 @@ std::vector<std::vector<std::string>> segmentsWithId(const std::string& x12, con
   return found;
 }
 
+std::vector<std::string> setSegments(const std::string& x12, const std::string& control) {
+  Interchange interchange = readValidInterchange(x12);
+  std::vector<std::string> lines;
+  for (const auto& group : interchange.groups)
+    for (const auto& set : group.sets) {
+      if (set.control != control) continue;
+      for (std::size_t i = set.first; i <= set.last; ++i) {
+        std::string line;
+        for (std::size_t e = 0; e < interchange.segments[i].elements.size(); ++e) {
+          std::string element = interchange.segments[i].elements[e];
+          for (char& c : element)
+            if (c == interchange.delimiters.component) c = ':';
+          line += (e ? "*" : "") + element;
+        }
+        lines.push_back(line);
+      }
+    }
+  return lines;
+}
+
 }  // namespace gw::x12::test

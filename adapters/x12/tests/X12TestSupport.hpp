@@ -46,4 +46,8 @@ RefusedReply refusedReply(const std::string& x12, const std::string& extraOption
 // The elements of every segment with id `id`, in order (reading with the interchange's delimiters).
 std::vector<std::vector<std::string>> segmentsWithId(const std::string& x12, const std::string& id);
 
+// The segments of transaction set `control` (ST to SE), as "ID*E1*E2…" text with the interchange's own
+// delimiters normalised to * and :, for readable expectations.
+std::vector<std::string> setSegments(const std::string& x12, const std::string& control);
+
 }  // namespace gw::x12::test

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // read-acknowledgement.js FILE...: what an independent X12 parser (node-x12, installed for
-// tools/x12-validator) reads in the acknowledgements the x12 adapter writes (999, TA1), printed as JSON for
+// tools/x12-validator) reads in what the x12 adapter writes besides 837s (999 and TA1 acknowledgements, 278
+// service review requests), printed as JSON for
 // the C++ tests, one entry per file: {"strictError": null or node-x12's message, "diagnostics": [...],
 // "segments": [["ISA", "00", ...], ["TA1", ...], ...]}.
 // The envelope is checked by node-x12 in strict mode (ISA length, SE01/GE01/IEA01 counts, SE02/GE02/IEA02
