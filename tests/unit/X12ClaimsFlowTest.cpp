@@ -220,6 +220,47 @@ TEST_P(X12ClaimsFlow, InsurerPullsAn837AcknowledgesWithA999AndPaysWithAn835) {
                                                   R"(issued {"value":20.00,"currency":"USD"})"}));
 }
 
+// Issue 20: a pre-authorisation for a planned admission goes to an X12 insurer as a 278 on its own pages; its
+// 278 response (HCR A1, a certification number and an expiration date) approves it.
+TEST_P(X12ClaimsFlow, APreauthorizationGoesOutAsA278AndA278ResponseApprovesIt) {
+  auto patient = gw::parseJsonObject(
+      call("GET", "/v1/fhir/Patient?identifier=urn:gw:us-clinic:mr%7CMRN-77", "group-key").body, "search");
+  auto practitioner = gw::parseJsonObject(
+      call("GET", "/v1/fhir/Practitioner?identifier=urn:gw:us-clinic:practitioner%7CD1", "group-key").body, "search");
+  const std::string patientId = patient->getArray("entry")->getObject(0)->getObject("resource")->getValue<std::string>("id");
+  const std::string doctorId = practitioner->getArray("entry")->getObject(0)->getObject("resource")->getValue<std::string>("id");
+  auto asked = call("POST", "/v1/preauthorizations", "group-key",
+                    R"({"hospital":"us-clinic","patient":"Patient/)" + patientId + R"(","provider":"Practitioner/)" + doctorId +
+                        R"(","admission":"2026-04-14","discharge":"2026-04-16","currency":"USD",)"
+                        R"("diagnosis":[{"system":"http://hl7.org/fhir/sid/icd-10-cm","code":"K80.20"}],)"
+                        R"("services":[{"system":"http://www.ama-assn.org/go/cpt","code":"47562","estimate":9000.00}]})",
+                    "application/json");
+  ASSERT_EQ(asked.status, 201) << asked.body;
+  const std::string preauth = gw::parseJsonObject(asked.body, "answer")->getValue<std::string>("id");
+
+  EXPECT_EQ(call("GET", "/v1/insurers/acme/claims", "acme-key").status, 204) << "a 278 is not on the claim pages";
+  auto page = call("GET", "/v1/insurers/acme/preauthorizations", "acme-key");
+  ASSERT_EQ(page.status, 200) << page.body;
+  EXPECT_NE(page.body.find("ST*278*0001*005010X217~"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("TRN*1*" + preauth + "*"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("UM*AR*"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("DTP*435*D8*20260414~"), std::string::npos) << page.body;
+  EXPECT_NE(page.body.find("HI*ABK:K8020~"), std::string::npos) << page.body;
+
+  std::string response = gwtest::readFile(std::string(GW_SOURCE_DIR) + "/adapters/x12/tests/fixtures/278-response-approved.x12");
+  response.replace(response.find("9f2d4b6a-1c3e-4a5f-8b7d-0e1f2a3b4c5d"), 36, preauth);
+  auto decided = call("POST", "/v1/insurers/acme/remittances", "acme-key", response);
+  ASSERT_EQ(decided.status, 200) << decided.body;
+  auto view = gw::parseJsonObject(call("GET", "/v1/preauthorizations/" + preauth, "group-key").body, "view");
+  EXPECT_EQ(view->getValue<std::string>("status"), "approved");
+  EXPECT_EQ(view->getValue<std::string>("authorization"), "AUTH-778812");
+  EXPECT_EQ(view->getValue<std::string>("valid_until"), "2026-05-14");
+  EXPECT_EQ(view->getValue<std::string>("guarantee"), "9000.00 USD") << "a 278 names no amount: what was asked for";
+  // The same 278 response again changes nothing.
+  auto again = call("POST", "/v1/insurers/acme/remittances", "acme-key", response);
+  EXPECT_NE(again.body.find("\"duplicate\":true"), std::string::npos) << again.body;
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, X12ClaimsFlow, ::testing::ValuesIn(gwtest::storeBackends()),
                          [](const auto& info) { return info.param; });
 

@@ -126,6 +126,17 @@ PreauthorizationResult PreauthorizationBuilder::build(Poco::Data::Session& s, co
   focal->set("coverage", referenceTo("Coverage/" + payer.coverage));
   insurance->add(focal);
   claim->set("insurance", insurance);
+  if (type == "institutional") {
+    // An inpatient stay: the admission period, as FHIR carries it (an X12 insurer gets a 278 admission review).
+    Object::Ptr info = jsonObject();
+    info->set("sequence", 1);
+    info->set("category",
+              codeableConcept("http://terminology.hl7.org/CodeSystem/claiminformationcategory", "admissionperiod"));
+    info->set("timingPeriod", period);
+    Array::Ptr infos = new Array;
+    infos->add(info);
+    claim->set("supportingInfo", infos);
+  }
   if (Array::Ptr diagnoses = request->getArray("diagnosis"); diagnoses && diagnoses->size() > 0) {
     Array::Ptr diagnosis = new Array;
     for (std::size_t i = 0; i < diagnoses->size(); ++i) {
