@@ -196,6 +196,15 @@ TEST_P(X12ClaimsFlow, InsurerPullsAn837AcknowledgesWithA999AndPaysWithAn835) {
   EXPECT_NE(refused.body.find("IK3*CLP*"), std::string::npos) << refused.body;
   EXPECT_NE(refused.body.find("IK4*4*782*6*18O~"), std::string::npos) << refused.body;
   EXPECT_NE(refused.body.find("IK5*R*5~"), std::string::npos) << refused.body;
+  // A broken envelope (IEA02 is not ISA13) is answered with a TA1, on remittances and acknowledgements alike.
+  std::string broken = remittance;
+  broken.replace(broken.rfind("IEA*1*000000702"), 15, "IEA*1*000000799");
+  for (const char* path : {"/v1/insurers/acme/remittances", "/v1/insurers/acme/claims/ack"}) {
+    auto answer = call("POST", path, "acme-key", broken);
+    EXPECT_EQ(answer.status, 400) << path << "\n" << answer.body;
+    EXPECT_NE(answer.body.find("TA1*000000702*"), std::string::npos) << path << "\n" << answer.body;
+    EXPECT_NE(answer.body.find("*R*001~"), std::string::npos) << path << "\n" << answer.body;
+  }
   EXPECT_EQ(states(), "built offered acknowledged partially_paid ");
 
   // A reversal (CLP02 22, the amounts negated) undoes exactly that payment: nothing paid, the Invoice

@@ -77,6 +77,23 @@ void acknowledgementsOf(Database& db, const std::string& insurer, const std::str
   }
 }
 
+// What an insurer sent that its adapter cannot decode is answered in the insurer's own format (X12: a 999
+// pointing at the segment and element, or a TA1 for a broken envelope; FHIR: an OperationOutcome), through its
+// adapter; JSON only when the adapter cannot. Nothing was applied; the refusal is audited.
+void answerUndecodable(Request& request, GatewayContext& context, GroupCommit& commits, const AdapterInstance& adapter,
+                       const std::string& insurer, const std::string& action, const std::string& body,
+                       const std::string& contentType, const AdapterCallResult& decoded) {
+  const int status = decoded.status == GW_ERR_UNSUPPORTED ? 422 : 400;
+  const std::string reason = decoded.error + (decoded.errorLocation.empty() ? "" : " (at " + decoded.errorLocation + ")");
+  AdapterCallResult answer = adapter.acknowledge(decoded.screenedOut ? std::string_view() : std::string_view(body),
+                                                 contentType, GW_ACK_REJECT, decoded.errorLocation, decoded.error);
+  commits.run([&](Poco::Data::Session& s) {
+    context.audit.append(s, fromClient(request, {"insurer:" + insurer, action, "", "rejected", withoutValues(reason)}));
+  });
+  if (!answer.ok()) throw HttpError(status, action == "claims.ack" ? "bad_acknowledgement" : "bad_remittance", reason);
+  request.send(status, answer.contentType.empty() ? "text/plain" : answer.contentType, answer.output);
+}
+
 Array::Ptr toArray(const std::vector<std::string>& values) {
   Array::Ptr array = new Array;
   for (const auto& v : values) array->add(v);
@@ -153,8 +170,12 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
     } else {
       // The insurer's own acknowledgement format, through its adapter.
       auto adapter = insurerAdapter(plugins, insurer);
-      AdapterCallResult decoded = adapter->decode(body, request.http().getContentType());
-      if (!decoded.ok()) throw HttpError(400, "bad_acknowledgement", decoded.error);
+      const std::string contentType = request.http().getContentType();
+      AdapterCallResult decoded = adapter->decode(body, contentType);
+      if (!decoded.ok()) {
+        answerUndecodable(request, context, commits, *adapter, insurer, "claims.ack", body, contentType, decoded);
+        return;
+      }
       acknowledgementsOf(context.db, insurer, decoded.output, accepted, refused);
     }
     OutboxAck done, rejected;
@@ -200,19 +221,7 @@ void addInsurerClaimRoutes(Router& router, GatewayContext& context, PluginHost& 
     auto adapter = insurerAdapter(plugins, insurer);
     AdapterCallResult decoded = adapter->decode(body, contentType);
     if (!decoded.ok()) {
-      // Answered in the insurer's own format (X12: a 999 pointing at the segment and element, or a TA1 for a
-      // broken envelope; FHIR: an OperationOutcome), through its adapter; JSON only when the adapter cannot.
-      const int status = decoded.status == GW_ERR_UNSUPPORTED ? 422 : 400;
-      const std::string reason =
-          decoded.error + (decoded.errorLocation.empty() ? "" : " (at " + decoded.errorLocation + ")");
-      AdapterCallResult answer = adapter->acknowledge(decoded.screenedOut ? std::string_view() : std::string_view(body),
-                                                      contentType, GW_ACK_REJECT, decoded.errorLocation, decoded.error);
-      commits.run([&](Poco::Data::Session& s) {
-        context.audit.append(s, fromClient(request, {"insurer:" + insurer, "claims.remittance", "", "rejected",
-                                                     withoutValues(reason)}));
-      });
-      if (!answer.ok()) throw HttpError(status, "bad_remittance", reason);
-      request.send(status, answer.contentType.empty() ? "text/plain" : answer.contentType, answer.output);
+      answerUndecodable(request, context, commits, *adapter, insurer, "claims.remittance", body, contentType, decoded);
       return;
     }
     std::vector<RemittanceOutcome> outcomes;
