@@ -39,7 +39,9 @@ InsurerAging agingOf(Database& db, Poco::Data::Session& s, const std::string& in
                      const Poco::DateTime& now) {
   InsurerAging aging;
   std::map<std::tuple<int, std::string, std::string>, AgingCell> cells;
-  for (const auto& row : runSql(db, s, "SELECT status, currency, total_minor, created_at FROM claim WHERE insurer = ?",
+  for (const auto& row : runSql(db, s,
+                                "SELECT status, currency, total_minor, created_at FROM claim WHERE insurer = ? AND "
+                                "claim_use = 'claim'",
                                 {insurer})) {
     int zone = 0;
     Poco::DateTime built;

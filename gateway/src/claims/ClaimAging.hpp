@@ -1,6 +1,6 @@
-// Claims aging and follow-up: per insurer, its claims by age band and state with their amounts; the claims it
-// was offered and has not acknowledged for longer than its `ack_days` (overdue: they are offered again each
-// time their lease expires, and listed here); what waits in its outbox; and when it last pulled.
+// Claims aging and follow-up: per insurer, its claims (not its pre-authorisations) by age band and state with
+// their amounts; the claims it was offered and has not acknowledged for longer than its `ack_days` (overdue:
+// offered again each time their lease expires, and listed here); what waits in its outbox; its last pull.
 #pragma once
 
 #include <Poco/Data/Session.h>
