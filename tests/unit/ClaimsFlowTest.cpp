@@ -274,6 +274,9 @@ TEST_P(ClaimsFlow, APreauthorizationIsPulledApprovedWithAGuaranteeAndHoldsAFinal
   const std::string practitioner =
       gw::referenceAt(encounter->getArray("participant")->getObject(0), "individual");
   const std::string admission = encounter->getObject("period")->getValue<std::string>("start").substr(0, 10);
+  auto identifiers = json(call("GET", "/v1/fhir/" + patient, "group-key"))->getArray("identifier");
+  const std::string mrn = identifiers->getObject(0)->getValue<std::string>("system") + "%7C" +
+                          identifiers->getObject(0)->getValue<std::string>("value");
 
   // 1. The request: a planned chest X-ray and visit, 200.00 USD estimated.
   const std::string request = R"({"hospital":"sh-intl","patient":")" + patient + R"(","provider":")" + practitioner +
@@ -322,6 +325,12 @@ TEST_P(ClaimsFlow, APreauthorizationIsPulledApprovedWithAGuaranteeAndHoldsAFinal
   EXPECT_EQ(json(seen)->getValue<std::string>("guarantee"), "180.00 USD");
   EXPECT_EQ(json(seen)->getValue<std::string>("authorization"), "GOP-2026-001");
   EXPECT_EQ(call("GET", "/v1/hospitals/sh-intl/preauthorizations/" + preauth, "bcbs-key").status, 401);
+  // It finds it by the medical record number it gave the patient (PID-3 of its message).
+  auto byMrn = call("GET", "/v1/hospitals/sh-intl/preauthorizations?identifier=" + mrn, "sh-key");
+  ASSERT_EQ(byMrn.status, 200) << byMrn.body;
+  auto list = json(byMrn)->getArray("preauthorizations");
+  ASSERT_EQ(list->size(), 1u) << byMrn.body;
+  EXPECT_EQ(list->getObject(0)->getValue<std::string>("id"), preauth);
 
   // 5. The final claim (220.00 USD) names the pre-authorisation and is over its guarantee: held, not offered.
   const std::string encounterId = encounter->getValue<std::string>("id");

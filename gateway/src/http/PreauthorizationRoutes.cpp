@@ -10,6 +10,7 @@
 #include "common/StoreValues.hpp"
 #include "http/Authorization.hpp"
 #include "http/HttpError.hpp"
+#include "store/ResourceRepository.hpp"
 #include "store/Sql.hpp"
 
 namespace gw {
@@ -64,6 +65,25 @@ Object::Ptr preauthorizationView(Database& db, Poco::Data::Session& s, const std
   return view;
 }
 
+// The pre-authorisations of the patient records a hospital knows by `identifier` ("system|value", e.g. its MRN),
+// that hospital's only, newest first.
+Array::Ptr preauthorizationsOf(Database& db, Poco::Data::Session& s, const std::string& hospital,
+                               const std::string& identifier) {
+  const auto bar = identifier.find('|');
+  if (bar == std::string::npos || bar == 0 || bar + 1 == identifier.size())
+    throw HttpError(400, "bad_search", "identifier must be system|value");
+  Array::Ptr found = new Array;
+  ResourceRepository resources(db);
+  for (const auto& patient :
+       resources.findAllByIdentifier(s, "Patient", identifier.substr(0, bar), identifier.substr(bar + 1)))
+    for (const auto& row : runSql(db, s,
+                                  "SELECT id FROM claim WHERE patient_id = ? AND hospital = ? AND "
+                                  "claim_use = 'preauthorization' ORDER BY created_at DESC",
+                                  {patient, hospital}))
+      found->add(preauthorizationView(db, s, text(row, 0), hospital));
+  return found;
+}
+
 }  // namespace
 
 void addPreauthorizationRoutes(Router& router, GatewayContext& context, GroupCommit& commits) {
@@ -104,6 +124,21 @@ void addPreauthorizationRoutes(Router& router, GatewayContext& context, GroupCom
     if (!view) throw HttpError(404, "not_found", "no pre-authorisation " + id);
     context.audit.append(fromClient(request, {actor, "preauthorization.read", "Claim/" + id, "ok", ""}));
     request.sendJson(200, *view);
+  });
+
+  // The hospital finds the pre-authorisations of its patient by the identifier it gave the patient (its MRN).
+  router.add("GET", "/v1/hospitals/{hospital}/preauthorizations", [&context](Request& request) {
+    auto config = context.config.get();
+    const std::string hospital = request.param("hospital");
+    requirePartner(request, config->hospitals, hospital, "hospital", context.audit);
+    const std::string identifier = request.query("identifier");
+    Poco::Data::Session s = context.db.session();
+    Array::Ptr found = preauthorizationsOf(context.db, s, hospital, identifier);
+    context.audit.append(fromClient(request, {"hospital:" + hospital, "preauthorization.search", "Patient", "ok",
+                                              std::to_string(found->size()) + " found"}));
+    Object answer;
+    answer.set("preauthorizations", found);
+    request.sendJson(200, answer);
   });
 
   // The hospital where the care is planned follows the same state, for its own pre-authorisations only.
