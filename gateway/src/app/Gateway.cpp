@@ -99,7 +99,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
       Poco::Data::Session s = db_->session();
       const Poco::DateTime now;
       for (const auto& insurer : config->insurers) {
-        InsurerAging aging = agingOf(*db_, s, insurer.id, insurer.payer.ackDays, now);
+        InsurerFollowUp aging = followUpOf(*db_, s, insurer.id, insurer.payer.ackDays, now);
         const std::string label = "{insurer=\"" + Metrics::escapeLabel(insurer.id) + "\"";
         backlog += "gateway_insurer_outbox" + label + ",state=\"ready\"} " + std::to_string(aging.ready) + "\n";
         backlog += "gateway_insurer_outbox" + label + ",state=\"on_lease\"} " + std::to_string(aging.onLease) + "\n";

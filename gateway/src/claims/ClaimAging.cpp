@@ -38,6 +38,7 @@ void recordPull(Database& db, Poco::Data::Session& s, const std::string& insurer
 InsurerAging agingOf(Database& db, Poco::Data::Session& s, const std::string& insurer, int ackDays,
                      const Poco::DateTime& now) {
   InsurerAging aging;
+  static_cast<InsurerFollowUp&>(aging) = followUpOf(db, s, insurer, ackDays, now);
   std::map<std::tuple<int, std::string, std::string>, AgingCell> cells;
   for (const auto& row : runSql(db, s,
                                 "SELECT status, currency, total_minor, created_at FROM claim WHERE insurer = ? AND "
@@ -56,6 +57,12 @@ InsurerAging agingOf(Database& db, Poco::Data::Session& s, const std::string& in
     cell.amountMinor += integer(row, 2);
   }
   for (auto& [key, cell] : cells) aging.cells.push_back(cell);
+  return aging;
+}
+
+InsurerFollowUp followUpOf(Database& db, Poco::Data::Session& s, const std::string& insurer, int ackDays,
+                           const Poco::DateTime& now) {
+  InsurerFollowUp aging;
   const std::string cutoff = utcTimestamp(now - Poco::Timespan(ackDays, 0, 0, 0, 0));
   for (const auto& row : runSql(db, s,
                                 "SELECT c.id FROM claim c WHERE c.insurer = ? AND c.status = 'offered' AND "

@@ -22,16 +22,23 @@ struct AgingCell {
   std::int64_t amountMinor = 0;
 };
 
-struct InsurerAging {
-  std::vector<AgingCell> cells;       // by band, then state, then currency
-  std::vector<std::string> overdue;   // claim ids offered, not acknowledged, first offered over ack_days ago
+// What needs following up with an insurer: cheap enough for every /metrics scrape (no claim is read whole).
+struct InsurerFollowUp {
+  std::vector<std::string> overdue;     // claim ids offered, not acknowledged, first offered over ack_days ago
   std::int64_t ready = 0, onLease = 0;  // outbox entries waiting to be pulled, and pulled but not acknowledged
-  std::string lastPull;               // the latest pull of any kind (ISO timestamp), "" when never
+  std::string lastPull;                 // the latest pull of any kind (ISO timestamp), "" when never
+};
+
+struct InsurerAging : InsurerFollowUp {
+  std::vector<AgingCell> cells;  // by band, then state, then currency
 };
 
 // Notes that `insurer` pulled a page of `kind` now (in the caller's transaction).
 void recordPull(Database& db, Poco::Data::Session& session, const std::string& insurer, const std::string& kind);
 
+InsurerFollowUp followUpOf(Database& db, Poco::Data::Session& session, const std::string& insurer, int ackDays,
+                           const Poco::DateTime& now);
+// The follow-up and every claim of the insurer by age band and state (the report, not the scrape).
 InsurerAging agingOf(Database& db, Poco::Data::Session& session, const std::string& insurer, int ackDays,
                      const Poco::DateTime& now);
 

@@ -87,7 +87,7 @@ std::string responseKeyOf(const Object::Ptr& response) {
     for (const auto& identifier : identifiers) key += (key.back() == ':' ? "" : " ") + identifier;
     return key;
   }
-  Object::Ptr content = parseJsonObject(toJson(response), "ClaimResponse");
+  Object::Ptr content = new Object(*response);  // a shallow copy: only top-level members are removed
   content->remove("id");
   content->remove("meta");
   return "sha256:" + sha256Hex(toJson(content));
