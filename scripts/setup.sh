@@ -12,6 +12,8 @@ PACKAGES=(
   libpoco-dev libsqlite3-dev libpq-dev libssl-dev libxml2-dev libyaml-cpp-dev libboost-dev libboost-filesystem-dev
   # RapidJSON (header only): the kit's JSON reader, exact decimals and fast claim pages
   rapidjson-dev
+  # libseccomp: adapter worker processes confine themselves (no network, no file writes, no processes)
+  libseccomp-dev
   # tests
   libgtest-dev libgmock-dev googletest postgresql curl python3
   # tests: certificates for the mutual-TLS tests, and a client we did not write

@@ -88,6 +88,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
     out += "# HELP gateway_plugin_libraries_mapped Plugin copies still mapped, old versions held by requests included.\n"
            "# TYPE gateway_plugin_libraries_mapped gauge\n";
     out += "gateway_plugin_libraries_mapped " + std::to_string(PluginLibrary::alive()) + "\n";
+    out += plugins_->health().metrics();
   });
   // Per insurer: what waits in its outbox, what is overdue for an acknowledgement, and how long since it last
   // pulled (an insurer that has stopped pulling is an alert, not a surprise at month end).

@@ -147,12 +147,44 @@ void readLogging(YamlReader& r, const YAML::Node& node, LoggingConfig& out) {
   if (auto v = r.choice(node, p, "format", false, {"plain", "json"})) out.format = *v;
 }
 
+// The keys an isolation setting may have, at plugins level and per plugin under overrides.
+const std::vector<std::string> kIsolationKeys = {"isolation", "workers", "call_timeout_ms", "worker_memory_mb"};
+
+void readIsolation(YamlReader& r, const YAML::Node& node, const std::string& p, IsolationConfig& out) {
+  if (auto v = r.choice(node, p, "isolation", false, {"process", "none"})) out.process = *v == "process";
+  if (auto v = r.integer(node, p, "workers", false, 1, 64)) out.workers = static_cast<int>(*v);
+  if (auto v = r.integer(node, p, "call_timeout_ms", false, 10, 600000)) out.callTimeoutMs = static_cast<int>(*v);
+  if (auto v = r.integer(node, p, "worker_memory_mb", false, 64, 1048576)) out.memoryMb = static_cast<int>(*v);
+}
+
 void readPlugins(YamlReader& r, const YAML::Node& node, PluginsConfig& out) {
   const std::string p = "plugins";
-  if (!r.mapping(node, p, {"folder", "cache_folder", "watch_interval_ms"})) return;
+  std::vector<std::string> keys = {"folder", "cache_folder", "watch_interval_ms", "overrides", "quarantine",
+                                   "worker_program"};
+  keys.insert(keys.end(), kIsolationKeys.begin(), kIsolationKeys.end());
+  if (!r.mapping(node, p, keys)) return;
   if (auto v = r.text(node, p, "folder", true)) out.folder = *v;
   if (auto v = r.text(node, p, "cache_folder", false)) out.cacheFolder = *v;
   if (auto v = r.integer(node, p, "watch_interval_ms", false, 100, 600000)) out.watchIntervalMs = static_cast<int>(*v);
+  if (auto v = r.text(node, p, "worker_program", false)) out.workerProgram = *v;
+  readIsolation(r, node, p, out.isolation);
+  if (const YAML::Node q = node["quarantine"]; q.IsDefined() && r.mapping(q, p + ".quarantine", {"crashes", "window_seconds"})) {
+    if (auto v = r.integer(q, p + ".quarantine", "crashes", false, 1, 1000)) out.quarantineCrashes = static_cast<int>(*v);
+    if (auto v = r.integer(q, p + ".quarantine", "window_seconds", false, 1, 86400))
+      out.quarantineWindowSeconds = static_cast<int>(*v);
+  }
+  // Per plugin (by its name): what is not set there is the plugins-level setting.
+  if (const YAML::Node o = node["overrides"]; o.IsDefined() && !o.IsNull()) {
+    if (!o.IsMap()) r.error(o, p + ".overrides", "must be a mapping of plugin names");
+    for (const auto& entry : o) {
+      if (!o.IsMap()) break;
+      const std::string name = entry.first.Scalar();
+      const std::string at = p + ".overrides." + name;
+      IsolationConfig isolation = out.isolation;
+      if (r.mapping(entry.second, at, kIsolationKeys)) readIsolation(r, entry.second, at, isolation);
+      out.overrides[name] = isolation;
+    }
+  }
 }
 
 const std::regex& partnerIdPattern() {
@@ -335,6 +367,8 @@ GatewayConfig parseConfig(const std::string& text, const std::string& path) {
   config.store.sqlitePath = resolvePath(config.file, config.store.sqlitePath);
   config.plugins.folder = resolvePath(config.file, config.plugins.folder);
   config.plugins.cacheFolder = resolvePath(config.file, config.plugins.cacheFolder);
+  if (!config.plugins.workerProgram.empty())
+    config.plugins.workerProgram = resolvePath(config.file, config.plugins.workerProgram);
   return config;
 }
 

@@ -67,12 +67,32 @@ struct LoggingConfig {
   std::string format = "plain";  // plain | json
 };
 
+// How one plugin's adapters run (plugins.isolation, plugins.overrides.<plugin name>).
+struct IsolationConfig {
+  // process: each partner's instance lives in supervised worker processes; none: inside gatewayd (trusted).
+  bool process = true;
+  int workers = 2;              // worker processes per partner instance, started as calls need them
+  int callTimeoutMs = 5000;     // a call that takes longer kills its worker
+  int memoryMb = 1024;          // address space per worker (RLIMIT_AS)
+};
+
 struct PluginsConfig {
   std::string folder = "plugins";
   // Where each plugin file is copied, named by its SHA-256, before it is loaded: a file in `folder`
   // may then be replaced while the old copy is still mapped.
   std::string cacheFolder = "../var/plugin-cache";
   int watchIntervalMs = 1000;
+  IsolationConfig isolation;                         // every plugin's, unless overridden
+  std::map<std::string, IsolationConfig> overrides;  // by plugin name
+  // A plugin version whose workers crash this many times within the window is quarantined.
+  int quarantineCrashes = 3;
+  int quarantineWindowSeconds = 300;
+  std::string workerProgram;  // the gateway-worker executable; empty: next to this program, else the build's
+
+  const IsolationConfig& isolationOf(const std::string& pluginName) const {
+    auto it = overrides.find(pluginName);
+    return it == overrides.end() ? isolation : it->second;
+  }
 };
 
 enum class PartnerKind { hospital, insurer };

@@ -23,6 +23,10 @@ Poco::JSON::Object listing(const PluginHost& host) {
     plugin.set("sha256", library->sha256());
     plugin.set("loaded_at", Poco::DateTimeFormatter::format(library->loadedAt(), Poco::DateTimeFormat::ISO8601_FRAC_FORMAT));
     plugin.set("calls_in_flight", library->callsInFlight());
+    const IsolationConfig& isolation = host.config().isolationOf(library->name());
+    plugin.set("isolation", isolation.process ? "process" : "none");
+    if (isolation.process) plugin.set("workers_per_partner", isolation.workers);
+    if (auto reason = host.health().quarantined(library->sha256())) plugin.set("quarantined", *reason);
     Poco::JSON::Array adapters;
     for (const gw_adapter* adapter : library->adapters()) {
       Poco::JSON::Object entry;
@@ -50,6 +54,9 @@ Poco::JSON::Object listing(const PluginHost& host) {
     entry.set("version", instance->adapterVersion());
     entry.set("plugin", instance->pluginName());
     entry.set("abi", instance->speaksAbi11() ? "1.1" : "1.0");
+    // "none" is reported as such: that partner's adapter runs inside gatewayd, trusted.
+    entry.set("isolation", instance->isolated() ? "process" : "none");
+    if (instance->isolated()) entry.set("workers", instance->liveWorkers());
     // An edit of a file its options name (a mapping) that the adapter refused: the previous one still runs.
     if (auto refused = snapshot->reloadsRefused().find(partner); refused != snapshot->reloadsRefused().end())
       entry.set("reload_refused", refused->second);

@@ -149,6 +149,15 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
   // a message that decodes needs no identify call (another parse of the whole message). One that does not
   // decode is identified on its own, so a repeat of a settled message still gets its original answer below.
   decoded = adapter->decode(request.body, request.contentType);
+  if (!decoded.workerFault.empty()) {
+    // The adapter's worker crashed or hung on it (twice: a poison message, not run again), or the plugin is
+    // quarantined: AE, kept as a dead letter with why. The answer is written without the message, which
+    // is what broke the adapter.
+    acknowledge(GW_ACK_ERROR, "", "the adapter could not process the message: " + decoded.workerFault,
+                decoded.workerUnavailable ? 503 : 500, false);
+    keep("failed");
+    return response;
+  }
   if (decoded.screenedOut) {
     acknowledge(GW_ACK_REJECT, "", withoutValues(decoded.error), 400, false);
     keep("rejected");

@@ -1,11 +1,14 @@
 #include "plugin/AdapterInstance.hpp"
 
+#include <algorithm>
 #include <cstring>
 
 #include <gw/kit/JsonReader.hpp>
 
 #include "plugin/DescriptorCheck.hpp"
 #include "plugin/PartnerBytesScreen.hpp"
+#include "plugin/WorkerPool.hpp"
+#include "plugin/WorkerProtocol.hpp"
 
 namespace gw {
 
@@ -82,11 +85,16 @@ std::shared_ptr<const AdapterInstance> AdapterInstance::create(std::shared_ptr<c
                                                                const gw_adapter& adapter, const std::string& partnerId,
                                                                gw_adapter_kind partnerKind,
                                                                const std::string& optionsJson,
-                                                               const kit::XmlLimits& xmlLimits) {
+                                                               const kit::XmlLimits& xmlLimits,
+                                                               const std::optional<WorkerIsolation>& isolation) {
   std::shared_ptr<AdapterInstance> created(
       new AdapterInstance(std::move(library), adapter, partnerId, partnerKind, optionsJson, xmlLimits));
   // Taken before create reads them: an edit made meanwhile is seen as a change next time.
   created->optionFiles_ = optionFilesOf(optionsJson);
+  if (isolation) {
+    created->startWorkers(*isolation);
+    return created;
+  }
   gw_result result = freshResult();
   gw_instance* instance = nullptr;
   gw_status status = GW_ERR_INTERNAL;
@@ -116,11 +124,43 @@ std::shared_ptr<const AdapterInstance> AdapterInstance::create(std::shared_ptr<c
 }
 
 std::shared_ptr<const AdapterInstance> AdapterInstance::recreate() const {
-  return create(library_, *adapter_, partnerId_, partnerKind_, optionsJson_, xmlLimits_);
+  return create(library_, *adapter_, partnerId_, partnerKind_, optionsJson_, xmlLimits_, isolation_);
 }
 
 AdapterInstance::~AdapterInstance() {
   if (instance_ != nullptr) adapter_->destroy(instance_);
+}
+
+void AdapterInstance::startWorkers(const WorkerIsolation& isolation) {
+  worker::WorkerLaunch launch;
+  launch.program = isolation.program;
+  launch.memoryMb = isolation.settings.memoryMb;
+  launch.startTimeoutMs = std::max(10000, isolation.settings.callTimeoutMs);
+  launch.createFields = {std::string(worker::kCreate),
+                         library_->sourceFile(),
+                         library_->cachedCopy(),
+                         library_->sha256(),
+                         adapterName_,
+                         partnerId_,
+                         std::to_string(static_cast<int>(partnerKind_)),
+                         optionsJson_,
+                         std::to_string(xmlLimits_.maxAttributesPerElement),
+                         std::to_string(xmlLimits_.maxElements),
+                         std::to_string(xmlLimits_.maxNameBytes),
+                         std::to_string(xmlLimits_.maxDepth),
+                         std::to_string(isolation.settings.memoryMb)};
+  CallInFlight call(*library_);
+  workers_ = std::make_unique<worker::WorkerPool>(std::move(launch), isolation.settings, isolation.health,
+                                                  pluginName_, library_->sha256());
+  isolation_ = isolation;
+}
+
+int AdapterInstance::liveWorkers() const { return workers_ ? workers_->live() : 0; }
+
+AdapterCallResult AdapterInstance::inWorker(const std::vector<std::string_view>& request,
+                                            std::string_view poisonKey) const {
+  CallInFlight inFlight(*library_);
+  return workers_->call(request, poisonKey);
 }
 
 AdapterCallResult AdapterInstance::invoke(const char* callback, bool offered,
@@ -167,6 +207,7 @@ std::optional<AdapterCallResult> AdapterInstance::screen(std::string_view input,
 }
 
 AdapterCallResult AdapterInstance::identify(std::string_view input, const std::string& contentType) const {
+  if (workers_) return inWorker({worker::kIdentify, contentType, input}, input);  // the worker screens
   if (auto refused = screen(input, contentType)) return *refused;
   return invoke("identify", adapter_->identify != nullptr, [&](gw_result* result) {
     return adapter_->identify(instance_, bytesOf(input), contentType.c_str(), result);
@@ -174,6 +215,7 @@ AdapterCallResult AdapterInstance::identify(std::string_view input, const std::s
 }
 
 AdapterCallResult AdapterInstance::decode(std::string_view input, const std::string& contentType) const {
+  if (workers_) return inWorker({worker::kDecode, contentType, input}, input);  // the worker screens
   if (auto refused = screen(input, contentType)) return *refused;
   return invoke("decode", adapter_->decode != nullptr, [&](gw_result* result) {
     return adapter_->decode(instance_, bytesOf(input), contentType.c_str(), result);
@@ -181,6 +223,7 @@ AdapterCallResult AdapterInstance::decode(std::string_view input, const std::str
 }
 
 AdapterCallResult AdapterInstance::encode(std::string_view canonicalJson) const {
+  if (workers_) return inWorker({worker::kEncode, canonicalJson}, {});
   return invoke("encode", adapter_->encode != nullptr,
                 [&](gw_result* result) { return adapter_->encode(instance_, bytesOf(canonicalJson), result); });
 }
@@ -189,6 +232,11 @@ AdapterCallResult AdapterInstance::acknowledge(std::string_view request, const s
                                                gw_ack_outcome outcome, const std::string& errorLocation,
                                                const std::string& text, std::string_view reply,
                                                std::string_view issues) const {
+  if (workers_) {
+    const std::string outcomeText = std::to_string(static_cast<int>(outcome));
+    return inWorker({worker::kAcknowledge, request, contentType, outcomeText, errorLocation, text, reply, issues},
+                    request);
+  }
   if (speaksAbi11() && adapter_->acknowledge_reply != nullptr) {
     return invoke("acknowledge_reply", true, [&](gw_result* result) {
       return adapter_->acknowledge_reply(instance_, bytesOf(request), contentType.c_str(), bytesOf(reply),

@@ -14,6 +14,7 @@
 #include <string_view>
 #include <vector>
 
+#include "config/GatewayConfig.hpp"
 #include "plugin/OptionFiles.hpp"
 #include "plugin/PluginLibrary.hpp"
 
@@ -25,6 +26,10 @@ struct AdapterCallResult {
   std::string issues;  // ABI 1.1: an OperationOutcome (warnings after success, every problem after failure)
   std::string reply;   // ABI 1.1: what acknowledge needs to answer without the adapter reading the message again
   bool screenedOut = false;  // refused by the host's screen: the adapter never saw the bytes
+  // isolation: process. The call did not complete because its worker failed (crashed, hung, garbage) or the
+  // plugin is quarantined: why. A poison message says so here too.
+  std::string workerFault;
+  bool workerUnavailable = false;  // no worker could be had in time (busy or restarting): try again later
   bool ok() const { return status == GW_OK; }
 };
 
@@ -41,15 +46,30 @@ class AdapterCreateError : public std::runtime_error {
   gw_status status_;
 };
 
+namespace worker {
+class WorkerPool;
+}
+class PluginHealth;
+
+// isolation: process for one instance: where the worker program is, its limits, and the health record its
+// plugin version shares with every other partner's pool of it.
+struct WorkerIsolation {
+  std::string program;
+  IsolationConfig settings;
+  std::shared_ptr<PluginHealth> health;
+};
+
 class AdapterInstance {
  public:
   // Calls the adapter's create with the partner's validated options (a JSON object, defaults applied).
   // Throws AdapterCreateError with the adapter's message.
-  // `xmlLimits` bound the XML documents the screen lets through to this instance.
+  // `xmlLimits` bound the XML documents the screen lets through to this instance. With `isolation`, the
+  // instance is created in, and every call runs in, worker processes; without, inside this process.
   static std::shared_ptr<const AdapterInstance> create(std::shared_ptr<const PluginLibrary> library,
                                                        const gw_adapter& adapter, const std::string& partnerId,
                                                        gw_adapter_kind partnerKind, const std::string& optionsJson,
-                                                       const kit::XmlLimits& xmlLimits = {});
+                                                       const kit::XmlLimits& xmlLimits = {},
+                                                       const std::optional<WorkerIsolation>& isolation = {});
   // A new instance for the same partner, library and options (their files read again). Throws as create.
   std::shared_ptr<const AdapterInstance> recreate() const;
   ~AdapterInstance();
@@ -82,10 +102,17 @@ class AdapterInstance {
   uint32_t flags() const;
   // True when the adapter speaks ABI 1.1 (lenient validation, warnings, acknowledge_reply).
   bool speaksAbi11() const;
+  // True when calls run in worker processes (isolation: process); the pool's live workers.
+  bool isolated() const { return workers_ != nullptr; }
+  int liveWorkers() const;
 
  private:
   AdapterInstance(std::shared_ptr<const PluginLibrary> library, const gw_adapter& adapter, std::string partnerId,
                   gw_adapter_kind partnerKind, std::string optionsJson, const kit::XmlLimits& xmlLimits);
+  // isolation: process. Starts the pool, whose first worker creates the instance.
+  void startWorkers(const WorkerIsolation& isolation);
+  // One call in a worker; `poisonKey`: the partner bytes it reads.
+  AdapterCallResult inWorker(const std::vector<std::string_view>& request, std::string_view poisonKey) const;
   // Runs one callback with a fresh gw_result and copies its outcome; the plugin's buffer is handed back.
   AdapterCallResult invoke(const char* callback, bool offered, const std::function<gw_status(gw_result*)>& call) const;
   // The host's screen of partner bytes; a refusal as a result, else nothing.
@@ -98,6 +125,8 @@ class AdapterInstance {
   gw_adapter_kind partnerKind_;
   kit::XmlLimits xmlLimits_;
   std::vector<OptionFile> optionFiles_;
+  std::optional<WorkerIsolation> isolation_;
+  std::unique_ptr<worker::WorkerPool> workers_;  // isolation: process
 };
 
 }  // namespace gw

@@ -1,6 +1,5 @@
 #include "plugin/OptionFiles.hpp"
 
-#include <Poco/Path.h>
 #include <sys/stat.h>
 
 #include <gw/kit/JsonReader.hpp>
@@ -34,10 +33,11 @@ std::vector<OptionFile> optionFilesOf(const std::string& optionsJson) {
   for (const auto& name : options->getNames()) {
     const std::string value = kit::stringAt(options, name);
     if (value.empty() || name == "base_dir") continue;
-    Poco::Path path(value);
-    if (!path.isAbsolute() && !baseDir.empty()) path = Poco::Path(Poco::Path::forDirectory(baseDir), value);
+    // Plain text, not Poco::Path: that reads "~" (an X12 separator) as the home folder and looks the user up,
+    // which a worker's sandbox forbids (it opens a socket to nscd).
+    const std::string path = value[0] == '/' || baseDir.empty() ? value : baseDir + "/" + value;
     OptionFile file;
-    if (stateOf(path.toString(), file)) files.push_back(std::move(file));
+    if (stateOf(path, file)) files.push_back(std::move(file));
   }
   return files;
 }

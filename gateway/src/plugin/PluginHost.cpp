@@ -12,6 +12,7 @@
 #include "plugin/PartnerOptions.hpp"
 #include "plugin/PluginFileTrust.hpp"
 #include "plugin/PluginRefused.hpp"
+#include "plugin/WorkerProcess.hpp"
 
 namespace gw {
 
@@ -35,6 +36,8 @@ bool endsWith(const std::string& text, const std::string& suffix) {
 PluginHost::PluginHost(const PluginsConfig& config)
     : config_(config),
       cache_(config.cacheFolder),
+      health_(std::make_shared<PluginHealth>(config.quarantineCrashes, config.quarantineWindowSeconds)),
+      workerProgram_(worker::workerProgram(config.workerProgram)),
       log_(Poco::Logger::get("gateway.plugins")),
       snapshot_(std::make_shared<const RoutingSnapshot>()),
       watcher_("plugin-watch"),
@@ -145,7 +148,8 @@ void PluginHost::examine(const std::string& path, ScannedFile& file) {
     auto library = PluginLibrary::load(path, cached.path, cached.sha256);
     log_.information("plugin %s loaded: '%s' %s (ABI %s, sha256 %s)", path, library->name(), library->version(),
                      library->abiVersion(), library->sha256());
-    if (file.library) unusedCopies_.insert(file.library->cachedCopy());
+    if (file.previous) unusedCopies_.insert(file.previous->cachedCopy);
+    if (file.library) file.previous = ScannedFile::Version{file.library->cachedCopy(), file.library->sha256()};
     file.library = std::move(library);
     file.refusal.reset();
     file.accepted = false;
@@ -157,6 +161,28 @@ void PluginHost::examine(const std::string& path, ScannedFile& file) {
     refuse(path, file,
            PluginRefusal{path, "unreadable", std::string("cannot copy the file into the cache: ") + e.what()},
            /*logIfUnchanged=*/true);
+  }
+}
+
+void PluginHost::setAsideQuarantined(const std::string& path, ScannedFile& file) {
+  if (!file.library) return;
+  auto reason = health_->quarantined(file.library->sha256());
+  if (!reason || !file.previous || health_->quarantined(file.previous->sha256)) return;
+  const std::string what = "version " + file.library->version() + " (sha256 " + file.library->sha256() +
+                           ") is quarantined: " + *reason;
+  try {
+    auto previous = PluginLibrary::load(path, file.previous->cachedCopy, file.previous->sha256);
+    log_.error("plugin %s %s; serving the previous version %s again", path, what, previous->version());
+    unusedCopies_.insert(file.library->cachedCopy());
+    file.library = std::move(previous);
+    file.previous.reset();
+    file.accepted = false;
+    // The file's content is still the quarantined one: reported as refused until it is replaced.
+    file.refusal = PluginRefusal{path, "quarantined", what + "; serving the previous version " +
+                                                          file.library->version() + " again"};
+  } catch (const std::exception& e) {
+    log_.error("plugin %s %s; the previous version cannot be loaded again: %s", path, what, std::string(e.what()));
+    file.previous.reset();
   }
 }
 
@@ -221,6 +247,11 @@ void PluginHost::routePartner(const GatewayConfig& config, const PartnerConfig& 
     out.unrouted[partner.id] = "adapter '" + partner.adapter + "' is not loaded";
     return;
   }
+  if (auto reason = health_->quarantined(library->sha256())) {
+    out.unrouted[partner.id] = "plugin '" + library->name() + "' " + library->version() + " is quarantined: " +
+                               *reason + "; no earlier version to serve instead";
+    return;
+  }
   const gw_adapter_kind kind = adapterKindOf(partner.kind);
   if (adapter->kind != GW_KIND_OTHER && adapter->kind != static_cast<uint32_t>(kind)) {
     out.unrouted[partner.id] = "adapter '" + partner.adapter + "' is for " + adapterKindName(adapter->kind) +
@@ -241,8 +272,11 @@ void PluginHost::routePartner(const GatewayConfig& config, const PartnerConfig& 
     return;
   }
   try {
+    std::optional<WorkerIsolation> isolation;
+    if (const IsolationConfig& settings = config_.isolationOf(library->name()); settings.process)
+      isolation = WorkerIsolation{workerProgram_, settings, health_};
     out.routes[partner.id] =
-        AdapterInstance::create(library, *adapter, partner.id, kind, *options, config.server.xmlLimits);
+        AdapterInstance::create(library, *adapter, partner.id, kind, *options, config.server.xmlLimits, isolation);
   } catch (const std::exception& e) {
     out.unrouted[partner.id] = "adapter '" + partner.adapter + "' refused partner '" + partner.id + "': " + e.what();
   }
@@ -316,10 +350,14 @@ void PluginHost::rescan() {
     } else {
       log_.information("plugin %s removed from the folder: its adapters are unrouted", it->first);
       if (it->second.library) unusedCopies_.insert(it->second.library->cachedCopy());
+      if (it->second.previous) unusedCopies_.insert(it->second.previous->cachedCopy);
       it = files_.erase(it);
     }
   }
-  for (const auto& path : present) examine(path, files_[path]);
+  for (const auto& path : present) {
+    examine(path, files_[path]);
+    setAsideQuarantined(path, files_[path]);
+  }
 
   RoutingSnapshot::Contents next;
   for (const auto& [path, file] : files_)
@@ -332,8 +370,10 @@ void PluginHost::rescan() {
   std::atomic_store(&snapshot_, std::make_shared<const RoutingSnapshot>(std::move(next)));
 
   std::set<std::string> inUse;
-  for (const auto& [path, file] : files_)
+  for (const auto& [path, file] : files_) {
     if (file.library) inUse.insert(file.library->cachedCopy());
+    if (file.previous) inUse.insert(file.previous->cachedCopy);
+  }
   for (const auto& copy : inUse) unusedCopies_.erase(copy);
   cache_.prune(unusedCopies_);
 }

@@ -19,6 +19,7 @@
 
 #include "config/GatewayConfig.hpp"
 #include "plugin/PluginCache.hpp"
+#include "plugin/PluginHealth.hpp"
 #include "plugin/RoutingSnapshot.hpp"
 
 namespace gw {
@@ -41,6 +42,8 @@ class PluginHost {
   void stopWatching();
 
   const PluginsConfig& config() const { return config_; }
+  // How each plugin version's workers fare (isolation: process): quarantines and the counters /metrics shows.
+  const PluginHealth& health() const { return *health_; }
 
  private:
   struct FileIdentity {
@@ -55,12 +58,20 @@ class PluginHost {
     FileIdentity identity;
     std::string sha256;                            // of the file's current content
     std::shared_ptr<const PluginLibrary> library;  // the loaded version, possibly older than a refused new content
+    // The cached copy of the version loaded before `library` (not kept mapped): partners go back to it when
+    // `library` is quarantined.
+    struct Version {
+      std::string cachedCopy, sha256;
+    };
+    std::optional<Version> previous;
     std::optional<PluginRefusal> refusal;          // why the current content was not loaded
     bool accepted = false;                         // in use after the last scan (keeps its names in a conflict)
   };
 
   std::vector<std::string> listFolder();
   void examine(const std::string& path, ScannedFile& file);
+  // A quarantined version is set aside: the file serves its previous version again, if there is a healthy one.
+  void setAsideQuarantined(const std::string& path, ScannedFile& file);
   // Records and logs why the file's current content is not loaded (a check repeated every scan logs only a
   // reason that changed: !logIfUnchanged).
   void refuse(const std::string& path, ScannedFile& file, PluginRefusal refusal, bool logIfUnchanged);
@@ -79,6 +90,8 @@ class PluginHost {
 
   const PluginsConfig config_;
   const PluginCache cache_;
+  const std::shared_ptr<PluginHealth> health_;
+  const std::string workerProgram_;
   Poco::Logger& log_;
 
   std::mutex scanning_;  // one scan at a time; guards everything below except snapshot_
