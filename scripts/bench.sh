@@ -15,6 +15,8 @@
 #   GW_BENCH_DECODE_SECONDS=S  per decode and parse loop (default 1)
 #   GW_BENCH_ONLY=claims       run only the claims drains (run 6); builds only what they need and writes
 #                              bench/results/claims.md instead of latest.md
+#   GW_BENCH_ONLY=ingest       run only the ceiling and ingest with isolation: process and none (runs 2-4),
+#                              writing bench/results/ingest.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds="${1:-10}"
@@ -26,10 +28,12 @@ drain_seconds="${GW_BENCH_DRAIN_SECONDS:-90}"
 replacements="${GW_BENCH_REPLACEMENTS:-8}"
 decode_seconds="${GW_BENCH_DECODE_SECONDS:-1}"
 only="${GW_BENCH_ONLY:-}"
-case "$only" in "" | claims) ;; *) echo "bench: GW_BENCH_ONLY must be claims or unset" >&2; exit 2 ;; esac
+case "$only" in "" | claims | ingest) ;; *) echo "bench: GW_BENCH_ONLY must be claims, ingest or unset" >&2; exit 2 ;; esac
 GW_SETUP_BENCH=1 scripts/setup.sh "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DGW_BUILD_BENCH=ON -DGW_BUILD_TESTS=OFF
 if [ "$only" = claims ]; then
   cmake --build "$BUILD_DIR" -j "$(nproc)" --target gatewayd hl7v2 fhir_claim x12
+elif [ "$only" = ingest ]; then
+  cmake --build "$BUILD_DIR" -j "$(nproc)" --target gatewayd hl7v2 gw_ceiling_server
 else
   cmake --build "$BUILD_DIR" -j "$(nproc)"
 fi
@@ -143,12 +147,13 @@ x12_options='{sender_id: DOCGROUP, receiver_id: BCBS, billing_provider_npi: "123
       billing_provider_city: Austin, billing_provider_state: TX, billing_provider_postal_code: "78701",
       contact_phone: "5125550100"}'
 if [ "$only" != claims ]; then
+if [ "$only" != ingest ]; then
 # 1. Decode only, in process: each adapter through the gateway's own plugin host, no HTTP and no store.
 cat > "$work/decode.yaml" <<YAML
 server: {listen: 127.0.0.1:0}
 store:
   sqlite: {path: $work/decode-unused.db}
-plugins: {folder: $BUILD_DIR/plugins, cache_folder: $work/decode-plugin-cache}
+plugins: {folder: $BUILD_DIR/plugins, cache_folder: $work/decode-plugin-cache, isolation: none}
 logging: {level: warning}
 hospitals:
   - {id: bench-hl7v2, key_sha256: $(sha256 1), adapter: hl7v2}
@@ -190,6 +195,7 @@ decode_case "Mirth HL7Message XML (conf/mappings/mirth-hl7message.yaml)" bench-m
   tests/data/hl7v2-xml/mirth_orm_o01_hl7message.xml
 decode_case "ClaimResponse (insurer answer)" bench-fhir application/fhir+json tests/data/fhir-r4/ClaimResponse-*.json
 decode_case "835 remittance" bench-x12 application/edi-x12 tests/data/x12/*835*
+fi  # run 1
 
 # 2. The ceiling: a bare Poco HTTP server that reads the body and answers 200.
 port=$(free_port)
@@ -220,6 +226,23 @@ read -r h_req h_fail h_sec h_p50 h_p99 < <(run_wrk "$gport" "$half_offered")
 half=$(rate "$h_req" "$h_fail" "$h_sec")
 after_rss=$(status_kib "$gw_pid" VmRSS)
 
+# 4b. Runs 3 and 4 again with the adapter inside gatewayd (isolation: none) on a store of its own, to show what
+# the worker processes of isolation: process (the default, above) cost.
+stop_gatewayd
+nport=$(free_port)
+write_config "$work/gateway-none.yaml" "$nport" "$work/gateway-none.db"
+sed -i 's/watch_interval_ms: 250}/watch_interval_ms: 250, isolation: none}/' "$work/gateway-none.yaml"
+start_gatewayd "$work/gateway-none.yaml" "$nport" "$work/gatewayd-none.log"
+sleep 1
+read -r n_req n_fail n_sec n_p50 n_p99 < <(run_wrk "$nport" 0)
+in_process=$(rate "$n_req" "$n_fail" "$n_sec")
+n_half_offered=$(( in_process / 2 > 1 ? in_process / 2 : 1 ))
+read -r nh_req nh_fail nh_sec nh_p50 nh_p99 < <(run_wrk "$nport" "$n_half_offered")
+in_process_half=$(rate "$nh_req" "$nh_fail" "$nh_sec")
+stop_gatewayd
+start_gatewayd "$work/gateway.yaml" "$gport" "$work/gatewayd.log"
+
+if [ "$only" != ingest ]; then
 # 5. Full rate again while the hl7v2 plugin file is replaced, as an operator does (copy under a hidden name,
 # rename into place). Each replacement has its own content (bytes appended after the ELF data), so the
 # gateway loads it as a new plugin; its log names the SHA-256 of every file it loaded.
@@ -240,11 +263,13 @@ during_replace=$(rate "$r_req" "$r_fail" "$r_sec")
 sleep 0.5  # the last replacement's scan
 loaded=0
 for s in "${replaced[@]}"; do grep -q "hl7v2.so loaded: .*sha256 $s" "$work/gatewayd.log" && loaded=$((loaded + 1)); done
+fi  # run 5
 stop_gatewayd
 else
   gport=$(free_port)
 fi  # runs 1-5
 
+if [ "$only" != ingest ]; then
 # 6. Claims rendered from an outbox of $claims claims, by each insurer adapter, over the insurer's pull route.
 # The outbox is made once (cached): gatewayd stores a hospital's DFT^P03 and bills it (the claims builder), then
 # its rows are copied with unique ids.
@@ -302,10 +327,11 @@ for adapter in fhir_claim x12; do
   fi
   claim_rows+=("| $adapter | $p_claims | $p_pages | $(printf '%.1f' "$p_seconds") | $(printf '%.1f / %.1f' "$p_pull_seconds" "$p_ack_seconds") | $per_second | $whole | $p_failed | $settled |")
 done
+fi  # run 6
 
 # 7. Ingest into a store that already holds $large_messages accepted messages with their resources, made once
 # (cached) from copies of what gatewayd stored for $large_samples.
-if [ "$large" != 0 ] && [ "$only" != claims ]; then
+if [ "$large" != 0 ] && [ "$only" = "" ]; then
   store="$cache/store-$large_messages-$(cache_key "${large_samples[@]}").db"
   if [ ! -f "$store" ]; then
     rm -f "$cache"/store-*.db
@@ -350,6 +376,29 @@ claims_table() {
     echo "whole-outbox time is then projected from its rate."
   fi
 }
+isolation_table() {
+  echo "## Ingest with the adapter in worker processes (isolation: process, the default) and inside gatewayd (none)"
+  echo
+  echo "| isolation | full rate msg/s | p99 ms | half rate offered | accepted msg/s | p50 ms | p99 ms | failed |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| process | $gateway | $g_p99 | $half_offered | $half | $h_p50 | $h_p99 | $((g_fail + h_fail)) |"
+  echo "| none | $in_process | $n_p99 | $n_half_offered | $in_process_half | $nh_p50 | $nh_p99 | $((n_fail + nh_fail)) |"
+  echo
+  echo "process ÷ none at full rate: **$(ratio "$gateway" "$in_process")** (target ≥ 0.90); p99 at half rate:"
+  echo "$h_p99 ms against $nh_p99 ms (target: at most 1 ms more). Ceiling (bare Poco HTTP): $ceiling msg/s."
+}
+if [ "$only" = ingest ]; then
+  {
+    echo "# Benchmark results: ingest only (GW_BENCH_ONLY=ingest)"
+    echo
+    echo "Commit $commit$(git diff --quiet HEAD -- . ':!bench/results' 2>/dev/null || echo ' (with uncommitted changes)'), $(date -u +%Y-%m-%dT%H:%MZ),"
+    echo "$(nproc) cores ($cpu), load average $load_start at the start and $(cut -d' ' -f1-3 /proc/loadavg) at the end."
+    echo "Loads: ${seconds}s per run, wrk -t$wrk_threads -c$connections, $threads server threads, ${#samples[@]} HL7 v2 XML samples in turn."
+    echo
+    isolation_table
+  } | tee bench/results/ingest.md
+  exit 0
+fi
 if [ "$only" = claims ]; then
   {
     echo "# Benchmark results: claims only (GW_BENCH_ONLY=claims)"
@@ -385,6 +434,8 @@ fi
   if [ "$large" != 0 ]; then
     echo "Large store ÷ empty store: **$(ratio "$large_rate" "$gateway")**; gatewayd was ready ${ready_seconds}s after start on it."
   fi
+  echo
+  isolation_table
   echo
   echo "## Memory of gatewayd (VmRSS from /proc/PID/status)"
   echo

@@ -262,3 +262,32 @@ TEST(Config, TwoPartnersWithTheSameKeyAreAnError) {
   EXPECT_EQ(issue.key, "hospitals[1].key_sha256");
   EXPECT_NE(issue.message.find("another partner"), std::string::npos);
 }
+
+TEST(Config, IsolationDefaultsToWorkerProcessesAndIsSetPerPlugin) {
+  auto defaults = gw::parseConfig("plugins:\n  folder: p\n", "/etc/gw/test.yaml");
+  EXPECT_TRUE(defaults.plugins.isolationOf("hl7v2").process);
+  EXPECT_EQ(defaults.plugins.isolationOf("hl7v2").workers, 2);
+
+  auto config = gw::parseConfig("plugins:\n  folder: p\n  workers: 3\n  call_timeout_ms: 800\n"
+                                "  quarantine: {crashes: 5, window_seconds: 60}\n"
+                                "  overrides:\n    hl7v2: {isolation: none}\n    x12: {workers: 6}\n",
+                                "/etc/gw/test.yaml");
+  const auto& plugins = config.plugins;
+  EXPECT_FALSE(plugins.isolationOf("hl7v2").process);
+  EXPECT_EQ(plugins.isolationOf("hl7v2").callTimeoutMs, 800);  // what an override leaves out is the plugins-level one
+  EXPECT_TRUE(plugins.isolationOf("x12").process);
+  EXPECT_EQ(plugins.isolationOf("x12").workers, 6);
+  EXPECT_EQ(plugins.isolationOf("cda").workers, 3);
+  EXPECT_EQ(plugins.quarantineCrashes, 5);
+  EXPECT_EQ(plugins.quarantineWindowSeconds, 60);
+}
+
+TEST(Config, AnIsolationMistakeNamesItsPlace) {
+  auto word = onlyIssue("plugins:\n  folder: p\n  overrides:\n    hl7v2:\n      isolation: sandbox\n");
+  EXPECT_EQ(word.key, "plugins.overrides.hl7v2.isolation");
+  EXPECT_EQ(word.line, 5);
+  auto key = onlyIssue("plugins:\n  folder: p\n  overrides:\n    hl7v2: {folder: x}\n");
+  EXPECT_EQ(key.key, "plugins.overrides.hl7v2.folder");
+  auto workers = onlyIssue("plugins:\n  folder: p\n  workers: 0\n");
+  EXPECT_EQ(workers.key, "plugins.workers");
+}
