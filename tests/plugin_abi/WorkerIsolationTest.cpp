@@ -151,7 +151,7 @@ TEST(WorkerIsolation, EachMisbehaviourCostsAWorkerNotTheGatewayNorAnotherHospita
   EXPECT_EQ(counter(text, R"(gateway_plugin_worker_failures_total{plugin="misbehave",cause="SIGSEGV"})"), 2) << text;
   EXPECT_EQ(counter(text, R"(gateway_plugin_worker_failures_total{plugin="misbehave",cause="SIGSYS"})"), 6) << text;
   const long deadlines = counter(text, R"(gateway_plugin_worker_failures_total{plugin="misbehave",cause="deadline"})");
-  if (kSanitized) EXPECT_TRUE(deadlines == 2 || deadlines == 4) << text;
+  if (kSanitized) EXPECT_TRUE(deadlines >= 2 && deadlines <= 4) << text;  // each alloc try: deadline or exit
   else EXPECT_EQ(deadlines, 2) << text;
   EXPECT_EQ(counter(text, R"(gateway_plugin_worker_failures_total{plugin="misbehave",cause="malformed"})"), 2) << text;
   EXPECT_GE(counter(text, R"(gateway_plugin_worker_restarts_total{plugin="misbehave"})"), 17) << text;

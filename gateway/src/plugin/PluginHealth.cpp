@@ -1,5 +1,7 @@
 #include "plugin/PluginHealth.hpp"
 
+#include <Poco/Logger.h>
+
 #include "http/Metrics.hpp"
 
 namespace gw {
@@ -26,7 +28,11 @@ std::optional<std::string> PluginHealth::failed(const std::string& sha256, const
                          std::to_string(std::chrono::duration_cast<std::chrono::seconds>(window_).count()) +
                          " s (last: " + fault.what() + ")";
   }
-  if (version.quarantine) ++quarantines_[plugin];
+  if (version.quarantine) {
+    ++quarantines_[plugin];
+    Poco::Logger::get("gateway.plugins")
+        .error("plugin '%s' (sha256 %s) quarantined: %s", plugin, sha256, *version.quarantine);
+  }
   return version.quarantine;
 }
 

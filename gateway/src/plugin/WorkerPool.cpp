@@ -1,5 +1,7 @@
 #include "plugin/WorkerPool.hpp"
 
+#include <Poco/Logger.h>
+
 #include <algorithm>
 #include <functional>
 
@@ -153,6 +155,10 @@ AdapterCallResult WorkerPool::call(const std::vector<std::string_view>& request,
       worker.reset();  // already killed and reaped
       lost();
       lastFault = fault.what();
+      // The cause only (a signal, an exit status, the deadline): never the message.
+      Poco::Logger::get("gateway.plugins")
+          .warning("plugin '%s' (%s): a worker was lost during a call, try %d of 2: %s", pluginName_,
+                   sha256_.substr(0, 12), attempt, lastFault);
       if (auto reason = health_->failed(sha256_, pluginName_, fault))
         return faultResult("plugin '" + pluginName_ + "' is quarantined: " + *reason + "; this message: " + lastFault);
     }
