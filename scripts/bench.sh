@@ -240,9 +240,9 @@ n_half_offered=$(( in_process / 2 > 1 ? in_process / 2 : 1 ))
 read -r nh_req nh_fail nh_sec nh_p50 nh_p99 < <(run_wrk "$nport" "$n_half_offered")
 in_process_half=$(rate "$nh_req" "$nh_fail" "$nh_sec")
 stop_gatewayd
-start_gatewayd "$work/gateway.yaml" "$gport" "$work/gatewayd.log"
 
 if [ "$only" != ingest ]; then
+start_gatewayd "$work/gateway.yaml" "$gport" "$work/gatewayd.log"
 # 5. Full rate again while the hl7v2 plugin file is replaced, as an operator does (copy under a hidden name,
 # rename into place). Each replacement has its own content (bytes appended after the ELF data), so the
 # gateway loads it as a new plugin; its log names the SHA-256 of every file it loaded.
@@ -263,8 +263,8 @@ during_replace=$(rate "$r_req" "$r_fail" "$r_sec")
 sleep 0.5  # the last replacement's scan
 loaded=0
 for s in "${replaced[@]}"; do grep -q "hl7v2.so loaded: .*sha256 $s" "$work/gatewayd.log" && loaded=$((loaded + 1)); done
-fi  # run 5
 stop_gatewayd
+fi  # run 5
 else
   gport=$(free_port)
 fi  # runs 1-5

@@ -23,28 +23,25 @@ const auto kForever = gw::worker::Clock::time_point::max();
 // work (a leak check starts a tracer process) would be killed by the sandbox.
 [[noreturn]] void leave(int status) { ::_exit(status); }
 
-void answerCreate(gw_status status, const std::string& error) {
-  const std::string code = std::to_string(static_cast<int>(status));
-  gw::worker::sendFrame(kChannel, {code, error}, kForever);
+void answer(const gw::AdapterCallResult& result) {
+  std::string status;
+  gw::worker::sendFrame(kChannel, gw::worker::resultFields(result, status), kForever);
 }
 
-std::size_t sizeAt(const std::vector<std::string>& fields, std::size_t i) { return std::stoull(fields.at(i)); }
+void answerCreate(gw_status status, const std::string& error) {
+  gw::AdapterCallResult result;
+  result.status = status;
+  result.error = error;
+  answer(result);
+}
 
-std::shared_ptr<const gw::AdapterInstance> create(const std::vector<std::string>& f) {
-  // create, source file, cached copy, sha256, adapter, partner, kind, options, four XML limits, memory MB
-  if (f.size() != 13 || f[0] != gw::worker::kCreate) throw std::runtime_error("the first frame is not a create");
-  gw::worker::applySandbox(std::stoi(f[12]));
+std::shared_ptr<const gw::AdapterInstance> create(const gw::worker::CreateRequest& r) {
+  gw::worker::applySandbox(r.memoryMb);
   gw::kit::installDenyAllEntityLoader();
-  auto library = gw::PluginLibrary::load(f[1], f[2], f[3]);
-  const gw_adapter* adapter = library->adapter(f[4]);
-  if (!adapter) throw gw::AdapterCreateError(GW_ERR_CONFIG, "the plugin has no adapter '" + f[4] + "'");
-  gw::kit::XmlLimits limits;
-  limits.maxAttributesPerElement = sizeAt(f, 8);
-  limits.maxElements = sizeAt(f, 9);
-  limits.maxNameBytes = sizeAt(f, 10);
-  limits.maxDepth = sizeAt(f, 11);
-  return gw::AdapterInstance::create(library, *adapter, f[5], static_cast<gw_adapter_kind>(std::stoi(f[6])), f[7],
-                                     limits);
+  auto library = gw::PluginLibrary::load(r.sourceFile, r.cachedCopy, r.sha256);
+  const gw_adapter* adapter = library->adapter(r.adapter);
+  if (!adapter) throw gw::AdapterCreateError(GW_ERR_CONFIG, "the plugin has no adapter '" + r.adapter + "'");
+  return gw::AdapterInstance::create(library, *adapter, r.partnerId, r.partnerKind, r.optionsJson, r.xmlLimits);
 }
 
 gw::AdapterCallResult call(const gw::AdapterInstance& adapter, const std::vector<std::string>& f) {
@@ -66,7 +63,7 @@ int main() {
   ::close_range(kChannel + 1, ~0u, 0);
   std::shared_ptr<const gw::AdapterInstance> adapter;
   try {
-    adapter = create(gw::worker::receiveFrame(kChannel, kForever));
+    adapter = create(gw::worker::createRequestOf(gw::worker::receiveFrame(kChannel, kForever)));
     answerCreate(GW_OK, "");
   } catch (const gw::AdapterCreateError& e) {
     answerCreate(e.status(), e.what());
@@ -81,9 +78,7 @@ int main() {
   for (;;) {
     try {
       auto request = gw::worker::receiveFrame(kChannel, kForever);
-      const gw::AdapterCallResult result = call(*adapter, request);
-      std::string status;
-      gw::worker::sendFrame(kChannel, gw::worker::resultFields(result, status), kForever);
+      answer(call(*adapter, request));
     } catch (const gw::worker::ChannelError&) {
       leave(0);  // the host closed the channel: retired
     } catch (const std::exception&) {

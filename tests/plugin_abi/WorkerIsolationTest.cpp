@@ -22,6 +22,12 @@ using namespace std::chrono_literals;
 
 const std::map<std::string, std::string> kAdmin{{"X-API-Key", kAdminKey}};
 
+// Puts a built plugin into the test gateway's plugin folder as NAME.so.
+void plugIn(const TempDir& dir, const std::string& built, const std::string& name) {
+  Poco::File(dir.file("plugins")).createDirectories();
+  installPlugin(built, dir.file("plugins/" + name + ".so"));
+}
+
 HttpResult send(std::uint16_t port, const std::string& hospital, const std::string& body) {
   return httpCall(port, "POST", "/v1/hospitals/" + hospital + "/messages", body, {{"X-API-Key", hospital}},
                   "text/plain");
@@ -101,9 +107,8 @@ struct Misbehaviour {
 
 TEST(WorkerIsolation, EachMisbehaviourCostsAWorkerNotTheGatewayNorAnotherHospital) {
   TempDir dir;
-  Poco::File(dir.file("plugins")).createDirectories();
-  installPlugin(GW_MISBEHAVE_V1, dir.file("plugins/misbehave.so"));
-  installPlugin(GW_ECHO_V1, dir.file("plugins/echo.so"));
+  plugIn(dir, GW_MISBEHAVE_V1, "misbehave");
+  plugIn(dir, GW_ECHO_V1, "echo");
   // Quarantine is tested below; here every misbehaviour must be seen on its own.
   gw::Gateway gateway(pluginConfig(dir, hospital("sh-bad", "misbehave") + hospital("sh-good", "echo"),
                                    "  call_timeout_ms: 1500\n  worker_memory_mb: 128\n"
@@ -178,14 +183,13 @@ TEST(WorkerIsolation, EachMisbehaviourCostsAWorkerNotTheGatewayNorAnotherHospita
 
 TEST(WorkerIsolation, AVersionThatFailsBeforeItsFirstCallIsQuarantinedAtOnceAndThePreviousVersionServes) {
   TempDir dir;
-  Poco::File(dir.file("plugins")).createDirectories();
-  installPlugin(GW_MISBEHAVE_V1, dir.file("plugins/misbehave.so"));
+  plugIn(dir, GW_MISBEHAVE_V1, "misbehave");
   gw::Gateway gateway(pluginConfig(dir, hospital("sh-q", "misbehave"), "  call_timeout_ms: 2000\n"));
   gateway.start();
   const std::uint16_t port = gateway.port();
   ASSERT_EQ(send(port, "sh-q", "id=v1-ok mrn=1").status, 200);
 
-  installPlugin(GW_MISBEHAVE_V2, dir.file("plugins/misbehave.so"));
+  plugIn(dir, GW_MISBEHAVE_V2, "misbehave");
   ASSERT_EQ(httpCall(port, "POST", "/v1/admin/plugins/reload", "", kAdmin, "application/json").status, 200);
   ASSERT_EQ(gateway.plugins().snapshot()->partner("sh-q")->adapterVersion(), "2.0.0");
   auto crashed = send(port, "sh-q", "id=v2-first mrn=2");
@@ -204,8 +208,7 @@ TEST(WorkerIsolation, AVersionThatFailsBeforeItsFirstCallIsQuarantinedAtOnceAndT
 
 TEST(WorkerIsolation, CrashesWithinTheWindowQuarantineAVersionAndItsPartnersAreAnsweredAEWithTheReason) {
   TempDir dir;
-  Poco::File(dir.file("plugins")).createDirectories();
-  installPlugin(GW_MISBEHAVE_V1, dir.file("plugins/misbehave.so"));
+  plugIn(dir, GW_MISBEHAVE_V1, "misbehave");
   gw::Gateway gateway(pluginConfig(dir, hospital("sh-k", "misbehave"),
                                    "  quarantine:\n    crashes: 3\n    window_seconds: 60\n"));
   gateway.start();
@@ -227,9 +230,8 @@ TEST(WorkerIsolation, CrashesWithinTheWindowQuarantineAVersionAndItsPartnersAreA
 
 TEST(WorkerIsolation, IsolationIsPerPluginAndReported) {
   TempDir dir;
-  Poco::File(dir.file("plugins")).createDirectories();
-  installPlugin(GW_MISBEHAVE_V1, dir.file("plugins/misbehave.so"));
-  installPlugin(GW_ECHO_V1, dir.file("plugins/echo.so"));
+  plugIn(dir, GW_MISBEHAVE_V1, "misbehave");
+  plugIn(dir, GW_ECHO_V1, "echo");
   gw::Gateway gateway(pluginConfig(dir, hospital("sh-bad", "misbehave") + hospital("sh-good", "echo"),
                                    "  workers: 3\n  overrides:\n    echo:\n      isolation: none\n"));
   gateway.start();

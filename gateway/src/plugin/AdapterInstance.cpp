@@ -134,21 +134,9 @@ AdapterInstance::~AdapterInstance() {
 void AdapterInstance::startWorkers(const WorkerIsolation& isolation) {
   worker::WorkerLaunch launch;
   launch.program = isolation.program;
-  launch.memoryMb = isolation.settings.memoryMb;
   launch.startTimeoutMs = std::max(10000, isolation.settings.callTimeoutMs);
-  launch.createFields = {std::string(worker::kCreate),
-                         library_->sourceFile(),
-                         library_->cachedCopy(),
-                         library_->sha256(),
-                         adapterName_,
-                         partnerId_,
-                         std::to_string(static_cast<int>(partnerKind_)),
-                         optionsJson_,
-                         std::to_string(xmlLimits_.maxAttributesPerElement),
-                         std::to_string(xmlLimits_.maxElements),
-                         std::to_string(xmlLimits_.maxNameBytes),
-                         std::to_string(xmlLimits_.maxDepth),
-                         std::to_string(isolation.settings.memoryMb)};
+  launch.create = {library_->sourceFile(), library_->cachedCopy(), library_->sha256(), adapterName_, partnerId_,
+                   partnerKind_, optionsJson_, xmlLimits_, isolation.settings.memoryMb};
   CallInFlight call(*library_);
   workers_ = std::make_unique<worker::WorkerPool>(std::move(launch), isolation.settings, isolation.health,
                                                   pluginName_, library_->sha256());

@@ -91,7 +91,7 @@ std::unique_ptr<WorkerProcess> WorkerProcess::start(const WorkerLaunch& launch) 
   std::vector<std::string> environment;
 #ifdef __SANITIZE_ADDRESS__
   environment.push_back("ASAN_OPTIONS=handle_segv=0:handle_sigbus=0:handle_abort=0:symbolize=0:detect_leaks=0:"
-                        "allocator_may_return_null=1:hard_rss_limit_mb=" + std::to_string(launch.memoryMb));
+                        "allocator_may_return_null=1:hard_rss_limit_mb=" + std::to_string(launch.create.memoryMb));
 #endif
   std::vector<char*> envp;
   for (auto& entry : environment) envp.push_back(entry.data());
@@ -114,18 +114,15 @@ std::unique_ptr<WorkerProcess> WorkerProcess::start(const WorkerLaunch& launch) 
   std::unique_ptr<WorkerProcess> worker(new WorkerProcess(pid, hostFd));
 
   const auto deadline = Clock::now() + std::chrono::milliseconds(launch.startTimeoutMs);
-  std::vector<std::string> answer;
+  AdapterCallResult created;
   try {
-    std::vector<std::string_view> create(launch.createFields.begin(), launch.createFields.end());
-    sendFrame(hostFd, create, deadline);
-    answer = receiveFrame(hostFd, deadline);
+    const std::vector<std::string> fields = createFields(launch.create);
+    sendFrame(hostFd, std::vector<std::string_view>(fields.begin(), fields.end()), deadline);
+    created = resultOf(receiveFrame(hostFd, deadline));
   } catch (const ChannelError& e) {
     worker->fail(e, e.kind() == ChannelError::Kind::deadline, launch.startTimeoutMs);
   }
-  if (answer.size() != 2 || answer[0].empty() || answer[0].find_first_not_of("0123456789") != std::string::npos)
-    worker->fail(ChannelError(ChannelError::Kind::malformed, "the worker answered create with garbage"), false, 0);
-  const auto status = static_cast<gw_status>(std::stoi(answer[0]));
-  if (status != GW_OK) throw AdapterCreateError(status, answer[1]);
+  if (!created.ok()) throw AdapterCreateError(created.status, created.error);
   return worker;
 }
 

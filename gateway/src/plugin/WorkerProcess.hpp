@@ -12,15 +12,15 @@
 
 #include "plugin/AdapterInstance.hpp"
 #include "plugin/WorkerFault.hpp"
+#include "plugin/WorkerProtocol.hpp"
 
 namespace gw::worker {
 
 // What starting a worker for one partner instance takes.
 struct WorkerLaunch {
-  std::string program;                    // the gateway-worker executable
-  std::vector<std::string> createFields;  // the "create" frame (see WorkerProtocol.hpp)
-  int memoryMb = 1024;
-  int startTimeoutMs = 10000;             // to load the plugin and create the instance
+  std::string program;     // the gateway-worker executable
+  CreateRequest create;    // the first frame
+  int startTimeoutMs = 10000;  // to load the plugin and create the instance
 };
 
 // plugins.worker_program if set, else gateway-worker next to the running program, else the one this build made.

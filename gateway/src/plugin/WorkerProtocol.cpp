@@ -100,6 +100,36 @@ std::vector<std::string> receiveFrame(int fd, Clock::time_point deadline) {
   return fields;
 }
 
+std::vector<std::string> createFields(const CreateRequest& r) {
+  const kit::XmlLimits& x = r.xmlLimits;
+  return {std::string(kCreate), r.sourceFile, r.cachedCopy, r.sha256, r.adapter, r.partnerId,
+          std::to_string(static_cast<int>(r.partnerKind)), r.optionsJson,
+          std::to_string(x.maxAttributesPerElement), std::to_string(x.maxElements), std::to_string(x.maxNameBytes),
+          std::to_string(x.maxDepth), std::to_string(r.memoryMb)};
+}
+
+CreateRequest createRequestOf(const std::vector<std::string>& f) {
+  if (f.size() != 13 || f[0] != kCreate) throw ChannelError(ChannelError::Kind::malformed, "not a create frame");
+  CreateRequest r;
+  try {
+    r.sourceFile = f[1];
+    r.cachedCopy = f[2];
+    r.sha256 = f[3];
+    r.adapter = f[4];
+    r.partnerId = f[5];
+    r.partnerKind = static_cast<gw_adapter_kind>(std::stoi(f[6]));
+    r.optionsJson = f[7];
+    r.xmlLimits.maxAttributesPerElement = std::stoull(f[8]);
+    r.xmlLimits.maxElements = std::stoull(f[9]);
+    r.xmlLimits.maxNameBytes = std::stoull(f[10]);
+    r.xmlLimits.maxDepth = std::stoi(f[11]);
+    r.memoryMb = std::stoi(f[12]);
+  } catch (const std::logic_error&) {
+    throw ChannelError(ChannelError::Kind::malformed, "a create frame with a number that is not one");
+  }
+  return r;
+}
+
 std::vector<std::string_view> resultFields(const AdapterCallResult& result, std::string& statusText) {
   statusText = std::to_string(static_cast<int>(result.status));
   return {statusText,          result.output,        result.contentType, result.messageId, result.event,

@@ -40,7 +40,19 @@ std::vector<std::string> receiveFrame(int fd, Clock::time_point deadline);
 inline constexpr std::string_view kCreate = "create", kIdentify = "identify", kDecode = "decode",
                                   kEncode = "encode", kAcknowledge = "acknowledge";
 
-// A call's outcome as fields, and back (throws ChannelError malformed when the fields are not one).
+// What a worker needs to create its partner's instance: the first frame.
+struct CreateRequest {
+  std::string sourceFile, cachedCopy, sha256, adapter, partnerId;
+  gw_adapter_kind partnerKind = GW_KIND_HOSPITAL;
+  std::string optionsJson;
+  kit::XmlLimits xmlLimits;
+  int memoryMb = 1024;
+};
+std::vector<std::string> createFields(const CreateRequest& request);
+// Throws ChannelError malformed when the fields are not a create frame.
+CreateRequest createRequestOf(const std::vector<std::string>& fields);
+
+// A call's outcome as fields, and back (create is answered the same way) (throws ChannelError malformed when the fields are not one).
 std::vector<std::string_view> resultFields(const AdapterCallResult& result, std::string& statusText);
 AdapterCallResult resultOf(std::vector<std::string>&& fields);
 
