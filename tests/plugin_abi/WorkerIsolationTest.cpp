@@ -181,6 +181,24 @@ TEST(WorkerIsolation, EachMisbehaviourCostsAWorkerNotTheGatewayNorAnotherHospita
   }
 }
 
+TEST(WorkerIsolation, AnIdentifyThatCrashesAfterAFailedDecodeIsAnErrorToRetryNotARefusal) {
+  TempDir dir;
+  plugIn(dir, GW_MISBEHAVE_V1, "misbehave");
+  gw::Gateway gateway(pluginConfig(dir, hospital("sh-i", "misbehave"), "  quarantine:\n    crashes: 1000\n"));
+  gateway.start();
+  const std::uint16_t port = gateway.port();
+  ASSERT_EQ(send(port, "sh-i", "id=ok mrn=1").status, 200);
+  // No mrn=: decode refuses it normally, so the host asks identify for its id, and identify crashes.
+  auto r = send(port, "sh-i", "id=ident identify=segv");
+  EXPECT_EQ(r.status, 500) << r.body;
+  EXPECT_EQ(r.headers["X-Gateway-Outcome"], "AE");
+  EXPECT_NE(r.body.find("SIGSEGV"), std::string::npos) << r.body;
+  auto letters = httpCall(port, "GET", "/v1/admin/messages?status=failed&hospital=sh-i", "", kAdmin);
+  EXPECT_NE(letters.body.find("SIGSEGV"), std::string::npos) << letters.body;
+  auto refused = httpCall(port, "GET", "/v1/admin/messages?status=rejected&hospital=sh-i", "", kAdmin);
+  EXPECT_EQ(refused.body.find("sha256:"), std::string::npos) << refused.body;
+}
+
 TEST(WorkerIsolation, AVersionThatFailsBeforeItsFirstCallIsQuarantinedAtOnceAndThePreviousVersionServes) {
   TempDir dir;
   plugIn(dir, GW_MISBEHAVE_V1, "misbehave");

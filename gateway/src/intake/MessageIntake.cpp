@@ -148,16 +148,18 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
   // Decoded first (behind the host's screen of partner bytes): a decode names the sender's message id, so
   // a message that decodes needs no identify call (another parse of the whole message). One that does not
   // decode is identified on its own, so a repeat of a settled message still gets its original answer below.
-  decoded = adapter->decode(request.body, request.contentType);
-  if (!decoded.workerFault.empty()) {
-    // The adapter's worker crashed or hung on it (twice: a poison message, not run again), or the plugin is
-    // quarantined: AE, kept as a dead letter with why. The answer is written without the message, which
-    // is what broke the adapter.
-    acknowledge(GW_ACK_ERROR, "", "the adapter could not process the message: " + decoded.workerFault,
-                decoded.workerUnavailable ? 503 : 500, false);
+  // The adapter's worker crashed or hung on the message (twice: a poison message, not run again), or the
+  // plugin is quarantined: AE, kept as a dead letter with why. The answer is written without the message,
+  // which is what broke the adapter.
+  auto workerFailed = [&](const AdapterCallResult& call) {
+    if (call.workerFault.empty()) return false;
+    acknowledge(GW_ACK_ERROR, "", "the adapter could not process the message: " + call.workerFault,
+                call.workerUnavailable ? 503 : 500, false);
     keep("failed");
-    return response;
-  }
+    return true;
+  };
+  decoded = adapter->decode(request.body, request.contentType);
+  if (workerFailed(decoded)) return response;
   if (decoded.screenedOut) {
     acknowledge(GW_ACK_REJECT, "", withoutValues(decoded.error), 400, false);
     keep("rejected");
@@ -167,6 +169,7 @@ IntakeResponse MessageIntake::receive(const IntakeRequest& request, const Gatewa
     row.messageId = decoded.messageId;
   } else {
     AdapterCallResult identity = adapter->identify(request.body, request.contentType);
+    if (workerFailed(identity)) return response;
     if (!identity.ok() && identity.status != GW_ERR_UNSUPPORTED) {
       // The envelope itself cannot be read (no message id, no type): the message is rejected as a whole.
       acknowledge(GW_ACK_REJECT, identity.errorLocation, withoutValues(identity.error), httpStatusFor(identity.status),
