@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Benchmarks of the Release build, on loopback, in one go: decode-only rates per adapter; the HTTP ceiling of
-# this machine; gatewayd ingesting HL7 v2 XML durably (SQLite, synchronous=FULL) at full and half rate, with
-# its memory, and while the hl7v2 plugin is replaced; an insurer draining a 100,000-claim outbox through the
+# this machine; gatewayd ingesting HL7 v2 XML durably (SQLite, synchronous=FULL) at full and half rate, over
+# HTTP and over MLLP, with its memory, and while the hl7v2 plugin is replaced; an insurer draining a 100,000-claim outbox through the
 # fhir_claim and x12 adapters; ingest into a store that already holds 1,000,000 messages. Prints the tables
 # and writes them to bench/results/latest.md. Generated stores are cached in BUILD_DIR/bench-cache.
 # Usage: scripts/bench.sh [SECONDS per load run, default 10]
@@ -15,7 +15,7 @@
 #   GW_BENCH_DECODE_SECONDS=S  per decode and parse loop (default 1)
 #   GW_BENCH_ONLY=claims       run only the claims drains (run 6); builds only what they need and writes
 #                              bench/results/claims.md instead of latest.md
-#   GW_BENCH_ONLY=ingest       run only the ceiling and ingest with isolation: process and none (runs 2-4),
+#   GW_BENCH_ONLY=ingest       run only the ceiling, ingest with isolation: process and none, and MLLP (runs 2-4),
 #                              writing bench/results/ingest.md
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -33,7 +33,7 @@ GW_SETUP_BENCH=1 scripts/setup.sh "$BUILD_DIR" -DCMAKE_BUILD_TYPE=Release -DGW_B
 if [ "$only" = claims ]; then
   cmake --build "$BUILD_DIR" -j "$(nproc)" --target gatewayd hl7v2 fhir_claim x12
 elif [ "$only" = ingest ]; then
-  cmake --build "$BUILD_DIR" -j "$(nproc)" --target gatewayd hl7v2 gw_ceiling_server
+  cmake --build "$BUILD_DIR" -j "$(nproc)" --target gatewayd hl7v2 gw_ceiling_server gw_mllp_load
 else
   cmake --build "$BUILD_DIR" -j "$(nproc)"
 fi
@@ -68,6 +68,12 @@ large_samples=(tests/data/hl7v2-xml/itb_*.xml)
 sha256() { printf %s "$1" | sha256sum | cut -d' ' -f1; }
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 wait_ready() { for _ in $(seq 1 1500); do curl -sf "http://127.0.0.1:$1$2" >/dev/null && return 0; sleep 0.02; done; return 1; }
+# run_mllp PORT RATE (0 = as fast as possible) -> "requests failed seconds p50 p99", as run_wrk over MLLP
+run_mllp() {
+  "$BUILD_DIR/tests/bench/gw_mllp_load" "$1" "$connections" "$seconds" "$2" "$RANDOM$RANDOM" "${samples[@]}" |
+    awk '/^RESULT/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); v[kv[1]] = kv[2] }
+                     print v["requests"], v["failed"], v["seconds"], v["p50_ms"], v["p99_ms"] }'
+}
 # run_wrk PORT RATE (0 = as fast as possible) -> "requests failed seconds p50 p99"
 run_wrk() {
   wrk -t"$wrk_threads" -c"$connections" -d"${seconds}s" -s tests/bench/wrk/ingest.lua "http://127.0.0.1:$1/" \
@@ -93,8 +99,9 @@ cache_key() {
     cat tests/bench/replicate_store.py scripts/bench.sh "$@"; } | sha256sum | cut -c1-12
 }
 
-# write_config FILE PORT DB [PARTNERS_YAML]: a gatewayd configuration with the bench hospital and PARTNERS_YAML
-# (a `hospitals:` item to add after it, then any other sections).
+# write_config FILE PORT DB [PARTNERS_YAML] [MLLP_PORT]: a gatewayd configuration with the bench hospital and
+# PARTNERS_YAML (a `hospitals:` item to add after it, then any other sections); with MLLP_PORT the bench hospital
+# also has an MLLP listener there (HL7 v2 XML frames).
 write_config() {
   cat > "$1" <<YAML
 server:
@@ -111,6 +118,7 @@ hospitals:
   - id: bench-h
     key_sha256: $(sha256 "$key")
     adapter: hl7v2
+${5:+    mllp: {listen: 127.0.0.1:$5, content_type: application/hl7-v2+xml, max_connections: $connections\}}
 ${4:-}
 YAML
 }
@@ -207,7 +215,8 @@ kill "${pids[-1]}"
 
 # 3. gatewayd on an empty store, SQLite with synchronous=FULL, acknowledging only after commit.
 gport=$(free_port)
-write_config "$work/gateway.yaml" "$gport" "$work/gateway.db"
+mport=$(free_port)
+write_config "$work/gateway.yaml" "$gport" "$work/gateway.db" "" "$mport"
 start_gatewayd "$work/gateway.yaml" "$gport" "$work/gatewayd.log"
 sleep 1
 idle_rss=$(status_kib "$gw_pid" VmRSS)
@@ -225,6 +234,13 @@ half_offered=$(( gateway / 2 > 1 ? gateway / 2 : 1 ))
 read -r h_req h_fail h_sec h_p50 h_p99 < <(run_wrk "$gport" "$half_offered")
 half=$(rate "$h_req" "$h_fail" "$h_sec")
 after_rss=$(status_kib "$gw_pid" VmRSS)
+
+# 4m. Runs 3 and 4 over MLLP: the same gatewayd, store, hospital, samples and number of connections.
+read -r m_req m_fail m_sec m_p50 m_p99 < <(run_mllp "$mport" 0)
+mllp=$(rate "$m_req" "$m_fail" "$m_sec")
+m_half_offered=$(( mllp / 2 > 1 ? mllp / 2 : 1 ))
+read -r mh_req mh_fail mh_sec mh_p50 mh_p99 < <(run_mllp "$mport" "$m_half_offered")
+mllp_half=$(rate "$mh_req" "$mh_fail" "$mh_sec")
 
 # 4b. Runs 3 and 4 again with the adapter inside gatewayd (isolation: none) on a store of its own, to show what
 # the worker processes of isolation: process (the default, above) cost.
@@ -376,6 +392,16 @@ claims_table() {
     echo "whole-outbox time is then projected from its rate."
   fi
 }
+transport_table() {
+  echo "## Ingest over HTTP and over MLLP (same gatewayd, store, hospital and samples; $connections connections)"
+  echo
+  echo "| transport | full rate msg/s | p99 ms | half rate offered | accepted msg/s | p50 ms | p99 ms | failed |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| HTTP | $gateway | $g_p99 | $half_offered | $half | $h_p50 | $h_p99 | $((g_fail + h_fail)) |"
+  echo "| MLLP | $mllp | $m_p99 | $m_half_offered | $mllp_half | $mh_p50 | $mh_p99 | $((m_fail + mh_fail)) |"
+  echo
+  echo "MLLP ÷ HTTP at full rate: **$(ratio "$mllp" "$gateway")** (target ≥ 1.0)."
+}
 isolation_table() {
   echo "## Ingest with the adapter in worker processes (isolation: process, the default) and inside gatewayd (none)"
   echo
@@ -396,6 +422,8 @@ if [ "$only" = ingest ]; then
     echo "Loads: ${seconds}s per run, wrk -t$wrk_threads -c$connections, $threads server threads, ${#samples[@]} HL7 v2 XML samples in turn."
     echo
     isolation_table
+    echo
+    transport_table
   } | tee bench/results/ingest.md
   exit 0
 fi
@@ -436,6 +464,8 @@ fi
   fi
   echo
   isolation_table
+  echo
+  transport_table
   echo
   echo "## Memory of gatewayd (VmRSS from /proc/PID/status)"
   echo

@@ -18,6 +18,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev googletest postgresql curl python3
   # tests: certificates for the mutual-TLS tests, and a client we did not write
   openssl
+  # tests: an MLLP client we did not write (python3-hl7's mllp_send)
+  python3-hl7
 )
 
 # scripts/bench.sh also needs the load generator.

@@ -9,6 +9,7 @@
 #include <Poco/StreamCopier.h>
 #include <Poco/UUIDGenerator.h>
 
+#include <cstdio>
 #include <cstdlib>
 
 #include "http/ApiKey.hpp"
@@ -101,5 +102,15 @@ HttpResult httpCall(std::uint16_t port, const std::string& method, const std::st
 }
 
 std::string sha256(const std::string& text) { return gw::sha256Hex(text); }
+
+std::string commandOutput(const std::string& command) {
+  std::string out;
+  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
+  if (!pipe) return out;
+  char buffer[4096];
+  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
+  ::pclose(pipe);
+  return out;
+}
 
 }  // namespace gwtest

@@ -69,6 +69,9 @@ HttpResult httpCall(std::uint16_t port, const std::string& method, const std::st
                     const std::string& body = "", const std::map<std::string, std::string>& headers = {},
                     const std::string& contentType = "application/xml");
 
+// What a shell command printed, stdout and stderr together (openssl, clients we did not write).
+std::string commandOutput(const std::string& command);
+
 // A test API key and its SHA-256, for configurations.
 inline const char* kAdminKey = "admin-test-key";
 std::string sha256(const std::string& text);

@@ -291,3 +291,71 @@ TEST(Config, AnIsolationMistakeNamesItsPlace) {
   auto workers = onlyIssue("plugins:\n  folder: p\n  workers: 0\n");
   EXPECT_EQ(workers.key, "plugins.workers");
 }
+
+namespace {
+
+std::string mllpHospital(const std::string& mllp) {
+  return "hospitals:\n  - id: sh-mllp\n    key_sha256: " + kHash + "\n    adapter: hl7v2\n    mllp:\n" + mllp;
+}
+
+}  // namespace
+
+TEST(MllpConfig, AListenerLoadsWithItsLimitsSourcesAndPins) {
+  gw::GatewayConfig c = gw::parseConfig(
+      mllpHospital("      listen: 0.0.0.0:2575\n      allowed_sources: [10.20.0.0/16, \"fd00::/8\", 192.168.1.7]\n"
+                   "      max_frame_bytes: 65536\n      idle_timeout_seconds: 120\n      frame_timeout_seconds: 10\n"
+                   "      release: 2\n      content_type: application/hl7-v2+xml\n"
+                   "      tls:\n        certificate: tls/server.pem\n        private_key: tls/server.key\n"
+                   "        ca: tls/ca.pem\n        client_subject: \"subject=CN=his,O=Hospital\"\n"),
+      "/etc/gw/gateway.yaml");
+  const gw::MllpConfig& m = c.hospitals.at(0).mllp;
+  EXPECT_TRUE(m.enabled);
+  EXPECT_EQ(m.host, "0.0.0.0");
+  EXPECT_EQ(m.port, 2575);
+  ASSERT_EQ(m.allowedSources.size(), 3u);
+  EXPECT_TRUE(m.allowedSources[0].contains(Poco::Net::IPAddress("10.20.3.4")));
+  EXPECT_TRUE(m.allowedSources[0].contains(Poco::Net::IPAddress("::ffff:10.20.3.4")));  // dual-stack socket
+  EXPECT_FALSE(m.allowedSources[0].contains(Poco::Net::IPAddress("10.21.0.1")));
+  EXPECT_TRUE(m.allowedSources[1].contains(Poco::Net::IPAddress("fd12::1")));
+  EXPECT_FALSE(m.allowedSources[1].contains(Poco::Net::IPAddress("10.20.3.4")));
+  EXPECT_TRUE(m.allowedSources[2].contains(Poco::Net::IPAddress("192.168.1.7")));
+  EXPECT_FALSE(m.allowedSources[2].contains(Poco::Net::IPAddress("192.168.1.8")));
+  EXPECT_EQ(m.maxFrameBytes, 65536u);
+  EXPECT_EQ(m.idleTimeoutSeconds, 120);
+  EXPECT_EQ(m.frameTimeoutSeconds, 10);
+  EXPECT_EQ(m.release, 2);
+  EXPECT_EQ(m.contentType, "application/hl7-v2+xml");
+  EXPECT_EQ(m.tls.certificateFile, "/etc/gw/tls/server.pem");  // beside the file
+  EXPECT_EQ(m.tls.clientSubject, "CN=his,O=Hospital");           // as openssl prints it, "subject=" dropped
+  EXPECT_FALSE(c.hospitals.at(0).mllp.bindingKey().empty());
+}
+
+TEST(MllpConfig, AListenerBeyondLoopbackWithNeitherSourcesNorAPinnedCertificateIsAnError) {
+  auto issue = onlyIssue(mllpHospital("      listen: 0.0.0.0:2575\n"));
+  EXPECT_EQ(issue.line, 6);
+  EXPECT_EQ(issue.key, "hospitals[0].mllp");
+  EXPECT_NE(issue.message.find("needs allowed_sources or tls"), std::string::npos) << issue.message;
+  // On loopback (a local interface engine relaying) it is allowed.
+  EXPECT_NO_THROW(gw::parseConfig(mllpHospital("      listen: 127.0.0.1:2575\n"), "x.yaml"));
+}
+
+TEST(MllpConfig, ABadSourceATlsWithoutPinAndAnUnknownKeyNameWhatIsWrong) {
+  auto source = onlyIssue(mllpHospital("      listen: 127.0.0.1:2575\n      allowed_sources: [10.20.0.0/33]\n"));
+  EXPECT_EQ(source.key, "hospitals[0].mllp.allowed_sources[0]");
+  EXPECT_NE(source.message.find("10.20.0.0/33"), std::string::npos);
+  auto pin = onlyIssue(mllpHospital("      listen: 0.0.0.0:2575\n      tls: {certificate: s.pem, private_key: s.key, "
+                                    "ca: ca.pem}\n"));
+  EXPECT_EQ(pin.key, "hospitals[0].mllp.tls");
+  EXPECT_NE(pin.message.find("client_subject or client_certificate_sha256"), std::string::npos) << pin.message;
+  auto unknown = onlyIssue(mllpHospital("      listen: 127.0.0.1:2575\n      max_frame: 10\n"));
+  EXPECT_NE(unknown.message.find("max_frame"), std::string::npos) << unknown.message;
+  auto release = onlyIssue(mllpHospital("      listen: 127.0.0.1:2575\n      release: 3\n"));
+  EXPECT_EQ(release.key, "hospitals[0].mllp.release");
+}
+
+TEST(MllpConfig, InsurersHaveNoMllpListener) {
+  auto issue = onlyIssue("insurers:\n  - id: acme\n    key_sha256: " + kHash2 +
+                         "\n    adapter: x12\n    mllp: {listen: 127.0.0.1:2575}\n");
+  EXPECT_EQ(issue.key, "insurers[0].mllp");
+  EXPECT_NE(issue.message.find("unknown key"), std::string::npos) << issue.message;
+}

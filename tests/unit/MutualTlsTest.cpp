@@ -19,16 +19,6 @@
 
 namespace {
 
-std::string run(const std::string& command) {
-  std::string out;
-  FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");
-  if (!pipe) return out;
-  char buffer[4096];
-  while (std::size_t n = std::fread(buffer, 1, sizeof buffer, pipe)) out.append(buffer, n);
-  ::pclose(pipe);
-  return out;
-}
-
 class MutualTls : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -92,9 +82,9 @@ class MutualTls : public ::testing::Test {
     }
   }
   std::string handshake(const std::string& options) {
-    return run("echo | openssl s_client -connect 127.0.0.1:" + std::to_string(gateway_->port()) + " -CAfile " +
-               dir_.file("ca.pem") + " -cert " + dir_.file("demo-hospital.pem") + " -key " +
-               dir_.file("demo-hospital.key") + " " + options);
+    return gwtest::commandOutput("echo | openssl s_client -connect 127.0.0.1:" + std::to_string(gateway_->port()) +
+                                 " -CAfile " + dir_.file("ca.pem") + " -cert " + dir_.file("demo-hospital.pem") +
+                                 " -key " + dir_.file("demo-hospital.key") + " " + options);
   }
 
   gwtest::TempDir dir_;

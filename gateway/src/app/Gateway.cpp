@@ -46,7 +46,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
                     report.toVersion);
   commits_ = std::make_unique<GroupCommit>(*db_);
   audit_ = std::make_unique<AuditLog>(*db_, snapshot->audit.enabled);
-  context_ = std::make_unique<GatewayContext>(GatewayContext{config_, *db_, metrics_, *audit_, {}});
+  context_ = std::make_unique<GatewayContext>(GatewayContext{config_, *db_, metrics_, *audit_, {}, {}});
   context_->readiness.push_back({"store", [this](std::string& why) {
                                    if (!db_->ping()) {
                                      why = "the store does not answer";
@@ -134,6 +134,11 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   addClaimRoutes(router_, *context_, *commits_);
   addPreauthorizationRoutes(router_, *context_, *commits_);
   server_ = std::make_unique<HttpServer>(snapshot->server, router_, metrics_);
+  // Hospitals' MLLP listeners feed the same intake; they are bound in start().
+  mllpIntake_ = std::make_unique<MessageIntake>(*db_, *commits_, *audit_);
+  mllp_ = std::make_unique<mllp::MllpListeners>(mllp::MllpServices{*context_, *plugins_, *mllpIntake_});
+  context_->listeners = [this] { return mllp_->status(); };
+  metrics_.addCollector([this](std::string& out) { mllp_->renderMetrics(out); });
   metrics_.addCollector([this](std::string& out) {
     const ConnectionGuard& guard = server_->guard();
     out += "# HELP gateway_connections_refused_total Connections closed when accepted: the source address had "
@@ -155,6 +160,7 @@ void Gateway::start() {
   plugins_->startWatching();
   server_->start();
   auto snapshot = config_.get();
+  mllp_->apply(*snapshot, true);
   Poco::Logger::get("gateway").information("listening on %s:%hu (%d threads), store %s", snapshot->server.host,
                                            port(), snapshot->server.threads, std::string(db_->backendName()));
 }
@@ -162,6 +168,7 @@ void Gateway::start() {
 void Gateway::stop() {
   if (stopped_) return;
   stopped_ = true;
+  mllp_->stop();  // each open connection answers the message it is processing, then closes
   server_->stop(config_.get()->server.drainSeconds);
   plugins_->stopWatching();
   commits_.reset();  // commits what is queued, then stops its writer
@@ -182,6 +189,7 @@ bool Gateway::reload(const std::string& path, std::string& errors) {
     log.information("configuration reloaded from %s: %z hospitals, %z insurers", path, config_.get()->hospitals.size(),
                     config_.get()->insurers.size());
     plugins_->configure(config_.get());
+    mllp_->apply(*config_.get(), false);
     return true;
   } catch (const ConfigError& e) {
     errors = e.what();

@@ -9,6 +9,8 @@
 #include "http/HttpServer.hpp"
 #include "http/Metrics.hpp"
 #include "http/Router.hpp"
+#include "intake/MessageIntake.hpp"
+#include "mllp/MllpListeners.hpp"
 #include "plugin/PluginHost.hpp"
 #include "store/Database.hpp"
 #include "store/GroupCommit.hpp"
@@ -34,6 +36,8 @@ class Gateway {
 
   std::uint16_t port() const { return server_->port(); }
   const HttpServer& server() const { return *server_; }
+  // The port a hospital's MLLP listener is bound to (listen: HOST:0 picks one); 0 when it has none.
+  std::uint16_t mllpPort(const std::string& hospital) const { return mllp_->port(hospital); }
   GatewayContext& context() { return *context_; }
   // Handlers take plugins().snapshot() once and keep it for the whole request.
   PluginHost& plugins() { return *plugins_; }
@@ -48,6 +52,8 @@ class Gateway {
   std::unique_ptr<PluginHost> plugins_;  // before router_ and server_: their handlers use it
   Router router_;
   std::unique_ptr<HttpServer> server_;
+  std::unique_ptr<MessageIntake> mllpIntake_;
+  std::unique_ptr<mllp::MllpListeners> mllp_;
   bool stopped_ = false;
 };
 

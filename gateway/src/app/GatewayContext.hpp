@@ -31,12 +31,21 @@ struct ReadinessCheck {
   std::function<bool(std::string& why)> ready;
 };
 
+// A listener besides the HTTP server (an MLLP port), for /readyz: where it listens, or why it does not.
+struct ListenerStatus {
+  std::string name;
+  std::string address;
+  bool listening = false;
+  std::string why;
+};
+
 struct GatewayContext {
   ConfigSnapshot& config;
   Database& db;
   Metrics& metrics;
   AuditLog& audit;
   std::vector<ReadinessCheck> readiness;
+  std::function<std::vector<ListenerStatus>()> listeners;
 };
 
 }  // namespace gw

@@ -10,26 +10,13 @@
 
 #include "config/ClaimsConfigReader.hpp"
 #include "config/ConfigError.hpp"
+#include "config/ConfigValues.hpp"
+#include "config/MllpConfigReader.hpp"
 #include "config/YamlReader.hpp"
 
 namespace gw {
 
 namespace {
-
-// Relative paths in the file are relative to the file's folder, not to the working directory.
-std::string resolvePath(const std::string& configFile, const std::string& value) {
-  Poco::Path path(value);
-  if (path.isAbsolute()) return value;
-  Poco::Path base(configFile);
-  base.makeAbsolute();
-  base.setFileName("");
-  return base.resolve(path).toString();
-}
-
-bool isSha256Hex(const std::string& text) {
-  static const std::regex hex("^[0-9a-fA-F]{64}$");
-  return std::regex_match(text, hex);
-}
 
 // The screen every XML document from a partner passes before any parser builds it (server.xml).
 void readXmlLimits(YamlReader& r, const YAML::Node& node, kit::XmlLimits& out) {
@@ -48,28 +35,9 @@ void readServer(YamlReader& r, const YAML::Node& node, ServerConfig& out) {
   if (!r.mapping(node, p, {"listen", "threads", "queue", "max_body_bytes", "request_timeout_seconds",
                            "keep_alive_seconds", "max_keep_alive_requests", "max_connections_per_address", "max_resources_per_message", "drain_seconds", "admin_key_sha256", "group_key_sha256", "tls", "xml"}))
     return;
-  if (auto listen = r.text(node, p, "listen", false)) {
-    auto colon = listen->rfind(':');
-    bool ok = colon != std::string::npos && colon > 0;
-    long port = 0;
-    if (ok) {
-      try {
-        std::size_t used = 0;
-        port = std::stol(listen->substr(colon + 1), &used);
-        ok = used == listen->size() - colon - 1 && port >= 0 && port <= 65535;
-      } catch (const std::exception&) {
-        ok = false;
-      }
-    }
-    if (ok) {
-      out.host = listen->substr(0, colon);
-      if (out.host.size() > 2 && out.host.front() == '[' && out.host.back() == ']')
-        out.host = out.host.substr(1, out.host.size() - 2);
-      out.port = static_cast<std::uint16_t>(port);
-    } else {
+  if (auto listen = r.text(node, p, "listen", false))
+    if (!parseListen(*listen, out.host, out.port))
       r.error(node["listen"], "server.listen", "must be HOST:PORT, got '" + *listen + "'");
-    }
-  }
   if (auto v = r.integer(node, p, "threads", false, 1, 1024)) out.threads = static_cast<int>(*v);
   if (auto v = r.integer(node, p, "queue", false, 1, 100000)) out.queue = static_cast<int>(*v);
   if (auto v = r.integer(node, p, "max_body_bytes", false, 1024, 1LL << 30)) out.maxBodyBytes = *v;
@@ -200,10 +168,11 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
     const YAML::Node entry = node[i];
     const std::string p = section + "[" + std::to_string(i) + "]";
     const bool hospital = kind == PartnerKind::hospital;
-    if (!r.mapping(entry, p,
-                   {"id", "name", "key_sha256", "adapter", "options", "validation", "identifier_oids",
-                    "client_certificate_sha256", hospital ? "contract" : "payer"}))
-      continue;
+    std::vector<std::string> allowed = {"id",         "name", "key_sha256", "adapter", "options", "validation",
+                                        "identifier_oids", "client_certificate_sha256"};
+    if (hospital) allowed.insert(allowed.end(), {"contract", "mllp"});
+    else allowed.push_back("payer");
+    if (!r.mapping(entry, p, allowed)) continue;
     PartnerConfig partner;
     partner.kind = kind;
     partner.line = entry.Mark().line + 1;
@@ -231,11 +200,8 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
     if (auto v = r.text(entry, p, "adapter", true)) partner.adapter = *v;
     if (auto v = r.choice(entry, p, "validation", false, {"lenient", "strict"})) partner.lenient = *v == "lenient";
     if (auto v = r.text(entry, p, "client_certificate_sha256", false)) {
-      // As `openssl x509 -noout -fingerprint -sha256` prints it (colons, upper case) or plain hex.
-      std::string hex;
-      for (char c : *v)
-        if (c != ':') hex += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-      if (!isSha256Hex(hex))
+      const std::string hex = fingerprintHex(*v);
+      if (hex.empty())
         r.error(entry["client_certificate_sha256"], p + ".client_certificate_sha256",
                 "must be a SHA-256 fingerprint (64 hex digits, colons allowed)");
       else if (!keys.insert("certificate:" + hex).second)
@@ -263,6 +229,7 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
           partner.identifierOids.push_back(oids[k].Scalar());
       }
     }
+    if (hospital && entry["mllp"].IsDefined()) readMllp(r, entry["mllp"], p + ".mllp", partner.mllp);
     if (hospital && entry["contract"].IsDefined()) readContract(r, entry["contract"], p + ".contract", partner.contract);
     if (!hospital && entry["payer"].IsDefined()) readPayer(r, entry["payer"], p + ".payer", partner.payer);
     out.push_back(std::move(partner));

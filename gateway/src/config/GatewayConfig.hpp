@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "config/ClaimsConfig.hpp"
+#include "config/MllpConfig.hpp"
 
 namespace gw {
 
@@ -117,6 +118,7 @@ struct PartnerConfig {
   // strict: it is refused. Passed to adapters of ABI 1.1 and later in their options.
   bool lenient = true;
   HospitalContract contract;  // hospitals only
+  MllpConfig mllp;            // hospitals only: its MLLP listener, when enabled
   InsurerPayer payer;         // insurers only
   int line = 0;        // where the partner's block starts
   int column = 0;

@@ -20,8 +20,17 @@ void addHealthRoutes(Router& router, GatewayContext& context) {
       ready = ready && ok;
       checks.set(check.name, ok ? std::string("ok") : why);
     }
+    // Each listener by name: its address, or why it is not listening (which makes the gateway not ready: a
+    // hospital would find its port closed).
+    Poco::JSON::Object listeners;
+    if (context.listeners)
+      for (const auto& listener : context.listeners()) {
+        ready = ready && listener.listening;
+        listeners.set(listener.name, listener.listening ? "listening on " + listener.address : listener.why);
+      }
     body.set("status", ready ? "ready" : "not_ready");
     body.set("checks", checks);
+    if (listeners.size() > 0) body.set("listeners", listeners);
     request.sendJson(ready ? 200 : 503, body);
   });
   router.add("GET", "/metrics", [&context](Request& request) {

@@ -11,6 +11,7 @@
 #include <Poco/Stopwatch.h>
 #include <Poco/Thread.h>
 
+#include "common/ServerTls.hpp"
 #include "http/ConnectionGuard.hpp"
 #include "http/HttpError.hpp"
 #include "http/RequestBody.hpp"
@@ -159,25 +160,7 @@ ConnectionLimits connectionLimits(const ServerConfig& config) {
 Poco::Net::ServerSocket makeSocket(const ServerConfig& config) {
   Poco::Net::SocketAddress address(config.host, config.port);
   if (!config.tls.enabled) return Poco::Net::ServerSocket(address, 256);
-  Poco::Net::Context::Params params;
-  params.certificateFile = config.tls.certificateFile;
-  params.privateKeyFile = config.tls.privateKeyFile;
-  params.caLocation = config.tls.caFile;
-  params.verificationMode = config.tls.requireClientCertificate ? Poco::Net::Context::VERIFY_STRICT
-                            : config.tls.caFile.empty()          ? Poco::Net::Context::VERIFY_NONE
-                                                                 : Poco::Net::Context::VERIFY_RELAXED;
-  // TLS 1.2 offers only forward-secret suites (ephemeral key exchange, AEAD); TLS 1.3's are all so.
-  params.cipherList = "ECDHE+AESGCM:ECDHE+CHACHA20:DHE+AESGCM:DHE+CHACHA20:!aNULL:!eNULL:!MD5:!SHA1:!DSS";
-  params.dhUse2048Bits = true;
-  Poco::Net::Context::Ptr context = new Poco::Net::Context(Poco::Net::Context::TLS_SERVER_USE, params);
-  context->disableProtocols(Poco::Net::Context::PROTO_SSLV2 | Poco::Net::Context::PROTO_SSLV3 |
-                            Poco::Net::Context::PROTO_TLSV1 | Poco::Net::Context::PROTO_TLSV1_1);
-  context->preferServerCiphers();
-  // Poco would check a client certificate's CN/SAN against the client's IP address, as a client checks
-  // a server's host name: a partner's certificate names the partner, not its address. The chain is
-  // still verified against the CA; which partner a certificate is, is its configured fingerprint.
-  context->enableExtendedCertificateVerification(false);
-  return Poco::Net::SecureServerSocket(address, 256, context);
+  return Poco::Net::SecureServerSocket(address, 256, serverTlsContext(config.tls));
 }
 
 }  // namespace

@@ -4,11 +4,10 @@
 #include <Poco/Net/HTTPServerRequestImpl.h>
 #include <Poco/Net/SecureStreamSocketImpl.h>
 #include <Poco/URI.h>
-#include <openssl/evp.h>
-#include <openssl/x509.h>
 
 #include <sstream>
 
+#include "common/ServerTls.hpp"
 #include "http/ConnectionGuard.hpp"
 #include "http/HttpError.hpp"
 #include "http/RequestBody.hpp"
@@ -42,17 +41,7 @@ std::string Request::clientCertificateSha256() const {
   if (!served) return {};
   auto* secure = dynamic_cast<Poco::Net::SecureStreamSocketImpl*>(served->socket().impl());
   if (!secure || !secure->havePeerCertificate()) return {};
-  const Poco::Net::X509Certificate certificate = secure->peerCertificate();
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  if (X509_digest(certificate.certificate(), EVP_sha256(), digest, &length) != 1) return {};
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  for (unsigned int i = 0; i < length; ++i) {
-    out += hex[digest[i] >> 4];
-    out += hex[digest[i] & 0x0F];
-  }
-  return out;
+  return certificateSha256(secure->peerCertificate());
 }
 
 std::string Request::apiKey() const {
