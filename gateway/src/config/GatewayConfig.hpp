@@ -95,6 +95,14 @@ struct PluginsConfig {
   }
 };
 
+// ---- hospitals[].hip: SOAP intake for hospital platforms (HIPMessageServer), issue 18 ----
+// The hospital's own action names over the gateway's defaults (intake/HipActions): action → HL7 v3
+// interaction id (the root element the message must have).
+struct HipConfig {
+  std::map<std::string, std::string> actions;
+};
+// ---- end hospitals[].hip ----
+
 enum class PartnerKind { hospital, insurer };
 
 // One hospital or insurer. `options` is kept as YAML so that a plugin's declared
@@ -118,6 +126,7 @@ struct PartnerConfig {
   bool lenient = true;
   HospitalContract contract;  // hospitals only
   InsurerPayer payer;         // insurers only
+  HipConfig hip;              // hospitals only (hospitals[].hip)
   int line = 0;        // where the partner's block starts
   int column = 0;
 };
