@@ -18,6 +18,8 @@ PACKAGES=(
   libgtest-dev libgmock-dev googletest postgresql curl python3
   # tests: certificates for the mutual-TLS tests, and a client we did not write
   openssl
+  # tests: a SOAP client we did not write (zeep) calls HIPMessageServer through the gateway's WSDL
+  python3-zeep
 )
 
 # scripts/bench.sh also needs the load generator.
