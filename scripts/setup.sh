@@ -20,6 +20,8 @@ PACKAGES=(
   openssl
   # tests: an MLLP client we did not write (python3-hl7's mllp_send)
   python3-hl7
+  # tests: a SOAP client we did not write (zeep) calls HIPMessageServer through the gateway's WSDL
+  python3-zeep
 )
 
 # scripts/bench.sh also needs the load generator.

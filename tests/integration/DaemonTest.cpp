@@ -13,6 +13,7 @@
 #include <csignal>
 #include <sys/wait.h>
 
+#include "DaemonProcess.hpp"
 #include "TestSupport.hpp"
 #include <Poco/File.h>
 
@@ -22,10 +23,10 @@
 
 namespace {
 
-std::uint16_t freePort() {
-  Poco::Net::ServerSocket socket(Poco::Net::SocketAddress("127.0.0.1", 0));
-  return socket.address().port();
-}
+using gwtest::CommandResult;
+using gwtest::Daemon;
+using gwtest::freePort;
+using gwtest::runCommand;
 
 std::string config(const gwtest::TempDir& dir, std::uint16_t port, const std::string& hospitals) {
   return "server:\n  listen: 127.0.0.1:" + std::to_string(port) + "\n  admin_key_sha256: " +
@@ -36,71 +37,6 @@ std::string config(const gwtest::TempDir& dir, std::uint16_t port, const std::st
 std::string hospital(const std::string& id) {
   return "  - {id: " + id + ", key_sha256: " + gwtest::sha256("k-" + id) + ", adapter: hl7v2}\n";
 }
-
-struct CommandResult {
-  int exitCode;
-  std::string out;
-  std::string err;
-};
-
-CommandResult runCommand(const std::string& program, const std::vector<std::string>& args) {
-  Poco::Pipe out, err;
-  Poco::ProcessHandle handle = Poco::Process::launch(program, args, nullptr, &out, &err);
-  Poco::PipeInputStream outStream(out), errStream(err);
-  CommandResult result;
-  Poco::StreamCopier::copyToString(outStream, result.out);
-  Poco::StreamCopier::copyToString(errStream, result.err);
-  result.exitCode = handle.wait();
-  return result;
-}
-
-// A running gatewayd with its stderr captured to a file.
-class Daemon {
- public:
-  Daemon(const std::string& configPath, const std::string& logPath) {
-    pid_ = ::fork();
-    if (pid_ == 0) {
-      FILE* log = std::freopen(logPath.c_str(), "w", stderr);
-      (void)log;
-      ::execl(GW_GATEWAYD, GW_GATEWAYD, "--config", configPath.c_str(), static_cast<char*>(nullptr));
-      ::_exit(127);
-    }
-  }
-  ~Daemon() {
-    if (pid_ > 0 && !exited_) {
-      ::kill(pid_, SIGKILL);
-      ::waitpid(pid_, nullptr, 0);
-    }
-  }
-  bool waitHealthy(std::uint16_t port) {
-    for (int i = 0; i < 300; ++i) {
-      try {
-        if (gwtest::httpCall(port, "GET", "/healthz").status == 200) return true;
-      } catch (const std::exception&) {
-      }
-      Poco::Thread::sleep(20);
-    }
-    return false;
-  }
-  void signal(int number) { ::kill(pid_, number); }
-  // The exit status, or -1 when it did not exit within `seconds`.
-  int waitExit(double seconds) {
-    auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(seconds);
-    while (std::chrono::steady_clock::now() < deadline) {
-      int status = 0;
-      if (::waitpid(pid_, &status, WNOHANG) == pid_) {
-        exited_ = true;
-        return WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-      }
-      Poco::Thread::sleep(10);
-    }
-    return -1;
-  }
-
- private:
-  pid_t pid_ = -1;
-  bool exited_ = false;
-};
 
 TEST(Daemon, ServesHealthAndExitsZeroOnSigtermWithinFiveSeconds) {
   gwtest::TempDir dir;

@@ -20,6 +20,7 @@
 #include "http/HealthRoutes.hpp"
 #include "http/DataQualityRoutes.hpp"
 #include "http/HospitalMessageRoutes.hpp"
+#include "http/HipSoapRoutes.hpp"
 #include "store/Migrations.hpp"
 #include <gw/kit/DenyAllEntityLoader.hpp>
 
@@ -129,6 +130,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   addAdminPluginRoutes(router_, *context_, *plugins_);
   addAdminTranslateRoutes(router_, *context_, *plugins_);
   addHospitalMessageRoutes(router_, *context_, *plugins_, *commits_);
+  addHipSoapRoutes(router_, *context_, *plugins_, *commits_);
   addDataQualityRoutes(router_, *context_);
   addInsurerClaimRoutes(router_, *context_, *plugins_, *commits_);
   addClaimRoutes(router_, *context_, *commits_);

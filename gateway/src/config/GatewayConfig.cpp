@@ -160,6 +160,30 @@ const std::regex& partnerIdPattern() {
   return pattern;
 }
 
+// ---- hospitals[].hip (issue 18) ----
+// hip: {actions: {<action>: <HL7 v3 interaction id>}}; merged over intake/HipActions' defaults by its user.
+void readHip(YamlReader& r, const YAML::Node& node, const std::string& path, HipConfig& out) {
+  if (!r.mapping(node, path, {"actions"})) return;
+  const YAML::Node actions = node["actions"];
+  if (!actions.IsDefined() || actions.IsNull()) return;
+  if (!actions.IsMap()) return r.error(actions, path + ".actions", "must be a mapping of action name to interaction id");
+  static const std::regex interaction("^[A-Z]{4}_IN[0-9]{6}(UV[0-9]{0,2})?$");
+  for (const auto& item : actions) {
+    const std::string name = item.first.IsScalar() ? item.first.Scalar() : "";
+    const std::string ap = path + ".actions." + name;
+    if (name.empty() || name.find_first_of(" \t\r\n") != std::string::npos) {
+      r.error(item.first, ap, "an action name is one word");
+      continue;
+    }
+    if (!item.second.IsScalar() || !std::regex_match(item.second.Scalar(), interaction)) {
+      r.error(item.second, ap, "must be an HL7 v3 interaction id such as PRPA_IN201311UV02");
+      continue;
+    }
+    out.actions[name] = item.second.Scalar();
+  }
+}
+// ---- end hospitals[].hip ----
+
 void readPartners(YamlReader& r, const YAML::Node& node, const std::string& section, PartnerKind kind,
                   std::vector<PartnerConfig>& out, std::set<std::string>& ids, std::set<std::string>& keys,
                   std::set<std::string>& ownedOids) {
@@ -170,7 +194,7 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
     const bool hospital = kind == PartnerKind::hospital;
     std::vector<std::string> allowed = {"id",         "name", "key_sha256", "adapter", "options", "validation",
                                         "identifier_oids", "client_certificate_sha256"};
-    if (hospital) allowed.insert(allowed.end(), {"contract", "mllp"});
+    if (hospital) allowed.insert(allowed.end(), {"contract", "mllp", "hip"});
     else allowed.push_back("payer");
     if (!r.mapping(entry, p, allowed)) continue;
     PartnerConfig partner;
@@ -232,6 +256,7 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
     if (hospital && entry["mllp"].IsDefined()) readMllp(r, entry["mllp"], p + ".mllp", partner.mllp);
     if (hospital && entry["contract"].IsDefined()) readContract(r, entry["contract"], p + ".contract", partner.contract);
     if (!hospital && entry["payer"].IsDefined()) readPayer(r, entry["payer"], p + ".payer", partner.payer);
+    if (hospital && entry["hip"].IsDefined()) readHip(r, entry["hip"], p + ".hip", partner.hip);
     out.push_back(std::move(partner));
   }
 }

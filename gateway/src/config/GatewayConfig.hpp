@@ -96,6 +96,14 @@ struct PluginsConfig {
   }
 };
 
+// ---- hospitals[].hip: SOAP intake for hospital platforms (HIPMessageServer), issue 18 ----
+// The hospital's own action names over the gateway's defaults (intake/HipActions): action → HL7 v3
+// interaction id (the root element the message must have).
+struct HipConfig {
+  std::map<std::string, std::string> actions;
+};
+// ---- end hospitals[].hip ----
+
 enum class PartnerKind { hospital, insurer };
 
 // One hospital or insurer. `options` is kept as YAML so that a plugin's declared
@@ -120,6 +128,7 @@ struct PartnerConfig {
   HospitalContract contract;  // hospitals only
   MllpConfig mllp;            // hospitals only: its MLLP listener, when enabled
   InsurerPayer payer;         // insurers only
+  HipConfig hip;              // hospitals only (hospitals[].hip)
   int line = 0;        // where the partner's block starts
   int column = 0;
 };

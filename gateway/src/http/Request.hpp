@@ -24,6 +24,8 @@ class Request {
   std::string param(const std::string& name) const;
   // The first value of a query parameter, or `fallback`.
   std::string query(const std::string& name, const std::string& fallback = "") const;
+  // True when the query names `name`, with a value or without (`?wsdl`).
+  bool hasQuery(const std::string& name) const { return query_.count(name) > 0; }
   // The client's IP address (of the TCP peer), as text.
   std::string clientAddress() const { return request_.clientAddress().host().toString(); }
   // The SHA-256 fingerprint (lower-case hex) of the client's TLS certificate; empty without one.
