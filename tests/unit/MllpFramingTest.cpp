@@ -4,7 +4,7 @@
 
 #include <regex>
 
-#include "mllp/FallbackAck.hpp"
+#include "intake/Er7FallbackAck.hpp"
 #include "mllp/MllpFrameReader.hpp"
 
 namespace {
@@ -59,7 +59,7 @@ TEST(MllpFrameReader, AFramePastTheLimitStopsReadingAndKeepsItsStart) {
 }
 
 TEST(FallbackAck, AnswersTheSendersControlIdWithApplicationsSwapped) {
-  const std::string ack = gw::mllp::fallbackAck(
+  const std::string ack = gw::er7FallbackAck(
       "MSH|^~\\&|HIS|SH-1|GW|GROUP|20260101||ADT^A01|CTRL-9|P|2.4\rPID|1||secret\r", "AE", "no adapter | now\r");
   EXPECT_TRUE(std::regex_search(ack, std::regex(R"(^MSH\|\^~\\&\|GW\|GROUP\|HIS\|SH-1\|\d{14}\|\|ACK\|[^|]+\|P\|2\.4\r)")))
       << ack;
@@ -68,9 +68,9 @@ TEST(FallbackAck, AnswersTheSendersControlIdWithApplicationsSwapped) {
 }
 
 TEST(FallbackAck, ReadsOtherDelimitersAndSurvivesAMessageThatIsNotHl7) {
-  const std::string odd = gw::mllp::fallbackAck("MSH#$%!@#A#B#C#D#T##ACK#ID-7#P#2.5\r", "AR", "x");
+  const std::string odd = gw::er7FallbackAck("MSH#$%!@#A#B#C#D#T##ACK#ID-7#P#2.5\r", "AR", "x");
   EXPECT_NE(odd.find("MSA|AR|ID-7|x\r"), std::string::npos) << odd;
-  const std::string garbage = gw::mllp::fallbackAck("<xml/>", "AE", "not HL7");
+  const std::string garbage = gw::er7FallbackAck("<xml/>", "AE", "not HL7");
   EXPECT_NE(garbage.find("\rMSA|AE||not HL7\r"), std::string::npos) << garbage;
   EXPECT_NE(garbage.find("|P|2.5\r"), std::string::npos) << garbage;
 }

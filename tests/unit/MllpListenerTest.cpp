@@ -335,6 +335,38 @@ TEST_F(Mllp, ReadyzReportsTheListenerAndStopEndsIdleConnections) {
   EXPECT_TRUE(idle.closedByPeer());
 }
 
+// 17 admissions of our own and one message of an event no adapter takes, as one FHS/BHS batch.
+std::string batchOfEighteenWithOneBad() {
+  std::string batch = "FHS|^~\\&|HIS|SH|GW|GROUP|20261203||||F-1\rBHS|^~\\&|HIS|SH|GW|GROUP|20261203||||B-1\r";
+  for (int i = 1; i <= 18; ++i) {
+    std::string message = admission("MB-" + std::to_string(i));
+    if (i == 9) message.replace(message.find("ADT^A04^ADT_A01"), 15, "ZZZ^Z99");
+    batch += message;
+  }
+  return batch + "BTS|18\rFTS|1\r";
+}
+
+TEST_F(Mllp, ABatchInAFrameIsAnsweredWithAnAcknowledgementBatch) {
+  start();
+  RawClient client(port_);
+  client.send(framed(batchOfEighteenWithOneBad()));
+  const std::string answer = client.frame();
+  EXPECT_EQ(answer.rfind("FHS|", 0), 0u) << answer;
+  EXPECT_NE(answer.find("\rBTS|18\rFTS|1\r"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("\rMSA|AR|MB-9\r"), std::string::npos) << answer;
+  EXPECT_NE(answer.find("\rMSA|AA|MB-18\r"), std::string::npos) << answer;
+  EXPECT_EQ(stored(), 17);
+  EXPECT_EQ(stored("rejected"), 1);
+}
+
+TEST_F(Mllp, ABatchCanBeAnsweredWithOneAckFramePerMessage) {
+  start(", batch_acks: messages");
+  RawClient client(port_);
+  client.send(framed(batchOfEighteenWithOneBad()));
+  for (int i = 1; i <= 18; ++i) EXPECT_EQ(msa(client.frame()), (i == 9 ? "AR MB-" : "AA MB-") + std::to_string(i));
+  EXPECT_EQ(stored(), 17);
+}
+
 TEST_F(Mllp, AReloadAppliesNewSourcesToNewConnectionsAndClosesARemovedListener) {
   start();
   RawClient before(port_);

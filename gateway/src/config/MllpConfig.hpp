@@ -33,6 +33,7 @@ struct MllpConfig {
   int maxConnections = 16;         // served at once; more wait in a queue of the same size, then are closed
   int release = 1;                 // 1: the adapter's ACK in a frame; 2: a commit acknowledgement (0x06 / 0x15)
   std::string contentType = "application/hl7-v2";  // what the hospital's adapter is told the frames hold
+  bool batchAckPerMessage = false;  // a batch (FHS/BHS) is answered by an ACK batch, or by one frame per ACK
   int line = 0, column = 0;        // where the block starts, for errors found when the listener is bound
 
   // Everything that needs a new socket when it changes (a reload rebinds only changed listeners).

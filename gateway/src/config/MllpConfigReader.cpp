@@ -41,7 +41,7 @@ void readTls(YamlReader& r, const YAML::Node& node, const std::string& p, MllpTl
 void readMllp(YamlReader& r, const YAML::Node& node, const std::string& p, MllpConfig& out) {
   if (!r.mapping(node, p,
                  {"listen", "allowed_sources", "tls", "max_frame_bytes", "idle_timeout_seconds",
-                  "frame_timeout_seconds", "max_connections", "release", "content_type"}))
+                  "frame_timeout_seconds", "max_connections", "release", "content_type", "batch_acks"}))
     return;
   out.enabled = true;
   out.line = node.Mark().line + 1;
@@ -65,6 +65,7 @@ void readMllp(YamlReader& r, const YAML::Node& node, const std::string& p, MllpC
   if (auto v = r.integer(node, p, "max_connections", false, 1, 1024)) out.maxConnections = static_cast<int>(*v);
   if (auto v = r.integer(node, p, "release", false, 1, 2)) out.release = static_cast<int>(*v);
   if (auto v = r.text(node, p, "content_type", false)) out.contentType = *v;
+  if (auto v = r.choice(node, p, "batch_acks", false, {"batch", "messages"})) out.batchAckPerMessage = *v == "messages";
   // The listener belongs to one hospital: who connects must prove it by address or by certificate.
   if (out.allowedSources.empty() && !out.tls.enabled && !out.host.empty() && !isLoopback(out.host))
     r.error(node, p,

@@ -9,6 +9,7 @@
 #include "http/ApiKey.hpp"
 #include "http/Authorization.hpp"
 #include "http/HttpError.hpp"
+#include "intake/BatchIntake.hpp"
 #include "intake/MessageIntake.hpp"
 #include "plugin/PluginHost.hpp"
 #include "store/InboundMessageRepository.hpp"
@@ -48,6 +49,23 @@ void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHos
     if (answer.duplicate) request.response().set("X-Gateway-Duplicate", "true");
     context.metrics.observeMessage(hospital, answer.duplicate ? "duplicate" : answer.outcome);
     request.send(answer.httpStatus, answer.contentType, answer.body);
+  });
+
+  // An HL7 v2 batch (FHS/BHS … BTS/FTS, ER7): each message processed on its own, answered with an
+  // acknowledgement batch; 200 whenever the batch was read, the outcomes are in the ACKs.
+  router.add("POST", "/v1/hospitals/{hospital}/batches", [&context, &plugins, intake](Request& request) {
+    auto config = context.config.get();
+    const std::string hospital = request.param("hospital");
+    requirePartner(request, config->hospitals, hospital, "hospital", context.audit);
+    IntakeRequest batch{hospital, request.http().getContentType(), request.readBody(), request.clientAddress()};
+    if (!isHl7Batch(batch.body))
+      throw HttpError(400, "not_a_batch",
+                      "the body is not an HL7 v2 batch: it must start with FHS or BHS (send single messages to "
+                      "/v1/hospitals/" + hospital + "/messages)");
+    auto routes = plugins.snapshot();
+    BatchOutcome outcome = receiveHl7Batch(*intake, batch, *config, *routes, context.metrics);
+    request.response().set("X-Gateway-Batch", outcome.summary());
+    request.send(200, "application/hl7-v2", outcome.ackBatch);
   });
 
   router.add("GET", "/v1/admin/messages", [&context](Request& request) {

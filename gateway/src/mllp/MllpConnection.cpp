@@ -8,7 +8,8 @@
 #include <algorithm>
 
 #include "common/ServerTls.hpp"
-#include "mllp/FallbackAck.hpp"
+#include "intake/BatchIntake.hpp"
+#include "intake/Er7FallbackAck.hpp"
 #include "mllp/MllpFrameReader.hpp"
 #include "mllp/MllpListener.hpp"
 
@@ -149,7 +150,7 @@ void MllpConnection::serve(const MllpConfig& config) {
     if (reader.oversize()) {
       const std::string why = "the frame exceeds max_frame_bytes (" + std::to_string(config.maxFrameBytes) +
                               " bytes); nothing stored";
-      write(config.release == 2 ? kCommitNak : framed(fallbackAck(reader.partial(), "AR", why)));
+      write(config.release == 2 ? kCommitNak : framed(er7FallbackAck(reader.partial(), "AR", why)));
       refuse(Refusal::frameTooLarge, why, false);
       return;
     }
@@ -163,6 +164,20 @@ std::string MllpConnection::process(const MllpConfig& config, std::string messag
   auto gatewayConfig = services_.context.config.get();
   auto routes = services_.plugins.snapshot();  // held until the answer is written
   IntakeRequest request{hospital_, config.contentType, std::move(message), source_};
+  if (isHl7Batch(request.body)) {
+    BatchOutcome batch = receiveHl7Batch(services_.intake, request, *gatewayConfig, *routes, services_.context.metrics);
+    logger().information("%s: MLLP batch from %s: %s", hospital_, source_, batch.summary());
+    std::string frames;
+    if (config.release == 2) {
+      frames = batch.errors > 0 ? kCommitNak : kCommitAck;  // a resent batch repeats only what was not committed
+    } else if (config.batchAckPerMessage) {
+      for (const auto& ack : batch.acks) frames += framed(ack);
+    } else {
+      frames = framed(batch.ackBatch);
+    }
+    stats_.acknowledged(std::chrono::duration<double>(Clock::now() - started).count());
+    return frames;
+  }
   IntakeResponse answer = services_.intake.receive(request, *gatewayConfig, *routes);
   services_.context.metrics.observeMessage(hospital_, answer.duplicate ? "duplicate" : answer.outcome);
   std::string frame;
@@ -173,7 +188,7 @@ std::string MllpConnection::process(const MllpConfig& config, std::string messag
   } else if (answer.contentType.find("json") == std::string::npos) {
     frame = framed(answer.body);
   } else {
-    frame = framed(fallbackAck(request.body, answer.outcome == "AR" ? "AR" : "AE", answer.reason));
+    frame = framed(er7FallbackAck(request.body, answer.outcome == "AR" ? "AR" : "AE", answer.reason));
   }
   stats_.acknowledged(std::chrono::duration<double>(Clock::now() - started).count());
   return frame;

@@ -28,7 +28,7 @@ class MllpConnection : public Poco::Net::TCPServerConnection {
   // False (refused, counted, audited and logged) when the peer may not send as this hospital.
   bool admit(const MllpConfig& config);
   void serve(const MllpConfig& config);
-  // The message's outcome, as the bytes to write back (a whole frame).
+  // The message's (or batch's) outcome, as the bytes to write back: whole frames.
   std::string process(const MllpConfig& config, std::string message);
   void refuse(Refusal reason, const std::string& why, bool audit);
   void write(const std::string& frame);
