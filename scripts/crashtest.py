@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
-"""Crash test of the hospital intake: clients post unique messages continuously while gatewayd is
-killed with SIGKILL at random moments and restarted. Afterwards every message that received AA must
-be in the store exactly once, and messages retried after a crash must not have produced duplicates.
+"""Crash test of the hospital intake: clients send unique messages continuously (HTTP POSTs, or MLLP frames
+with --transport mllp) while gatewayd is killed with SIGKILL at random moments and restarted. Afterwards
+every message that received AA must be in the store exactly once, and messages retried after a crash must
+not have produced duplicates.
 
-Usage: scripts/crashtest.py --build BUILD_DIR [--rounds 20] [--clients 4] [--min-up 0.2] [--max-up 0.8]
+Usage: scripts/crashtest.py --build BUILD_DIR [--transport http|mllp] [--rounds 20] [--clients 4]
+                            [--min-up 0.2] [--max-up 0.8]
 Exit 0 when every check holds; prints the counts either way."""
 import argparse, http.client, os, random, shutil, signal, socket, sqlite3, subprocess, sys, tempfile, threading, time
 
@@ -17,7 +19,7 @@ def free_port():
         return s.getsockname()[1]
 
 
-def write_config(folder, port, plugins):
+def write_config(folder, port, mllp_port, plugins):
     path = os.path.join(folder, "gateway.yaml")
     with open(path, "w") as f:
         f.write(f"""server:
@@ -33,7 +35,10 @@ plugins:
 logging:
   level: warning
 hospitals:
-  - {{id: crash-h, key_sha256: {KEY_SHA256}, adapter: echo}}
+  - id: crash-h
+    key_sha256: {KEY_SHA256}
+    adapter: echo
+    mllp: {{listen: "127.0.0.1:{mllp_port}", content_type: application/xml}}
 """)
     return path
 
@@ -82,8 +87,39 @@ class Daemon:
             return "hung on SIGTERM"
 
 
-def client(port, name, stop, acked, stats, lock):
+def send_http(port, body, _connection):
+    """The answer when the gateway answered 200, else None."""
+    c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+    c.request("POST", "/v1/hospitals/crash-h/messages", body, {"X-API-Key": KEY, "Content-Type": "application/xml"})
+    r = c.getresponse()
+    answer = r.read().decode()
+    return answer if r.status == 200 else None
+
+
+def send_mllp(port, body, connection):
+    """The ACK frame's content; `connection` (a one-item list) keeps the socket between messages, as an
+    interface engine does, and is reopened after the gateway went away."""
+    if not connection:
+        connection.append(socket.create_connection(("127.0.0.1", port), timeout=5))
+    sock = connection[0]
+    try:
+        sock.sendall(b"\x0b" + body.encode() + b"\x1c\x0d")
+        pending = b""
+        while b"\x1c\x0d" not in pending:
+            chunk = sock.recv(65536)
+            if not chunk:
+                raise ConnectionResetError("closed")
+            pending += chunk
+        return pending[pending.index(b"\x0b") + 1:pending.index(b"\x1c\x0d")].decode()
+    except OSError:
+        connection.clear()
+        sock.close()
+        raise
+
+
+def client(port, send, name, stop, acked, stats, lock):
     sequence = 0
+    connection = []
     while not stop.is_set():
         sequence += 1
         message_id = f"{name}-{sequence}"
@@ -92,12 +128,8 @@ def client(port, name, stop, acked, stats, lock):
         while True:  # a message is retried with the same bytes until it is acknowledged
             attempts += 1
             try:
-                c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
-                c.request("POST", "/v1/hospitals/crash-h/messages", body,
-                          {"X-API-Key": KEY, "Content-Type": "application/xml"})
-                r = c.getresponse()
-                answer = r.read().decode()
-                if r.status == 200 and 'outcome="AA"' in answer:
+                answer = send(port, body, connection)
+                if answer is not None and 'outcome="AA"' in answer:
                     with lock:
                         acked.append(message_id)
                         stats["retries"] += attempts - 1
@@ -116,6 +148,7 @@ def client(port, name, stop, acked, stats, lock):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--build", default="build")
+    parser.add_argument("--transport", choices=["http", "mllp"], default="http")
     parser.add_argument("--rounds", type=int, default=20)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--min-up", type=float, default=0.2)
@@ -129,13 +162,14 @@ def main():
         plugins = os.path.join(folder, "plugins")
         os.makedirs(plugins)
         shutil.copy(plugin, plugins)
-        port = free_port()
-        daemon = Daemon(binary, write_config(folder, port, plugins), os.path.join(folder, "gatewayd.log"))
+        port, mllp_port = free_port(), free_port()
+        daemon = Daemon(binary, write_config(folder, port, mllp_port, plugins), os.path.join(folder, "gatewayd.log"))
         daemon.start(port)
 
         stop, lock = threading.Event(), threading.Lock()
         acked, stats = [], {"retries": 0, "errors": 0, "abandoned": 0}
-        threads = [threading.Thread(target=client, args=(port, f"c{i}", stop, acked, stats, lock))
+        send, target = (send_mllp, mllp_port) if args.transport == "mllp" else (send_http, port)
+        threads = [threading.Thread(target=client, args=(target, send, f"c{i}", stop, acked, stats, lock))
                    for i in range(args.clients)]
         for t in threads:
             t.start()
@@ -157,7 +191,7 @@ def main():
         versions = db.execute("SELECT COUNT(*) FROM fhir_resource WHERE resource_type = 'Patient'").fetchone()[0]
         missing = [m for m in acked if stored.get(m) != 1 or patients.get(m) != 1]
         duplicated = [m for m, n in stored.items() if n != 1]
-        print(f"crashtest: {args.rounds} SIGKILLs, {len(acked)} messages acknowledged AA, "
+        print(f"crashtest ({args.transport}): {args.rounds} SIGKILLs, {len(acked)} messages acknowledged AA, "
               f"{stats['retries']} retries after failures, {len(stored)} accepted rows, "
               f"{versions} Patient versions, {len(missing)} acknowledged but missing, "
               f"{len(duplicated)} duplicated, {stats['abandoned']} abandoned, gatewayd exit {exit_code}")
