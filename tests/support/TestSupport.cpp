@@ -103,6 +103,15 @@ HttpResult httpCall(std::uint16_t port, const std::string& method, const std::st
 
 std::string sha256(const std::string& text) { return gw::sha256Hex(text); }
 
+int storedMessages(gw::Database& db, const std::string& status) {
+  Poco::Data::Session s = db.session();
+  int count = 0;
+  std::string wanted = status;
+  s << "SELECT COUNT(*) FROM inbound_message WHERE status = ?", Poco::Data::Keywords::use(wanted),
+      Poco::Data::Keywords::into(count), Poco::Data::Keywords::now;
+  return count;
+}
+
 std::string commandOutput(const std::string& command) {
   std::string out;
   FILE* pipe = ::popen((command + " 2>&1").c_str(), "r");

@@ -69,6 +69,9 @@ HttpResult httpCall(std::uint16_t port, const std::string& method, const std::st
                     const std::string& body = "", const std::map<std::string, std::string>& headers = {},
                     const std::string& contentType = "application/xml");
 
+// Inbound messages in the store with `status` (accepted, failed, rejected).
+int storedMessages(gw::Database& db, const std::string& status = "accepted");
+
 // What a shell command printed, stdout and stderr together (openssl, clients we did not write).
 std::string commandOutput(const std::string& command);
 

@@ -359,3 +359,21 @@ TEST(MllpConfig, InsurersHaveNoMllpListener) {
   EXPECT_EQ(issue.key, "insurers[0].mllp");
   EXPECT_NE(issue.message.find("unknown key"), std::string::npos) << issue.message;
 }
+
+TEST(PickupConfig, AFolderPickupLoadsBesideTheFileAndNamesAWrongKey) {
+  gw::GatewayConfig c = gw::parseConfig(
+      "hospitals:\n  - id: sh-files\n    key_sha256: " + kHash +
+          "\n    adapter: hl7v2\n    pickup: {folder: ../spool/sh-files, pattern: \"*.hl7\", stable_seconds: 5}\n",
+      "/etc/gw/gateway.yaml");
+  const gw::PickupConfig& pickup = c.hospitals.at(0).pickup;
+  EXPECT_TRUE(pickup.enabled);
+  EXPECT_EQ(pickup.folder, "/etc/spool/sh-files");
+  EXPECT_EQ(pickup.pattern, "*.hl7");
+  EXPECT_EQ(pickup.stableSeconds, 5);
+  auto issue = onlyIssue("hospitals:\n  - id: sh-files\n    key_sha256: " + kHash +
+                         "\n    adapter: hl7v2\n    pickup: {folder: in, patern: \"*.hl7\"}\n");
+  EXPECT_EQ(issue.key, "hospitals[0].pickup.patern");
+  auto missing = onlyIssue("hospitals:\n  - id: sh-files\n    key_sha256: " + kHash +
+                           "\n    adapter: hl7v2\n    pickup: {pattern: \"*.hl7\"}\n");
+  EXPECT_EQ(missing.key, "hospitals[0].pickup.folder");
+}

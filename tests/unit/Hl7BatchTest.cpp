@@ -67,13 +67,7 @@ class BatchOverHttp : public ::testing::Test {
     return gwtest::httpCall(gateway_->port(), "POST", "/v1/hospitals/sh-batch/" + path, body,
                             {{"X-API-Key", "sh-key"}}, "application/hl7-v2");
   }
-  int accepted() {
-    Poco::Data::Session s = gateway_->context().db.session();
-    int count = 0;
-    s << "SELECT COUNT(*) FROM inbound_message WHERE status = 'accepted'", Poco::Data::Keywords::into(count),
-        Poco::Data::Keywords::now;
-    return count;
-  }
+  int accepted() { return gwtest::storedMessages(gateway_->context().db); }
 
   gwtest::TempDir dir_;
   std::unique_ptr<gw::Gateway> gateway_;

@@ -110,14 +110,8 @@ class Mllp : public ::testing::Test {
   }
   void TearDown() override { gateway_.reset(); }
 
-  int stored(const std::string& status = "accepted") {
-    Poco::Data::Session s = gateway_->context().db.session();
-    int count = 0;
-    std::string hospital = "sh-mllp", wanted = status;
-    s << "SELECT COUNT(*) FROM inbound_message WHERE hospital = ? AND status = ?", Poco::Data::Keywords::use(hospital),
-        Poco::Data::Keywords::use(wanted), Poco::Data::Keywords::into(count), Poco::Data::Keywords::now;
-    return count;
-  }
+  // Every listener test has the one hospital.
+  int stored(const std::string& status = "accepted") { return gwtest::storedMessages(gateway_->context().db, status); }
   long metric(const std::string& series) {
     const std::string text = gwtest::httpCall(gateway_->port(), "GET", "/metrics").body;
     const auto at = text.find(series + " ");

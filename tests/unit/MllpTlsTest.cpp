@@ -73,10 +73,8 @@ class MllpTls : public ::testing::Test {
     return gwtest::commandOutput(command);
   }
   int stored() {
-    Poco::Data::Session s = gateway_->context().db.session();
-    int count = 0;
-    s << "SELECT COUNT(*) FROM inbound_message", Poco::Data::Keywords::into(count), Poco::Data::Keywords::now;
-    return count;
+    gw::Database& db = gateway_->context().db;
+    return gwtest::storedMessages(db) + gwtest::storedMessages(db, "failed") + gwtest::storedMessages(db, "rejected");
   }
   long refused(const std::string& reason) {
     const std::string text = gwtest::httpCall(gateway_->port(), "GET", "/metrics").body;

@@ -136,11 +136,16 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   addClaimRoutes(router_, *context_, *commits_);
   addPreauthorizationRoutes(router_, *context_, *commits_);
   server_ = std::make_unique<HttpServer>(snapshot->server, router_, metrics_);
-  // Hospitals' MLLP listeners feed the same intake; they are bound in start().
-  mllpIntake_ = std::make_unique<MessageIntake>(*db_, *commits_, *audit_);
-  mllp_ = std::make_unique<mllp::MllpListeners>(mllp::MllpServices{*context_, *plugins_, *mllpIntake_});
+  // Hospitals' MLLP listeners and folder pickups feed the same intake; they start in start().
+  transportIntake_ = std::make_unique<MessageIntake>(*db_, *commits_, *audit_);
+  const IntakeServices services{*context_, *plugins_, *transportIntake_};
+  mllp_ = std::make_unique<mllp::MllpListeners>(services);
+  pickups_ = std::make_unique<pickup::FolderPickups>(services);
   context_->listeners = [this] { return mllp_->status(); };
-  metrics_.addCollector([this](std::string& out) { mllp_->renderMetrics(out); });
+  metrics_.addCollector([this](std::string& out) {
+    mllp_->renderMetrics(out);
+    pickups_->renderMetrics(out);
+  });
   metrics_.addCollector([this](std::string& out) {
     const ConnectionGuard& guard = server_->guard();
     out += "# HELP gateway_connections_refused_total Connections closed when accepted: the source address had "
@@ -163,6 +168,7 @@ void Gateway::start() {
   server_->start();
   auto snapshot = config_.get();
   mllp_->apply(*snapshot, true);
+  pickups_->apply(*snapshot, true);
   Poco::Logger::get("gateway").information("listening on %s:%hu (%d threads), store %s", snapshot->server.host,
                                            port(), snapshot->server.threads, std::string(db_->backendName()));
 }
@@ -171,6 +177,7 @@ void Gateway::stop() {
   if (stopped_) return;
   stopped_ = true;
   mllp_->stop();  // each open connection answers the message it is processing, then closes
+  pickups_->stop();  // each finishes the file in hand
   server_->stop(config_.get()->server.drainSeconds);
   plugins_->stopWatching();
   commits_.reset();  // commits what is queued, then stops its writer
@@ -192,6 +199,7 @@ bool Gateway::reload(const std::string& path, std::string& errors) {
                     config_.get()->insurers.size());
     plugins_->configure(config_.get());
     mllp_->apply(*config_.get(), false);
+    pickups_->apply(*config_.get(), false);
     return true;
   } catch (const ConfigError& e) {
     errors = e.what();

@@ -11,6 +11,7 @@
 #include "http/Router.hpp"
 #include "intake/MessageIntake.hpp"
 #include "mllp/MllpListeners.hpp"
+#include "pickup/FolderPickups.hpp"
 #include "plugin/PluginHost.hpp"
 #include "store/Database.hpp"
 #include "store/GroupCommit.hpp"
@@ -52,8 +53,9 @@ class Gateway {
   std::unique_ptr<PluginHost> plugins_;  // before router_ and server_: their handlers use it
   Router router_;
   std::unique_ptr<HttpServer> server_;
-  std::unique_ptr<MessageIntake> mllpIntake_;
+  std::unique_ptr<MessageIntake> transportIntake_;
   std::unique_ptr<mllp::MllpListeners> mllp_;
+  std::unique_ptr<pickup::FolderPickups> pickups_;
   bool stopped_ = false;
 };
 

@@ -12,6 +12,7 @@
 #include "config/ConfigError.hpp"
 #include "config/ConfigValues.hpp"
 #include "config/MllpConfigReader.hpp"
+#include "config/PickupConfigReader.hpp"
 #include "config/YamlReader.hpp"
 
 namespace gw {
@@ -194,7 +195,7 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
     const bool hospital = kind == PartnerKind::hospital;
     std::vector<std::string> allowed = {"id",         "name", "key_sha256", "adapter", "options", "validation",
                                         "identifier_oids", "client_certificate_sha256"};
-    if (hospital) allowed.insert(allowed.end(), {"contract", "mllp", "hip"});
+    if (hospital) allowed.insert(allowed.end(), {"contract", "mllp", "hip", "pickup"});
     else allowed.push_back("payer");
     if (!r.mapping(entry, p, allowed)) continue;
     PartnerConfig partner;
@@ -254,6 +255,7 @@ void readPartners(YamlReader& r, const YAML::Node& node, const std::string& sect
       }
     }
     if (hospital && entry["mllp"].IsDefined()) readMllp(r, entry["mllp"], p + ".mllp", partner.mllp);
+    if (hospital && entry["pickup"].IsDefined()) readPickup(r, entry["pickup"], p + ".pickup", partner.pickup);
     if (hospital && entry["contract"].IsDefined()) readContract(r, entry["contract"], p + ".contract", partner.contract);
     if (!hospital && entry["payer"].IsDefined()) readPayer(r, entry["payer"], p + ".payer", partner.payer);
     if (hospital && entry["hip"].IsDefined()) readHip(r, entry["hip"], p + ".hip", partner.hip);

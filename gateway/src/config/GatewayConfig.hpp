@@ -11,6 +11,7 @@
 
 #include "config/ClaimsConfig.hpp"
 #include "config/MllpConfig.hpp"
+#include "config/PickupConfig.hpp"
 
 namespace gw {
 
@@ -127,6 +128,7 @@ struct PartnerConfig {
   bool lenient = true;
   HospitalContract contract;  // hospitals only
   MllpConfig mllp;            // hospitals only: its MLLP listener, when enabled
+  PickupConfig pickup;        // hospitals only: its folder pickup, when enabled
   InsurerPayer payer;         // insurers only
   HipConfig hip;              // hospitals only (hospitals[].hip)
   int line = 0;        // where the partner's block starts

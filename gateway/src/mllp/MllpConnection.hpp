@@ -8,16 +8,16 @@
 #include <string>
 
 #include "config/MllpConfig.hpp"
+#include "intake/IntakeServices.hpp"
 #include "mllp/MllpStats.hpp"
 
 namespace gw::mllp {
 
-struct MllpServices;
 class MllpListener;
 
 class MllpConnection : public Poco::Net::TCPServerConnection {
  public:
-  MllpConnection(const Poco::Net::StreamSocket& socket, std::string hospital, MllpServices& services,
+  MllpConnection(const Poco::Net::StreamSocket& socket, std::string hospital, IntakeServices& services,
                  MllpStats& stats, MllpListener& listener)
       : TCPServerConnection(socket), hospital_(std::move(hospital)), services_(services), stats_(stats),
         listener_(listener) {}
@@ -34,7 +34,7 @@ class MllpConnection : public Poco::Net::TCPServerConnection {
   void write(const std::string& frame);
 
   std::string hospital_;
-  MllpServices& services_;
+  IntakeServices& services_;
   MllpStats& stats_;
   MllpListener& listener_;
   std::string source_;

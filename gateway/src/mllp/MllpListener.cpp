@@ -15,7 +15,7 @@ namespace {
 
 class ConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
  public:
-  ConnectionFactory(std::string hospital, MllpServices services, MllpStats& stats, MllpListener& listener)
+  ConnectionFactory(std::string hospital, IntakeServices services, MllpStats& stats, MllpListener& listener)
       : hospital_(std::move(hospital)), services_(services), stats_(stats), listener_(listener) {}
 
   Poco::Net::TCPServerConnection* createConnection(const Poco::Net::StreamSocket& socket) override {
@@ -24,7 +24,7 @@ class ConnectionFactory : public Poco::Net::TCPServerConnectionFactory {
 
  private:
   std::string hospital_;
-  MllpServices services_;
+  IntakeServices services_;
   MllpStats& stats_;
   MllpListener& listener_;
 };
@@ -46,7 +46,7 @@ void wake(const Poco::Net::StreamSocket& socket) { ::shutdown(socket.impl()->soc
 
 }  // namespace
 
-MllpListener::MllpListener(std::string hospital, const MllpConfig& config, MllpServices services)
+MllpListener::MllpListener(std::string hospital, const MllpConfig& config, IntakeServices services)
     : hospital_(std::move(hospital)), bindingKey_(config.bindingKey()), threads_(1, config.maxConnections) {
   Poco::Net::ServerSocket socket = bind(config);
   port_ = socket.address().port();

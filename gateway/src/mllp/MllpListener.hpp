@@ -14,25 +14,16 @@
 #include <set>
 #include <string>
 
-#include "app/GatewayContext.hpp"
 #include "config/MllpConfig.hpp"
-#include "intake/MessageIntake.hpp"
+#include "intake/IntakeServices.hpp"
 #include "mllp/MllpStats.hpp"
-#include "plugin/PluginHost.hpp"
 
 namespace gw::mllp {
-
-// What a connection needs from the gateway.
-struct MllpServices {
-  GatewayContext& context;
-  PluginHost& plugins;
-  MessageIntake& intake;
-};
 
 class MllpListener {
  public:
   // Binds at once; throws Poco::Exception (naming the address) when it cannot.
-  MllpListener(std::string hospital, const MllpConfig& config, MllpServices services);
+  MllpListener(std::string hospital, const MllpConfig& config, IntakeServices services);
   ~MllpListener();
   MllpListener(const MllpListener&) = delete;
   MllpListener& operator=(const MllpListener&) = delete;

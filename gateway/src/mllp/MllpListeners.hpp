@@ -14,7 +14,7 @@ namespace gw::mllp {
 
 class MllpListeners {
  public:
-  explicit MllpListeners(MllpServices services) : services_(services) {}
+  explicit MllpListeners(IntakeServices services) : services_(services) {}
   ~MllpListeners() { stop(); }
 
   // Binds what `config` names and is not bound, stops what it no longer names. At start a listener that
@@ -30,7 +30,7 @@ class MllpListeners {
   std::vector<ListenerStatus> status() const;
 
  private:
-  MllpServices services_;
+  IntakeServices services_;
   mutable std::mutex mutex_;
   std::map<std::string, std::unique_ptr<MllpListener>> listeners_;
   std::map<std::string, std::string> failed_;  // hospital → why it is not listening
