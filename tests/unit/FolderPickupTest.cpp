@@ -37,7 +37,7 @@ class FolderPickup : public ::testing::Test {
                           "\nplugins:\n  folder: " + dir_.file("plugins") + "\n  cache_folder: " +
                           dir_.file("cache") + "\nhospitals:\n  - id: sh-files\n    key_sha256: " +
                           gwtest::sha256("k") + "\n    adapter: hl7v2\n    pickup: {folder: inbox, pattern: \"*.hl7\", "
-                          "interval_ms: 100, stable_seconds: 1}\n");
+                          "interval_ms: 100, stable_seconds: 1, max_file_bytes: 65536}\n");
     gateway_ = std::make_unique<gw::Gateway>(gw::loadConfig(dir_.file("gateway.yaml")));
     gateway_->start();
   }
@@ -112,6 +112,15 @@ TEST_F(FolderPickup, AFileStillGrowingOrNotMatchingIsLeftAlone) {
   const auto metrics = gwtest::httpCall(gateway_->port(), "GET", "/metrics").body;
   EXPECT_NE(metrics.find(R"(gateway_pickup_files_total{hospital="sh-files",result="done"} 1)"), std::string::npos)
       << metrics;
+}
+
+TEST_F(FolderPickup, AFileOverTheLimitGoesToFailedUnread) {
+  drop("huge.hl7", admission("HUGE-1") + "NTE|1||" + std::string(70000, 'x') + "\r");
+  const std::string ack = await("failed/huge.hl7.ack");
+  EXPECT_NE(ack.find("over max_file_bytes (65536)"), std::string::npos) << ack;
+  EXPECT_EQ(accepted() + gwtest::storedMessages(gateway_->context().db, "failed") +
+                gwtest::storedMessages(gateway_->context().db, "rejected"),
+            0);
 }
 
 }  // namespace

@@ -122,9 +122,19 @@ void FolderPickup::take(const fs::path& file) {
   const std::string name = file.filename().string();
   std::string text;
   try {
+    if (const auto size = fs::file_size(file); size > config_.maxFileBytes) {
+      const std::string why = "refused unread: the file is " + std::to_string(size) + " bytes, over max_file_bytes (" +
+                              std::to_string(config_.maxFileBytes) + ")";
+      const fs::path target = freeName(fs::path(config_.folder) / "failed", name);
+      writeAtomically(target.string() + ".ack", why + "\n");
+      fs::rename(file, target);
+      ++failed_;
+      logger().warning("%s: %s %s, moved to failed/", hospital_, name, why);
+      return;
+    }
     text = readWhole(file);
   } catch (const std::exception& e) {
-    logger().warning("%s: cannot read %s yet: %s", hospital_, name, std::string(e.what()));
+    logger().warning("%s: cannot take %s yet: %s", hospital_, name, std::string(e.what()));
     return;
   }
   auto config = services_.context.config.get();

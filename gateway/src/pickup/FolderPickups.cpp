@@ -10,7 +10,7 @@ namespace {
 
 bool same(const PickupConfig& a, const PickupConfig& b) {
   return a.folder == b.folder && a.pattern == b.pattern && a.contentType == b.contentType &&
-         a.intervalMs == b.intervalMs && a.stableSeconds == b.stableSeconds;
+         a.intervalMs == b.intervalMs && a.stableSeconds == b.stableSeconds && a.maxFileBytes == b.maxFileBytes;
 }
 
 }  // namespace
