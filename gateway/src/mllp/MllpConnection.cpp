@@ -3,7 +3,6 @@
 #include <Poco/Logger.h>
 #include <Poco/Net/NetException.h>
 #include <Poco/Net/SecureStreamSocket.h>
-#include <Poco/Net/SSLException.h>
 
 #include <algorithm>
 
