@@ -137,7 +137,7 @@ Gateway::Gateway(GatewayConfig config) : config_(std::move(config)) {
   addPreauthorizationRoutes(router_, *context_, *commits_);
   server_ = std::make_unique<HttpServer>(snapshot->server, router_, metrics_);
   // Hospitals' MLLP listeners and folder pickups feed the same intake; they start in start().
-  transportIntake_ = std::make_unique<MessageIntake>(*db_, *commits_, *audit_);
+  transportIntake_ = std::make_unique<MessageIntake>(*db_, *commits_, *audit_, metrics_);
   const IntakeServices services{*context_, *plugins_, *transportIntake_};
   mllp_ = std::make_unique<mllp::MllpListeners>(services);
   pickups_ = std::make_unique<pickup::FolderPickups>(services);

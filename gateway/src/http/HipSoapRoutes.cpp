@@ -42,7 +42,7 @@ void sendFault(Request& request, GatewayContext& context, const std::string& hos
 }  // namespace
 
 void addHipSoapRoutes(Router& router, GatewayContext& context, PluginHost& plugins, GroupCommit& commits) {
-  auto intake = std::make_shared<MessageIntake>(context.db, commits, context.audit);
+  auto intake = std::make_shared<MessageIntake>(context.db, commits, context.audit, context.metrics);
 
   router.add("POST", "/v1/hospitals/{hospital}/hip", [&context, &plugins, intake](Request& request) {
     auto config = context.config.get();
@@ -61,7 +61,6 @@ void addHipSoapRoutes(Router& router, GatewayContext& context, PluginHost& plugi
     IntakeResponse answer = intake->receive(message, *config, *routes);
     request.response().set("X-Gateway-Outcome", answer.outcome);
     if (answer.duplicate) request.response().set("X-Gateway-Duplicate", "true");
-    context.metrics.observeMessage(hospital, answer.duplicate ? "duplicate" : answer.outcome);
 
     // The platform reads the acknowledgement (AA, AE or AR) from the result. A store or worker failure
     // (5xx) is a Receiver fault instead, so that SOAP clients raise it and send again; its detail still

@@ -36,7 +36,7 @@ Poco::JSON::Object::Ptr describe(const InboundMessage& m) {
 }  // namespace
 
 void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHost& plugins, GroupCommit& commits) {
-  auto intake = std::make_shared<MessageIntake>(context.db, commits, context.audit);
+  auto intake = std::make_shared<MessageIntake>(context.db, commits, context.audit, context.metrics);
 
   router.add("POST", "/v1/hospitals/{hospital}/messages", [&context, &plugins, intake](Request& request) {
     auto config = context.config.get();
@@ -47,7 +47,6 @@ void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHos
     IntakeResponse answer = intake->receive(message, *config, *routes);
     request.response().set("X-Gateway-Outcome", answer.outcome);
     if (answer.duplicate) request.response().set("X-Gateway-Duplicate", "true");
-    context.metrics.observeMessage(hospital, answer.duplicate ? "duplicate" : answer.outcome);
     request.send(answer.httpStatus, answer.contentType, answer.body);
   });
 
@@ -63,7 +62,7 @@ void addHospitalMessageRoutes(Router& router, GatewayContext& context, PluginHos
                       "the body is not an HL7 v2 batch: it must start with FHS or BHS (send single messages to "
                       "/v1/hospitals/" + hospital + "/messages)");
     auto routes = plugins.snapshot();
-    BatchOutcome outcome = receiveHl7Batch(*intake, batch, *config, *routes, context.metrics);
+    BatchOutcome outcome = receiveHl7Batch(*intake, batch, *config, *routes);
     request.response().set("X-Gateway-Batch", outcome.summary());
     request.send(200, "application/hl7-v2", outcome.ackBatch);
   });

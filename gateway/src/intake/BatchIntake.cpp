@@ -10,13 +10,12 @@ std::string BatchOutcome::summary() const {
 }
 
 BatchOutcome receiveHl7Batch(MessageIntake& intake, const IntakeRequest& request, const GatewayConfig& config,
-                             const RoutingSnapshot& routes, Metrics& metrics) {
+                             const RoutingSnapshot& routes) {
   const Hl7Batch batch = splitHl7Batch(request.body);
   BatchOutcome out;
   for (const std::string& message : batch.messages) {
     IntakeResponse answer = intake.receive({request.hospital, request.contentType, message, request.source}, config,
                                            routes);
-    metrics.observeMessage(request.hospital, answer.duplicate ? "duplicate" : answer.outcome);
     (answer.outcome == "AA" ? out.accepted : answer.outcome == "AR" ? out.rejected : out.errors) += 1;
     // The batch is ER7: an answer in another form (no adapter, an XML adapter) becomes the gateway's own ACK.
     const bool er7 = answer.body.rfind("MSH", 0) == 0;

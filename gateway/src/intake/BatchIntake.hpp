@@ -5,7 +5,6 @@
 #include <string>
 #include <vector>
 
-#include "http/Metrics.hpp"
 #include "intake/Hl7Batch.hpp"
 #include "intake/MessageIntake.hpp"
 
@@ -19,8 +18,8 @@ struct BatchOutcome {
   std::string summary() const;
 };
 
-// `request.body` is the whole batch. Each answer is counted in `metrics` as a message of the hospital.
+// `request.body` is the whole batch.
 BatchOutcome receiveHl7Batch(MessageIntake& intake, const IntakeRequest& request, const GatewayConfig& config,
-                             const RoutingSnapshot& routes, Metrics& metrics);
+                             const RoutingSnapshot& routes);
 
 }  // namespace gw

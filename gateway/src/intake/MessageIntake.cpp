@@ -61,6 +61,13 @@ bool isUniqueViolation(const std::exception& e) {
 
 IntakeResponse MessageIntake::receive(const IntakeRequest& request, const GatewayConfig& config,
                                       const RoutingSnapshot& routes) {
+  IntakeResponse response = process(request, config, routes);
+  metrics_.observeMessage(request.hospital, response.duplicate ? "duplicate" : response.outcome);
+  return response;
+}
+
+IntakeResponse MessageIntake::process(const IntakeRequest& request, const GatewayConfig& config,
+                                      const RoutingSnapshot& routes) {
   Poco::Logger& log = Poco::Logger::get("gateway.intake");
   const std::string actor = "hospital:" + request.hospital;
   InboundMessageRepository messages(db_);
@@ -307,7 +314,7 @@ ReplayResult MessageIntake::replay(std::int64_t messageRow, const GatewayConfig&
     stored->status = "failed";
     commits_.run([&](Poco::Data::Session& s) { messages.updateOutcome(s, *stored); });
   }
-  IntakeResponse response = receive(request, config, routes);
+  IntakeResponse response = process(request, config, routes);
   audit_.append({actor, "message.replay", "inbound_message/" + std::to_string(messageRow),
                  response.outcome == "AA" ? "ok" : "failed", response.reason});
   Poco::Data::Session s = db_.session();

@@ -6,6 +6,7 @@
 
 #include "audit/AuditLog.hpp"
 #include "config/GatewayConfig.hpp"
+#include "http/Metrics.hpp"
 #include "plugin/RoutingSnapshot.hpp"
 #include "store/Database.hpp"
 #include "store/GroupCommit.hpp"
@@ -37,10 +38,12 @@ struct ReplayResult {
 
 class MessageIntake {
  public:
-  MessageIntake(Database& db, GroupCommit& commits, AuditLog& audit) : db_(db), commits_(commits), audit_(audit) {}
+  MessageIntake(Database& db, GroupCommit& commits, AuditLog& audit, Metrics& metrics)
+      : db_(db), commits_(commits), audit_(audit), metrics_(metrics) {}
 
   // Never throws for bad input: every outcome is an acknowledgement. A store failure is answered
-  // AE with 503 and nothing is acknowledged as accepted.
+  // AE with 503 and nothing is acknowledged as accepted. Each answer is counted for the hospital in
+  // gateway_intake_messages_total, whichever transport brought the message.
   IntakeResponse receive(const IntakeRequest& request, const GatewayConfig& config, const RoutingSnapshot& routes);
 
   // Runs a stored failed message again through the hospital's current adapter.
@@ -48,9 +51,13 @@ class MessageIntake {
                       const std::string& actor);
 
  private:
+  // receive() without counting (a replay is not a hospital's message).
+  IntakeResponse process(const IntakeRequest& request, const GatewayConfig& config, const RoutingSnapshot& routes);
+
   Database& db_;
   GroupCommit& commits_;
   AuditLog& audit_;
+  Metrics& metrics_;
 };
 
 }  // namespace gw

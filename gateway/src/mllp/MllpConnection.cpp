@@ -164,7 +164,7 @@ std::string MllpConnection::process(const MllpConfig& config, std::string messag
   auto routes = services_.plugins.snapshot();  // held until the answer is written
   IntakeRequest request{hospital_, config.contentType, std::move(message), source_};
   if (isHl7Batch(request.body)) {
-    BatchOutcome batch = receiveHl7Batch(services_.intake, request, *gatewayConfig, *routes, services_.context.metrics);
+    BatchOutcome batch = receiveHl7Batch(services_.intake, request, *gatewayConfig, *routes);
     logger().information("%s: MLLP batch from %s: %s", hospital_, source_, batch.summary());
     std::string frames;
     if (config.release == 2) {
@@ -178,7 +178,6 @@ std::string MllpConnection::process(const MllpConfig& config, std::string messag
     return frames;
   }
   IntakeResponse answer = services_.intake.receive(request, *gatewayConfig, *routes);
-  services_.context.metrics.observeMessage(hospital_, answer.duplicate ? "duplicate" : answer.outcome);
   std::string frame;
   if (config.release == 2) {
     // Committed means settled: accepted, or refused for good (a resend would be refused again). AE is not

@@ -145,13 +145,12 @@ void FolderPickup::take(const fs::path& file) {
   if (isXml(config_.contentType)) {
     // One XML document is one message.
     IntakeResponse answer = services_.intake.receive(request, *config, *routes);
-    services_.context.metrics.observeMessage(hospital_, answer.duplicate ? "duplicate" : answer.outcome);
     ack = answer.body;
     allAccepted = answer.outcome == "AA";
     summary = "1 message: " + answer.outcome;
   } else {
     // ER7: every message from MSH to the next, within batch headers or not.
-    BatchOutcome batch = receiveHl7Batch(services_.intake, request, *config, *routes, services_.context.metrics);
+    BatchOutcome batch = receiveHl7Batch(services_.intake, request, *config, *routes);
     ack = batch.ackBatch;
     allAccepted = batch.errors == 0 && batch.rejected == 0 && !batch.acks.empty();
     summary = batch.summary();
